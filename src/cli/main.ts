@@ -1,0 +1,136 @@
+import { parseArgs } from 'util';
+import path from 'path';
+import { countBySeverity, type Issue } from '../domain/issues';
+import { columnLetter } from '../ingest/grid';
+import type { MappingOverride } from '../ingest/header';
+import { ingestWorkbook } from '../ingest/ingestWorkbook';
+import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
+import { readXlsx, UnreadableWorkbookError } from '../workbook/xlsx/readXlsx';
+
+export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
+
+const USAGE = `Cách dùng / Usage:
+  tochuc inspect --input book.xlsx [--input more.xlsx …] [--json] [--map field=Header …]
+  tochuc demo [--out dir]
+  tochuc report <reduction|merger|partyQuarterly> …   (sắp có / coming in a later release)`;
+
+class UsageError extends Error {}
+
+const nf = new Intl.NumberFormat('vi-VN');
+const SEVERITY_VI: Record<Issue['severity'], string> = { error: 'lỗi', warning: 'cảnh báo', info: 'ghi nhận' };
+
+/** `--map field=Header` or `--map "Sheet!field=Header"`. */
+export function parseMap(values: readonly string[]): MappingOverride[] {
+  return values.map((v) => {
+    const m = /^(?:(.+)!)?([A-Za-z]+)=(.+)$/.exec(v);
+    if (!m) throw new UsageError(`--map "${v}": cần dạng trường=Tiêu đề cột, ví dụ --map fullName="Họ và tên" (or a column letter: unit=E).`);
+    return { field: m[2], header: m[3], ...(m[1] ? { sheet: m[1] } : {}) };
+  });
+}
+
+function mappingText(s: SheetResult): string {
+  return s.mapping
+    .map((m) => {
+      const q = m.qualifier === 'male' ? ' (Nam)' : m.qualifier === 'female' ? ' (Nữ)' : typeof m.qualifier === 'number' ? ` (${m.qualifier})` : '';
+      return `    ${m.field}${q} ← ${columnLetter(m.col)} "${m.header.replace(/\s+/g, ' ')}"`;
+    })
+    .join('\n');
+}
+
+const MAX_ISSUES_SHOWN = 15;
+
+export function formatInspect(file: string, sheets: readonly SheetResult[]): string {
+  const lines = [`Tệp ${file}`];
+  for (const s of sheets) {
+    const counts = countBySeverity(s.issues);
+    lines.push(`\n  Trang "${s.sheet}": ${kindLabel(s.kind)}${s.kind ? ` (${s.kind}), độ tin cậy ${Math.round(s.confidence * 100)}%` : ''}`);
+    if (s.headerRows) lines.push(`    Dòng tiêu đề: ${s.headerRows[0] === s.headerRows[1] ? s.headerRows[0] : `${s.headerRows[0]}–${s.headerRows[1]}`}`);
+    if (s.mapping.length) lines.push(mappingText(s));
+    if (s.kind) lines.push(`    Bản ghi: ${nf.format(s.records.length)}`);
+    lines.push(`    Vấn đề: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} ghi nhận`);
+    const shown = [...s.issues].sort((a, b) => order(a) - order(b)).slice(0, MAX_ISSUES_SHOWN);
+    for (const i of shown) lines.push(`      [${SEVERITY_VI[i.severity]}] ${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
+    if (s.issues.length > shown.length) lines.push(`      … và ${nf.format(s.issues.length - shown.length)} vấn đề khác (--json để xem đủ).`);
+  }
+  return lines.join('\n');
+}
+
+function order(i: Issue): number {
+  return i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2;
+}
+
+export function inspectJson(file: string, sheets: readonly SheetResult[]) {
+  return {
+    file,
+    sheets: sheets.map((s) => ({
+      sheet: s.sheet,
+      kind: s.kind ?? null,
+      confidence: s.confidence,
+      headerRows: s.headerRows ?? null,
+      mapping: s.mapping.map((m) => ({ field: m.field, column: columnLetter(m.col), header: m.header, ...(m.qualifier !== undefined ? { qualifier: m.qualifier } : {}) })),
+      records: s.records.length,
+      issues: s.issues,
+    })),
+  };
+}
+
+async function inspect(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { input: { type: 'string', multiple: true }, json: { type: 'boolean' }, map: { type: 'string', multiple: true } }, strict: true });
+  const inputs = values.input ?? [];
+  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
+  const overrides = parseMap(values.map ?? []);
+  const reports = [];
+  for (const file of inputs) {
+    const grids = await readXlsx(file);
+    const result = ingestWorkbook(grids, { overrides, file });
+    reports.push({ file, sheets: result.sheets });
+  }
+  if (values.json) out(JSON.stringify(reports.length === 1 ? inspectJson(reports[0].file, reports[0].sheets) : reports.map((r) => inspectJson(r.file, r.sheets)), null, 2));
+  else out(reports.map((r) => formatInspect(r.file, r.sheets)).join('\n\n'));
+  return 0;
+}
+
+async function demo(args: string[], out: (s: string) => void): Promise<number> {
+  parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+  const grids = await readXlsx(SAMPLE_WORKBOOK);
+  const result = ingestWorkbook(grids, { file: SAMPLE_WORKBOOK });
+  out('tochuc demo — sổ mẫu Móng Cái / sample workbook\n');
+  out(formatInspect(path.relative(process.cwd(), SAMPLE_WORKBOOK) || SAMPLE_WORKBOOK, result.sheets));
+  const r = result.records;
+  out(`\nTóm tắt: ${nf.format(r.staff.length)} CBCCVC, NLĐ; ${nf.format(r.units.length)} đơn vị; ${nf.format(r.members.length)} đảng viên; ${nf.format(r.orgs.length)} tổ chức đảng; ${nf.format(r.tasks.length)} nhiệm vụ.`);
+  out('Các báo cáo (tinh giản biên chế, sắp xếp bộ máy, chỉ tiêu xây dựng Đảng) sẽ được tạo ở đây khi có. / Reports will be written here once they exist.');
+  return 0;
+}
+
+/** Runs the command line; returns the exit code (0 ok, 1 the report has errors, 2 bad usage or unreadable input). */
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'inspect':
+        return await inspect(rest, out);
+      case 'demo':
+        return await demo(rest, out);
+      case 'report':
+        throw new UsageError('tochuc report: các báo cáo chưa có trong phiên bản này. / Reports are not available in this version yet.');
+      case undefined:
+      case '--help':
+      case '-h':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Lệnh không rõ "${command}".\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+      err(e.message);
+      return 2;
+    }
+    // parseArgs throws TypeErrors with a code for unknown options: still a usage problem.
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+import type { CellValue } from './values';
+
+/** A merged area, 0-based and inclusive, in grid coordinates. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * One sheet as plain data: what both workbook adapters produce and all of ingest consumes.
+ * `rows[0][0]` is the cell at `origin` (a used range need not start at A1).
+ */
+export interface SheetGrid {
+  name: string;
+  rows: CellValue[][];
+  merges?: MergeRange[];
+  /** Number formats where known (Office.js gives serials, not dates; the format tells them apart). */
+  numberFormats?: Array<Array<string | undefined>>;
+  origin?: { row: number; col: number };
+  /** The workbook file, when several are read together. */
+  file?: string;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address of a grid cell, taking the grid's origin into account. */
+export function cellAddress(grid: SheetGrid, row: number, col: number): string {
+  return columnLetter(col + (grid.origin?.col ?? 0)) + (row + (grid.origin?.row ?? 0) + 1);
+}
+
+export function isBlank(value: CellValue): boolean {
+  if (value == null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  return false;
+}
+
+export function cellText(value: CellValue): string {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** The first `rowCount` rows with every merged area filled with its top-left value. */
+export function filledTopRows(grid: SheetGrid, rowCount: number): CellValue[][] {
+  const n = Math.min(rowCount, grid.rows.length);
+  const out: CellValue[][] = [];
+  for (let r = 0; r < n; r++) out.push(grid.rows[r] ? grid.rows[r].slice() : []);
+  for (const m of grid.merges ?? []) {
+    if (m.top >= n) continue;
+    const value = grid.rows[m.top]?.[m.left];
+    for (let r = m.top; r <= Math.min(m.bottom, n - 1); r++) {
+      for (let c = m.left; c <= m.right; c++) out[r][c] = value;
+    }
+  }
+  return out;
+}

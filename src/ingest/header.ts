@@ -1,0 +1,203 @@
+import type { SheetKind } from '../domain/records';
+import { foldKey } from '../domain/text';
+import { aliasIndex, KIND_DEFS, type KindDef } from './kinds';
+import { cellText, columnIndex, filledTopRows, isBlank, type SheetGrid } from './grid';
+import { repairText } from './legacyText';
+
+/** Header text as matched: legacy TCVN3/VNI headers ("Hä vµ tªn") are read as the Unicode they mean. */
+function headerText(value: unknown): string {
+  return repairText(cellText(value as never).trim()).text;
+}
+
+/** A column mapped to a field. `qualifier` is the sex of a split birth-date column or the year of a dated header. */
+export interface ColumnMapping {
+  field: string;
+  col: number;
+  header: string;
+  qualifier?: 'male' | 'female' | number;
+}
+
+export interface HeaderGuess {
+  kind: SheetKind;
+  /** 0–1: all required fields found gives 0.7, each further field 0.1 up to 1. */
+  confidence: number;
+  /** First and last header row, 0-based grid rows. */
+  headerTop: number;
+  headerBottom: number;
+  mapping: ColumnMapping[];
+  /** Columns that matched a field already taken by an earlier column. */
+  duplicates: ColumnMapping[];
+  /** Folded header labels, to recognise the header when it is repeated further down. */
+  labels: string[];
+}
+
+/** How far down a header may sit below title rows. */
+export const HEADER_SCAN_ROWS = 40;
+const YEAR = /\b(1[89]\d\d|2[01]\d\d)\b/;
+const SEX_SUFFIX: Array<[string, 'male' | 'female']> = [[' nam', 'male'], [' nu', 'female']];
+
+export function matchLabel(def: KindDef, folded: string): { field: string; qualifier?: 'male' | 'female' | number } | undefined {
+  if (!folded) return undefined;
+  const index = aliasIndex(def);
+  const exact = index.exact.get(folded);
+  if (exact) return { field: exact };
+  // "Ngày sinh" over "Nam" | "Nữ": the column's date is the birth date, and its sex.
+  for (const [suffix, sex] of SEX_SUFFIX) {
+    if (folded.endsWith(suffix) && index.exact.get(folded.slice(0, -suffix.length)) === 'birthDate') return { field: 'birthDate', qualifier: sex };
+  }
+  const year = YEAR.exec(folded);
+  if (year) {
+    for (const [prefix, field] of index.yearPrefixes) {
+      if (folded.startsWith(prefix)) return { field, qualifier: Number(year[1]) };
+    }
+  }
+  for (const [prefix, field] of index.prefixes) {
+    if (folded.startsWith(prefix + ' ')) return { field };
+  }
+  return undefined;
+}
+
+/**
+ * Candidate labels of each column for a header of one or two rows. Two-row headers combine the
+ * upper cell with the one below ("Biên chế" + "Năm 2015", "Ngày sinh" + "Nữ"); without merge
+ * information an empty upper cell borrows the nearest upper text to its left under which every
+ * column has a lower label.
+ */
+function columnLabels(top: unknown[], sub: unknown[] | undefined, width: number): Array<{ candidates: string[]; display: string }> {
+  const out: Array<{ candidates: string[]; display: string }> = [];
+  for (let c = 0; c < width; c++) {
+    const upper = headerText(top[c]);
+    if (!sub) {
+      out.push({ candidates: [foldKey(upper)], display: upper });
+      continue;
+    }
+    const lower = headerText(sub[c]);
+    let parent = upper;
+    if (!parent && lower) {
+      for (let k = c - 1; k >= 0; k--) {
+        if (isBlank(sub[k] as never)) break;
+        const t = headerText(top[k]);
+        if (t) {
+          parent = t;
+          break;
+        }
+      }
+    }
+    if (!lower || lower === parent) out.push({ candidates: [foldKey(parent)], display: parent });
+    else if (!parent) out.push({ candidates: [foldKey(lower)], display: lower });
+    else out.push({ candidates: [foldKey(parent + ' ' + lower), foldKey(lower), foldKey(parent)], display: `${parent} / ${lower}` });
+  }
+  return out;
+}
+
+/** The user's choice of column for a field: a header text or a column letter (`--map unit=E`). */
+export interface MappingOverride {
+  field: string;
+  header: string;
+  /** Only this sheet; all sheets when absent. */
+  sheet?: string;
+}
+
+function overrideFor(overrides: readonly MappingOverride[], def: KindDef, label: { candidates: string[]; display: string }, col: number): { field: string } | undefined {
+  for (const o of overrides) {
+    if (!def.fields.some((f) => f.key === o.field)) continue;
+    const wanted = o.header.trim();
+    if (/^[A-Z]{1,3}$/.test(wanted) ? columnIndex(wanted) === col : foldKey(wanted) === foldKey(label.display) || label.candidates.includes(foldKey(wanted))) return { field: o.field };
+  }
+  return undefined;
+}
+
+function mapColumns(def: KindDef, labels: Array<{ candidates: string[]; display: string }>, overrides: readonly MappingOverride[] = []): { mapping: ColumnMapping[]; duplicates: ColumnMapping[] } {
+  const mapping: ColumnMapping[] = [];
+  const duplicates: ColumnMapping[] = [];
+  const taken = new Set<string>();
+  const overridden = new Set(overrides.map((o) => o.field));
+  // Overridden fields are placed first, so that the automatic match cannot take them.
+  labels.forEach((label, col) => {
+    const forced = overrideFor(overrides, def, label, col);
+    if (forced && !taken.has(forced.field + ':')) {
+      taken.add(forced.field + ':');
+      mapping.push({ field: forced.field, col, header: label.display });
+    }
+  });
+  labels.forEach((label, col) => {
+    if (mapping.some((m) => m.col === col)) return;
+    for (const candidate of label.candidates) {
+      const hit = matchLabel(def, candidate);
+      if (hit && overridden.has(hit.field) && taken.has(hit.field + ':')) continue;
+      if (!hit) continue;
+      const entry: ColumnMapping = { field: hit.field, col, header: label.display, ...(hit.qualifier !== undefined ? { qualifier: hit.qualifier } : {}) };
+      const slot = hit.field + ':' + (hit.qualifier ?? '');
+      if (taken.has(slot)) duplicates.push(entry);
+      else {
+        taken.add(slot);
+        mapping.push(entry);
+      }
+      return;
+    }
+  });
+  return { mapping, duplicates };
+}
+
+/** Required fields of a kind, as groups of which one field must be present. */
+export function requiredGroups(def: KindDef): string[][] {
+  const groups = def.fields.filter((f) => f.required).map((f) => [f.key]);
+  // Units need a quota column: a dated one or "Biên chế hiện giao".
+  if (def.kind === 'units') for (const g of groups) if (g[0] === 'quota') g.push('currentQuota');
+  return groups;
+}
+
+export function confidenceOf(def: KindDef, mapping: readonly ColumnMapping[]): number {
+  const fields = new Set(mapping.map((m) => m.field));
+  // One matching cell is no header: a merged title row ("ĐẢNG BỘ THÀNH PHỐ …") can look like one.
+  if (fields.size < 2) return 0;
+  const groups = requiredGroups(def);
+  if (!groups.every((g) => g.some((f) => fields.has(f)))) return 0;
+  const required = new Set(groups.flat());
+  const extra = [...fields].filter((f) => !required.has(f)).length;
+  return Math.min(1, 0.7 + 0.1 * extra);
+}
+
+/** Required fields weigh 3, others 1; a split or dated field counts once per column (Nam and Nữ both). */
+function score(def: KindDef, mapping: readonly ColumnMapping[]): number {
+  const required = new Set(requiredGroups(def).flat());
+  let total = 0;
+  for (const m of mapping) total += required.has(m.field) ? 3 : 1;
+  return total;
+}
+
+/**
+ * Finds the header: tries every row in the first rows, as a one-row or a two-row header, against
+ * every sheet kind (or only `onlyKind`), and keeps the best-scoring guess that has all required fields.
+ */
+export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: readonly MappingOverride[] = []): HeaderGuess | undefined {
+  const top = filledTopRows(grid, HEADER_SCAN_ROWS + 1);
+  let width = 0;
+  for (const row of top) width = Math.max(width, row.length);
+  let best: (HeaderGuess & { score: number }) | undefined;
+  const defs = onlyKind ? KIND_DEFS.filter((d) => d.kind === onlyKind) : KIND_DEFS;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, top.length); r++) {
+    if (top[r].every((v) => isBlank(v))) continue;
+    for (const span of [1, 2]) {
+      if (span === 2 && r + 1 >= top.length) continue;
+      const labels = columnLabels(top[r], span === 2 ? top[r + 1] : undefined, width);
+      for (const def of defs) {
+        const { mapping, duplicates } = mapColumns(def, labels, overrides);
+        const confidence = confidenceOf(def, mapping);
+        if (confidence === 0) continue;
+        const s = score(def, mapping);
+        // A two-row header must earn its second row: on a tie the one-row reading wins.
+        const better = !best || s > best.score || (s === best.score && span < best.headerBottom - best.headerTop + 1);
+        if (better) {
+          best = {
+            kind: def.kind, confidence, headerTop: r, headerBottom: r + span - 1, mapping, duplicates, score: s,
+            labels: labels.map((l) => l.candidates[l.candidates.length - 1]).filter(Boolean),
+          };
+        }
+      }
+    }
+  }
+  if (!best) return undefined;
+  const { score: _score, ...guess } = best;
+  return guess;
+}

@@ -1,0 +1,138 @@
+import type { Issue } from '../domain/issues';
+import { SHEET_KIND_LABELS, type QuotaYears, type RecordsByKind, type SheetKind } from '../domain/records';
+import { builderFor, quotaYearsOf } from './build';
+import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
+import { detectHeader, type ColumnMapping, type MappingOverride } from './header';
+import { RowReader } from './reader';
+import { classifyRow, isRepeatedHeader } from './rows';
+import { detectTargets, readTargets } from './targets';
+
+export interface SheetResult {
+  sheet: string;
+  file?: string;
+  /** Undefined when the sheet is not one tochuc reads. */
+  kind?: SheetKind;
+  confidence: number;
+  /** 1-based sheet rows of the header, when there is one. */
+  headerRows?: [number, number];
+  mapping: ColumnMapping[];
+  /** Typed records of `kind`. */
+  records: Array<RecordsByKind[SheetKind]>;
+  issues: Issue[];
+  quotaYears?: QuotaYears;
+  /** Data rows looked at (not counting header, blank rows). */
+  rowsRead: number;
+}
+
+export interface IngestOptions {
+  /** Read the sheet as this kind instead of guessing. */
+  kind?: SheetKind;
+  overrides?: readonly MappingOverride[];
+  file?: string;
+}
+
+function info(grid: SheetGrid, row: number, code: string, message: string): Issue {
+  return { sheet: grid.name, cell: cellAddress(grid, row, 0), severity: 'info', code, message };
+}
+
+/** Reads one sheet: finds its kind and header, then turns every data row into a record or an issue. */
+export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): SheetResult {
+  const overrides = (options.overrides ?? []).filter((o) => !o.sheet || o.sheet === grid.name);
+  const file = options.file ?? grid.file;
+  const base = { sheet: grid.name, ...(file ? { file } : {}) };
+  const issues: Issue[] = [];
+  const sheetRowOffset = (grid.origin?.row ?? 0) + 1;
+  const headerGuess = options.kind === 'targets' ? undefined : detectHeader(grid, options.kind, overrides);
+  const targets = options.kind && options.kind !== 'targets' ? undefined : detectTargets(grid);
+  // Key/value target rows beat a header that found only its required fields.
+  const guess = targets && headerGuess && headerGuess.confidence <= 0.7 && !options.kind ? undefined : headerGuess;
+  if (!guess) {
+    if (targets) {
+      const records = readTargets(grid, targets, issues, file);
+      // The mapping of a key/value sheet: each key's label cell, then each value column with its year.
+      const mapping: ColumnMapping[] = [
+        ...targets.keyRows.map((k) => ({ field: k.key, col: targets.labelCol, header: `${cellText(grid.rows[k.row]?.[targets.labelCol])} (dòng ${k.row + sheetRowOffset})` })),
+        ...targets.valueCols.map((v) => ({ field: 'value', col: v.col, header: v.header, ...(v.year !== undefined ? { qualifier: v.year } : {}) })),
+      ];
+      return { ...base, kind: 'targets', confidence: targets.confidence, mapping, records, issues, rowsRead: targets.keyRows.length };
+    }
+    if (grid.rows.some((row) => row?.some((v) => !isBlank(v)))) {
+      issues.push({ ...info(grid, 0, 'sheet.unrecognised', `Không nhận ra loại dữ liệu của trang "${grid.name}": không thấy dòng tiêu đề cột quen thuộc trong ${40} dòng đầu.`), hint: 'Nếu đây là danh sách cần đọc, hãy chọn cột cho các trường bắt buộc (ví dụ --map fullName="Họ và tên").' });
+    }
+    for (const o of overrides) {
+      issues.push({ sheet: grid.name, cell: 'A1', severity: 'warning', code: 'map.notUsed', message: `Không áp dụng được lựa chọn cột ${o.field}="${o.header}" trên trang "${grid.name}".` });
+    }
+    return { ...base, confidence: 0, mapping: [], records: [], issues, rowsRead: 0 };
+  }
+
+  const reader = new RowReader(grid, guess.mapping, issues);
+  const headers = new Map(guess.mapping.map((m) => [m.col, m.header]));
+  for (const d of guess.duplicates) {
+    const used = guess.mapping.find((m) => m.field === d.field && m.qualifier === d.qualifier);
+    issues.push({ ...info(grid, guess.headerTop, 'map.duplicateColumn', `Cột ${columnLetter(d.col + (grid.origin?.col ?? 0))} "${d.header}" cũng khớp trường ${d.field}; đang dùng cột ${used ? columnLetter(used.col + (grid.origin?.col ?? 0)) : '?'}.`), cell: cellAddress(grid, guess.headerTop, d.col) });
+  }
+  const quotaYears = guess.kind === 'units' ? quotaYearsOf(reader) : undefined;
+  const build = builderFor(guess.kind as Exclude<SheetKind, 'targets'>, quotaYears ?? {});
+  const labels = new Set(guess.labels);
+  const span = guess.headerBottom - guess.headerTop + 1;
+  const records: Array<RecordsByKind[SheetKind]> = [];
+  let rowsRead = 0;
+
+  for (let r = guess.headerBottom + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const kind = classifyRow(row);
+    if (kind === 'blank') continue;
+    if (kind === 'index') {
+      if (r !== guess.headerBottom + 1) issues.push(info(grid, r, 'row.index', 'Dòng đánh số cột (1), (2)… được bỏ qua.'));
+      continue;
+    }
+    if (isRepeatedHeader(row, labels)) {
+      issues.push(info(grid, r, 'row.repeatedHeader', 'Dòng tiêu đề cột lặp lại (dán từ bản in) được bỏ qua.'));
+      r += span - 1;
+      continue;
+    }
+    if (kind === 'total' || kind === 'note') {
+      const first = cellText(row?.find((v) => !isBlank(v))).slice(0, 60);
+      issues.push(info(grid, r, kind === 'total' ? 'row.total' : 'row.note', kind === 'total' ? `Dòng tổng cộng "${first}" không phải bản ghi, được bỏ qua.` : `Dòng ghi chú "${first}" được bỏ qua.`));
+      continue;
+    }
+    rowsRead++;
+    const heading = groupHeading(row, guess.mapping);
+    if (heading) {
+      issues.push(info(grid, r, 'row.groupHeading', `Dòng tiêu đề nhóm "${heading.slice(0, 60)}" không phải bản ghi, được bỏ qua.`));
+      continue;
+    }
+    reader.row = r;
+    const record = build(reader, { sheet: grid.name, row: r + sheetRowOffset, ...(file ? { file } : {}) });
+    if (record) records.push(record);
+  }
+  reader.finish(headers);
+  return {
+    ...base, kind: guess.kind, confidence: guess.confidence,
+    headerRows: [guess.headerTop + sheetRowOffset, guess.headerBottom + sheetRowOffset],
+    mapping: guess.mapping, records, issues, rowsRead, ...(quotaYears ? { quotaYears } : {}),
+  };
+}
+
+/**
+ * A lone text cell that reads as a heading ("I. KHỐI ĐẢNG", "1. Văn phòng Thành ủy", all capitals,
+ * or outside the name column) groups the rows below; it is not a person with the rest missing.
+ */
+function groupHeading(row: readonly unknown[], mapping: readonly ColumnMapping[]): string | undefined {
+  let only: { col: number; text: string } | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c] as Parameters<typeof isBlank>[0];
+    if (isBlank(v)) continue;
+    if (only || typeof v !== 'string') return undefined;
+    only = { col: c, text: v.trim() };
+  }
+  if (!only) return undefined;
+  const numbered = /^([IVXLC]+|[A-Z]|\d+)[.)-]\s/.test(only.text);
+  const capitals = only.text === only.text.toUpperCase() && only.text !== only.text.toLowerCase();
+  const inNameColumn = mapping.some((m) => m.col === only.col && (m.field === 'fullName' || m.field === 'name' || m.field === 'task' || m.field === 'unit'));
+  return numbered || capitals || !inNameColumn ? only.text : undefined;
+}
+
+export function kindLabel(kind: SheetKind | undefined): string {
+  return kind ? SHEET_KIND_LABELS[kind] : 'không nhận ra';
+}

@@ -1,0 +1,193 @@
+import type { Issue, Severity } from '../domain/issues';
+import { cleanText } from '../domain/text';
+import type { Vocabulary } from '../domain/vocabulary';
+import type { ColumnMapping } from './header';
+import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
+import { repairText, type LegacyEncoding } from './legacyText';
+import { parseDate, parseNumber, parseYesNo, type CellValue, type ParsedDate } from './values';
+
+/** Trims and NFC-normalises display text; plain ASCII without double spaces (most cells) passes untouched. */
+export function tidyText(text: string): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) {
+      if (c === 32 && i > 0 && i < n - 1 && text.charCodeAt(i + 1) !== 32) continue;
+      return cleanText(text);
+    }
+  }
+  return text;
+}
+
+const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.';
+
+/**
+ * Reads the fields of one row at a time, parsing each cell and turning every problem into an
+ * issue at its cell. One reader serves a whole sheet; `row` moves down.
+ */
+export class RowReader {
+  row = 0;
+  readonly columns = new Map<string, ColumnMapping[]>();
+  private readonly legacy = new Map<number, { encoding: LegacyEncoding; count: number; first: string }>();
+  private readonly yearOnly = new Map<number, { count: number; first: string }>();
+
+  constructor(
+    readonly grid: SheetGrid,
+    mapping: readonly ColumnMapping[],
+    readonly issues: Issue[],
+  ) {
+    for (const m of mapping) {
+      const list = this.columns.get(m.field);
+      if (list) list.push(m);
+      else this.columns.set(m.field, [m]);
+    }
+  }
+
+  has(field: string): boolean {
+    return this.columns.has(field);
+  }
+
+  col(field: string): number | undefined {
+    return this.columns.get(field)?.[0].col;
+  }
+
+  rawAt(col: number): CellValue {
+    return this.grid.rows[this.row]?.[col];
+  }
+
+  raw(field: string): CellValue {
+    const col = this.col(field);
+    return col === undefined ? undefined : this.rawAt(col);
+  }
+
+  address(col: number): string {
+    return cellAddress(this.grid, this.row, col);
+  }
+
+  issueAt(col: number, severity: Severity, code: string, message: string, hint?: string): void {
+    this.issues.push({ sheet: this.grid.name, cell: this.address(col), severity, code, message, ...(hint ? { hint } : {}) });
+  }
+
+  textAt(col: number): string | undefined {
+    const v = this.rawAt(col);
+    if (isBlank(v)) return undefined;
+    if (typeof v !== 'string') return cellText(v);
+    const repaired = repairText(v);
+    if (repaired.encoding) this.noteLegacy(col, repaired.encoding);
+    return tidyText(repaired.text);
+  }
+
+  text(field: string): string | undefined {
+    const col = this.col(field);
+    return col === undefined ? undefined : this.textAt(col);
+  }
+
+  /**
+   * A date cell. `dayMatters` fields warn about a bare year; for the others (birth dates) bare
+   * years are common ("Năm sinh") and are summed up in one note per column.
+   */
+  dateAt(col: number, label: string, severity: Severity = 'warning', dayMatters = true): ParsedDate | undefined {
+    const v = this.rawAt(col);
+    if (isBlank(v)) return undefined;
+    const format = this.grid.numberFormats?.[this.row]?.[col];
+    const parsed = parseDate(typeof v === 'string' ? this.repairOnly(col, v) : v, format);
+    if ('error' in parsed) {
+      const shown = cellText(v);
+      const message = parsed.error === 'date.outOfRange' ? `${label}: năm ngoài khoảng cho phép (1850–2200): "${shown}"` : `${label} không hợp lệ: "${shown}"`;
+      this.issueAt(col, severity, parsed.error, message, DATE_HINT);
+      return undefined;
+    }
+    if (parsed.precision !== 'day') {
+      if (dayMatters) {
+        const what = parsed.precision === 'year' ? 'chỉ có năm' : 'chỉ có tháng và năm';
+        this.issueAt(col, 'warning', 'date.partial', `${label} ${what} ("${cellText(v)}"); tạm tính từ ngày ${parsed.iso.slice(8, 10)}/${parsed.iso.slice(5, 7)}/${parsed.iso.slice(0, 4)}.`, 'Ghi đủ ngày/tháng/năm nếu hồ sơ có.');
+      } else {
+        const seen = this.yearOnly.get(col);
+        if (seen) seen.count++;
+        else this.yearOnly.set(col, { count: 1, first: this.address(col) });
+      }
+    } else if (parsed.widenedYear) {
+      this.issueAt(col, 'warning', 'date.twoDigitYear', `${label} ghi năm hai chữ số ("${cellText(v)}"), đã hiểu là năm ${parsed.iso.slice(0, 4)}.`, 'Ghi năm đủ bốn chữ số.');
+    }
+    return parsed;
+  }
+
+  date(field: string, label: string, severity: Severity = 'warning', dayMatters = true): ParsedDate | undefined {
+    const col = this.col(field);
+    return col === undefined ? undefined : this.dateAt(col, label, severity, dayMatters);
+  }
+
+  numberAt(col: number, label: string): number | undefined {
+    const v = this.rawAt(col);
+    if (isBlank(v)) return undefined;
+    const parsed = parseNumber(v);
+    if ('error' in parsed) {
+      this.issueAt(col, 'warning', 'number.invalid', `${label}: không đọc được số "${cellText(v)}".`, 'Ghi số, ví dụ 1.234 hoặc 4,98.');
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  number(field: string, label: string): number | undefined {
+    const col = this.col(field);
+    return col === undefined ? undefined : this.numberAt(col, label);
+  }
+
+  yesNo(field: string, label: string): boolean | undefined {
+    const col = this.col(field);
+    if (col === undefined) return undefined;
+    const v = this.rawAt(col);
+    const parsed = parseYesNo(v);
+    if ('error' in parsed) {
+      this.issueAt(col, 'warning', 'yesno.invalid', `${label}: "${cellText(v)}" không phải có/không.`, 'Đánh dấu x (hoặc có, 1, ✓) nếu có; để trống nếu không.');
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  vocabAt<T extends string>(col: number, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
+    const text = this.textAt(col);
+    if (text === undefined) return undefined;
+    const code = vocab.lookup(text);
+    if (code === undefined) {
+      this.issueAt(col, severity, `${vocab.name}.unknown`, `${label}: "${text}" không có trong danh mục ${vocab.label}.`, 'Sửa giá trị, hoặc chọn lại cột tương ứng.');
+    }
+    return code;
+  }
+
+  vocab<T extends string>(field: string, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
+    const col = this.col(field);
+    return col === undefined ? undefined : this.vocabAt(col, vocab, label, severity);
+  }
+
+  /** Legacy text in date cells is rare but real ("12/3/1975" is ASCII; words are not): repair without tidying. */
+  private repairOnly(col: number, value: string): string {
+    const repaired = repairText(value);
+    if (repaired.encoding) this.noteLegacy(col, repaired.encoding);
+    return repaired.text;
+  }
+
+  private noteLegacy(col: number, encoding: LegacyEncoding): void {
+    const seen = this.legacy.get(col);
+    if (seen) seen.count++;
+    else this.legacy.set(col, { encoding, count: 1, first: this.address(col) });
+  }
+
+  /** Issues summed up per column, added once the sheet has been read. */
+  finish(headers: ReadonlyMap<number, string>): void {
+    for (const [col, seen] of this.legacy) {
+      const name = seen.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
+      this.issues.push({
+        sheet: this.grid.name, cell: seen.first, severity: 'info', code: 'text.legacyConverted',
+        message: `Cột ${columnLetter(col + (this.grid.origin?.col ?? 0))} (${headers.get(col) ?? ''}): ${seen.count} ô viết bằng mã ${name} đã được chuyển sang Unicode.`,
+        hint: 'Nên chuyển cả tệp sang Unicode (dựng sẵn) để các phần mềm khác đọc đúng.',
+      });
+    }
+    for (const [col, seen] of this.yearOnly) {
+      this.issues.push({
+        sheet: this.grid.name, cell: seen.first, severity: 'info', code: 'date.yearOnly',
+        message: `Cột ${columnLetter(col + (this.grid.origin?.col ?? 0))} (${headers.get(col) ?? ''}): ${seen.count} ô chỉ có năm, tạm tính ngày 01/01.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Cell value parsing for the sheets officers really keep: real dates and Excel serials, day-first
+ * text dates in their usual variants, bare years, Vietnamese-formatted numbers and yes/no marks.
+ * Parsers never throw: bad input yields `{ error }` with a code the caller turns into an issue.
+ */
+
+/** A value as read from a workbook: exceljs and Office.js both reduce to these. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export type DatePrecision = 'day' | 'month' | 'year';
+export interface ParsedDate {
+  /** ISO date `YYYY-MM-DD`; for a bare year the 1st of January, for month/year the 1st of the month. */
+  iso: string;
+  precision: DatePrecision;
+  /** A two-digit year was widened (75 → 1975): worth a warning. */
+  widenedYear?: boolean;
+}
+export type DateResult = ParsedDate | { error: 'date.invalid' | 'date.outOfRange' };
+
+export const MIN_YEAR = 1850;
+export const MAX_YEAR = 2200;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const max = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return day <= max;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+export function isoOf(year: number, month: number, day: number): string {
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function ymd(year: number, month: number, day: number, precision: DatePrecision = 'day'): DateResult {
+  if (year < MIN_YEAR || year > MAX_YEAR) return { error: 'date.outOfRange' };
+  if (!isValidYmd(year, month, day)) return { error: 'date.invalid' };
+  return { iso: isoOf(year, month, day), precision };
+}
+
+/**
+ * Excel serial (1900 date system) → date. Excel counts 29/02/1900, a day that never was, so
+ * serials from 61 on are one day ahead of the plain count from 31/12/1899.
+ */
+export function serialToIso(serial: number): string | undefined {
+  const whole = Math.floor(serial);
+  if (whole < 1 || whole > 2958465) return undefined;
+  const days = whole >= 61 ? whole - 1 : whole;
+  const ms = Date.UTC(1899, 11, 31) + days * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isoToSerial(iso: string): number {
+  const ms = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  const days = Math.round((ms - Date.UTC(1899, 11, 31)) / 86400000);
+  return days >= 60 ? days + 1 : days;
+}
+
+/** Does an Excel number format show a date (d, m, y tokens outside quotes and brackets)? */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === 'General') return false;
+  const stripped = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dy]/i.test(stripped) || /m{3,}/i.test(stripped);
+}
+
+function readInt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return end > start ? n : -1;
+}
+
+function widenYear(twoDigits: number): number {
+  // Personnel data spans births from the 1930s: 00–29 are this century, the rest the last.
+  return twoDigits <= 29 ? 2000 + twoDigits : 1900 + twoDigits;
+}
+
+/** Parses a text date: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, dd/mm/yy, mm/yyyy, yyyy, yyyy-mm-dd. */
+export function parseDateText(raw: string): DateResult {
+  const text = raw.trim();
+  const len = text.length;
+  if (len === 0) return { error: 'date.invalid' };
+  const first = text.charCodeAt(0);
+  if (first < 48 || first > 57) return parseWordyDate(text);
+  // Split on the first separator kind found; at most three numeric parts.
+  const parts: Array<[number, number]> = [];
+  let start = 0;
+  let sep = -1;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? text.charCodeAt(i) : -1;
+    const isDigit = c >= 48 && c <= 57;
+    if (isDigit) continue;
+    if (i === start) return { error: 'date.invalid' };
+    parts.push([start, i]);
+    if (i === len) break;
+    // Separators: / - . (and spaces around them are not accepted; "12 / 3 / 1975" is rare enough).
+    if (c !== 47 && c !== 45 && c !== 46) return parseWordyDate(text);
+    if (sep === -1) sep = c;
+    else if (sep !== c) return { error: 'date.invalid' };
+    if (parts.length === 3) return { error: 'date.invalid' };
+    start = i + 1;
+  }
+  const lengths = parts.map(([a, b]) => b - a);
+  const nums = parts.map(([a, b]) => readInt(text, a, b));
+  if (parts.length === 1) {
+    if (lengths[0] === 4) return ymd(nums[0], 1, 1, 'year');
+    return { error: 'date.invalid' };
+  }
+  if (parts.length === 2) {
+    // mm/yyyy: a month without a day.
+    if (lengths[0] <= 2 && lengths[1] === 4) return ymd(nums[1], nums[0], 1, 'month');
+    return { error: 'date.invalid' };
+  }
+  if (lengths[0] === 4 && sep === 45 && lengths[1] <= 2 && lengths[2] <= 2) return ymd(nums[0], nums[1], nums[2]);
+  if (lengths[0] > 2 || lengths[1] > 2) return { error: 'date.invalid' };
+  if (lengths[2] === 4) return ymd(nums[2], nums[1], nums[0]);
+  if (lengths[2] === 2) {
+    const result = ymd(widenYear(nums[2]), nums[1], nums[0]);
+    if ('iso' in result) result.widenedYear = true;
+    return result;
+  }
+  return { error: 'date.invalid' };
+}
+
+/** "ngày 12 tháng 3 năm 1975", the way dates are written in documents. */
+function parseWordyDate(text: string): DateResult {
+  const m = /^ng[aà]y\s*(\d{1,2})\s*th[aá]ng\s*(\d{1,2})\s*n[aă]m\s*(\d{4})$/i.exec(text.normalize('NFC'));
+  if (!m) return { error: 'date.invalid' };
+  return ymd(+m[3], +m[2], +m[1]);
+}
+
+/**
+ * Any cell → date. Numbers are Excel serials when formatted as dates, or when too large to be a
+ * year; a plain number 1850–2200 in a General cell is a bare year ("Năm sinh" columns).
+ */
+export function parseDate(value: CellValue, numberFormat?: string): DateResult {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    if (Number.isNaN(t)) return { error: 'date.invalid' };
+    // exceljs builds dates at UTC midnight; Office.js gives serials, not Date objects.
+    return ymd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { error: 'date.invalid' };
+    if (Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR && !isDateFormat(numberFormat)) {
+      return ymd(value, 1, 1, 'year');
+    }
+    const iso = serialToIso(value);
+    if (!iso) return { error: 'date.outOfRange' };
+    return ymd(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
+  }
+  if (typeof value === 'string') return parseDateText(value);
+  return { error: 'date.invalid' };
+}
+
+export type NumberResult = { value: number; percent?: boolean } | { error: 'number.invalid' };
+
+/**
+ * Vietnamese-first number text: "." groups thousands and "," marks decimals ("1.234", "4,98",
+ * "1.234.567,5"); a lone "." not followed by groups of three is a decimal point ("4.98");
+ * spaces group thousands; a trailing "%" divides by 100.
+ */
+export function parseNumber(value: CellValue): NumberResult {
+  if (typeof value === 'number') return Number.isFinite(value) ? { value } : { error: 'number.invalid' };
+  if (typeof value === 'boolean' || value instanceof Date || value == null) return { error: 'number.invalid' };
+  let text = value.trim().replace(/[\s\u00a0]/g, '');
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  let sign = 1;
+  if (text.startsWith('-') || text.startsWith('+')) {
+    if (text[0] === '-') sign = -1;
+    text = text.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return { error: 'number.invalid' };
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let normalised: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both present: whichever comes last is the decimal mark; the other groups thousands.
+    const [group, decimal] = lastComma > lastDot ? ['.', ','] : [',', '.'];
+    const [intPart, frac, extra] = text.split(decimal);
+    if (extra !== undefined || !isGrouped(intPart, group)) return { error: 'number.invalid' };
+    normalised = intPart.split(group).join('') + '.' + frac;
+  } else if (lastComma >= 0) {
+    const pieces = text.split(',');
+    normalised = pieces.length === 2 ? pieces[0] + '.' + pieces[1] : isGrouped(text, ',') ? pieces.join('') : '';
+  } else if (lastDot >= 0) {
+    const pieces = text.split('.');
+    if (isGrouped(text, '.')) normalised = pieces.join('');
+    else normalised = pieces.length === 2 ? text : '';
+  } else {
+    normalised = text;
+  }
+  if (!/^\d+(\.\d+)?$/.test(normalised)) return { error: 'number.invalid' };
+  const n = sign * Number(normalised);
+  return percent ? { value: n / 100, percent: true } : { value: n };
+}
+
+/** "1.234.567" with separator ".": groups of exactly three after a first group of one to three. */
+function isGrouped(text: string, sep: string): boolean {
+  const groups = text.split(sep);
+  if (groups.length < 2) return /^\d+$/.test(text);
+  if (!/^\d{1,3}$/.test(groups[0])) return false;
+  for (let i = 1; i < groups.length; i++) if (!/^\d{3}$/.test(groups[i])) return false;
+  return true;
+}
+
+export type YesNoResult = { value: boolean } | { error: 'yesno.invalid' };
+
+const YES = new Set(['x', 'có', 'co', '1', '✓', '✔', '☑', 'yes', 'y', 'true', 'đã', 'đã sử dụng', 'sử dụng', 'đang sử dụng', 'đã cài', 'đã cài đặt', 'đạt']);
+const NO = new Set(['', '0', 'không', 'khong', 'chưa', 'chưa sử dụng', 'no', 'n', 'false', '-', '–', '✗', '✘']);
+
+export function parseYesNo(value: CellValue): YesNoResult {
+  if (value == null) return { value: false };
+  if (typeof value === 'boolean') return { value };
+  if (typeof value === 'number') return value === 1 ? { value: true } : value === 0 ? { value: false } : { error: 'yesno.invalid' };
+  if (value instanceof Date) return { error: 'yesno.invalid' };
+  const key = value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (YES.has(key)) return { value: true };
+  if (NO.has(key)) return { value: false };
+  return { error: 'yesno.invalid' };
+}

@@ -1,0 +1,91 @@
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import type { MergeRange, SheetGrid } from '../../ingest/grid';
+import type { CellValue } from '../../ingest/values';
+import type { WorkbookSource } from '../port';
+
+/** Above this size the file is streamed: exceljs' in-memory model costs ~30× the file size. */
+export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+export class UnreadableWorkbookError extends Error {}
+
+/** exceljs cell values (rich text, formulas, hyperlinks, errors) → the plain values ingest reads. */
+export function plainValue(value: unknown): CellValue {
+  if (value == null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);
+    if (v.error) return String(v.error);
+    if (v.text !== undefined) return plainValue(v.text);
+  }
+  return String(value);
+}
+
+function parseRange(range: string): MergeRange | undefined {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m) return undefined;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+}
+
+function rowValues(row: ExcelJS.Row): CellValue[] {
+  const out: CellValue[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    out[col - 1] = plainValue(cell.value);
+  });
+  // eachCell leaves holes; ingest reads undefined as blank.
+  return out;
+}
+
+/** The whole workbook in memory: gives merged areas too. */
+async function readInMemory(path: string): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const grids: SheetGrid[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.state === 'veryHidden') return;
+    const rows: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      rows[n - 1] = rowValues(row);
+    });
+    const mergeList = (ws.model as { merges?: string[] }).merges ?? [];
+    const merges = mergeList.map(parseRange).filter((m): m is MergeRange => m !== undefined);
+    grids.push({ name: ws.name, rows, merges, file: path });
+  });
+  return grids;
+}
+
+/** Row by row, for large files: no merged areas (header detection copes without them). */
+async function readStreaming(path: string): Promise<SheetGrid[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const grids: SheetGrid[] = [];
+  for await (const ws of reader) {
+    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    const rows: CellValue[][] = [];
+    for await (const row of sheet) rows[row.number - 1] = rowValues(row);
+    grids.push({ name: sheet.name, rows, file: path });
+  }
+  return grids;
+}
+
+export async function readXlsx(path: string, options: { stream?: boolean } = {}): Promise<SheetGrid[]> {
+  let size: number;
+  try {
+    size = (await fs.stat(path)).size;
+  } catch {
+    throw new UnreadableWorkbookError(`Không mở được tệp "${path}": tệp không tồn tại hoặc không đọc được.`);
+  }
+  const stream = options.stream ?? size > STREAM_THRESHOLD_BYTES;
+  try {
+    return stream ? await readStreaming(path) : await readInMemory(path);
+  } catch (e) {
+    throw new UnreadableWorkbookError(`Không đọc được "${path}" như một tệp Excel .xlsx (${(e as Error).message.split('\n')[0]}). Tệp có thể bị hỏng, có mật khẩu, hoặc là định dạng .xls cũ: hãy lưu lại dưới dạng .xlsx.`);
+  }
+}
+
+export function xlsxSource(path: string, options: { stream?: boolean } = {}): WorkbookSource {
+  return { label: path, readSheets: () => readXlsx(path, options) };
+}

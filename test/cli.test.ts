@@ -1,0 +1,67 @@
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+import { main } from '../src/cli/main';
+import { writeFixture } from './helpers/xlsxFixture';
+
+const run = promisify(execFile);
+const BIN = path.join(__dirname, '..', 'src', 'cli', 'tochuc.js');
+
+async function capture(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('tochuc CLI', () => {
+  let book: string;
+  beforeAll(async () => {
+    book = await writeFixture('cli.xlsx', [
+      { name: 'Danh sach', rows: [['DANH SÁCH CÁN BỘ'], [], ['STT', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Tình trạng', 'Ngày nghỉ'], [1, 'Nguyễn Văn An', '12/03/1975', 'Phòng Nội vụ'], [2, 'Trần Văn Bình', '01/01/1970', 'Phòng Nội vụ', 'Tinh giản', '31/02/2018']] },
+      { name: 'Ghi chu', rows: [['Bảng này chỉ để ghi chú']] },
+    ]);
+  });
+
+  it('the bin runs from the repository after npm ci (inspect --json)', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'inspect', '--input', book, '--json']);
+    const report = JSON.parse(stdout);
+    expect(report.sheets[0]).toMatchObject({
+      sheet: 'Danh sach', kind: 'staff', headerRows: [3, 3], records: 2,
+      mapping: expect.arrayContaining([{ field: 'fullName', column: 'B', header: 'Họ và tên' }, { field: 'leftDate', column: 'F', header: 'Ngày nghỉ' }]),
+    });
+    expect(report.sheets[0].issues).toEqual([expect.objectContaining({ cell: 'F5', severity: 'error', code: 'date.invalid' })]);
+    expect(report.sheets[1]).toMatchObject({ kind: null, records: 0, issues: [expect.objectContaining({ code: 'sheet.unrecognised' })] });
+  }, 60000);
+
+  it('prints kind, confidence, mapping with column letters, record count and issues', async () => {
+    const { code, out } = await capture(['inspect', '--input', book]);
+    expect(code).toBe(0);
+    expect(out).toContain('Trang "Danh sach": Danh sách CBCCVC, NLĐ (staff), độ tin cậy');
+    expect(out).toContain('fullName ← B "Họ và tên"');
+    expect(out).toContain('Bản ghi: 2');
+    expect(out).toMatch(/\[lỗi\] F5: Ngày nghỉ không hợp lệ: "31\/02\/2018"/);
+  });
+
+  it('applies --map', async () => {
+    const { out } = await capture(['inspect', '--input', book, '--json', '--map', 'leftDate=E', '--map', 'status=F']);
+    const mapping = JSON.parse(out).sheets[0].mapping;
+    expect(mapping).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'leftDate', column: 'E' }), expect.objectContaining({ field: 'status', column: 'F' })]));
+  });
+
+  it('exits 2 with one clear line, no stack trace, on unreadable input and bad usage', async () => {
+    const garbage = path.join(os.tmpdir(), 'tochuc-not-a-workbook.xlsx');
+    await fs.writeFile(garbage, 'this is not a zip file');
+    for (const argv of [['inspect', '--input', garbage], ['inspect', '--input', '/nonexistent/book.xlsx'], ['inspect'], ['inspect', '--bogus'], ['frobnicate'], ['inspect', '--input', book, '--map', 'nonsense']]) {
+      const { code, err } = await capture(argv);
+      expect(code).toBe(2);
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(err.length).toBeGreaterThan(10);
+    }
+    const proc = await run(process.execPath, [BIN, 'inspect', '--input', garbage]).catch((e) => e);
+    expect(proc.code).toBe(2);
+    expect(proc.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60000);
+});

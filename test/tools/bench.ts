@@ -1,0 +1,84 @@
+/**
+ * `npm run bench [-- --json]`: speed figures. Prints human-readable lines, and with --json one JSON
+ * line last. Benchmarks print figures; tests never assert times.
+ */
+import { performance } from 'perf_hooks';
+import type { SheetGrid } from '../../src/ingest/grid';
+import { ingestSheet } from '../../src/ingest/ingestSheet';
+import type { CellValue } from '../../src/ingest/values';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
+const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Thu', 'Minh', 'Thanh', 'Quốc'];
+const TEN = ['An', 'Bình', 'Hà', 'Hương', 'Lan', 'Nam', 'Tuấn', 'Hùng', 'Dũng', 'Nga', 'Thảo', 'Long', 'Hải', 'Yến'];
+const UNITS = Array.from({ length: 60 }, (_, i) => `Đơn vị số ${i + 1}`);
+const CATEGORIES = ['Công chức', 'CC', 'Viên chức', 'VC', 'HĐLĐ', 'Cán bộ', 'Công chức cấp xã'];
+const POSITIONS = ['Chuyên viên', 'Trưởng phòng', 'Phó Trưởng phòng', 'Giáo viên', 'Nhân viên', null];
+
+/** A messy staff grid as officers keep it: title rows, a two-row header, text and real dates. */
+export function staffGrid(rows: number, seed = 1): SheetGrid {
+  const rnd = mulberry32(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+  const date = (from: number, to: number): CellValue => {
+    const y = from + Math.floor(rnd() * (to - from));
+    const m = 1 + Math.floor(rnd() * 12);
+    const d = 1 + Math.floor(rnd() * 28);
+    return rnd() < 0.8 ? `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}` : new Date(Date.UTC(y, m - 1, d));
+  };
+  const grid: CellValue[][] = [
+    ['ỦY BAN NHÂN DÂN THÀNH PHỐ'], ['DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC'], [],
+    ['STT', 'Họ và tên', 'Ngày sinh', null, 'Đơn vị công tác', 'Chức vụ', 'Đối tượng', 'Tình trạng', 'Ngày biến động', 'Hình thức tinh giản', 'Căn cứ', 'Ngạch', 'Đảng viên'],
+    [null, null, 'Nam', 'Nữ'],
+  ];
+  for (let i = 0; i < rows; i++) {
+    const female = rnd() < 0.5;
+    const reduced = rnd() < 0.05;
+    grid.push([
+      i + 1, `${pick(HO)} ${female ? 'Thị' : pick(DEM)} ${pick(TEN)}`, female ? null : date(1960, 2000), female ? date(1960, 2000) : null,
+      pick(UNITS), pick(POSITIONS), pick(CATEGORIES), reduced ? 'Tinh giản' : null, reduced ? date(2015, 2020) : null,
+      reduced ? 'Nghỉ hưu trước tuổi' : null, reduced ? 'NĐ 108/2014/NĐ-CP' : null, 'Chuyên viên', rnd() < 0.4 ? 'x' : null,
+    ]);
+  }
+  return { name: 'DS CBCCVC', rows: grid };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function benchIngest(rows: number, runs: number): { rowsPerSecond: number; ms: number; records: number } {
+  const grid = staffGrid(rows);
+  let records = 0;
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const result = ingestSheet(grid);
+    const ms = performance.now() - t0;
+    records = result.records.length;
+    if (i > 0) times.push(ms); // the first run warms up the JIT
+  }
+  const ms = median(times);
+  return { rowsPerSecond: Math.round(rows / (ms / 1000)), ms: Math.round(ms), records };
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const rows = 100_000;
+  const ingest = benchIngest(rows, 5);
+  if (ingest.records !== rows) throw new Error(`bench: expected ${rows} records, got ${ingest.records}`);
+  console.log(`ingest: ${rows.toLocaleString('vi-VN')} dòng CBCCVC trong bộ nhớ, ${ingest.ms} ms (trung vị 5 lần) → ${ingest.rowsPerSecond.toLocaleString('vi-VN')} dòng/giây`);
+  if (json) console.log(JSON.stringify({ rowsPerSecond: ingest.rowsPerSecond, ingestMsFor100kRows: ingest.ms, node: process.version }));
+}
+
+main();
