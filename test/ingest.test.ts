@@ -189,3 +189,14 @@ describe('the other sheet kinds', () => {
     expect(categories.lookup('công  chức')).toBe('congChuc');
   });
 });
+
+describe('text folding helpers', () => {
+  it('foldedPrefix agrees with foldKey on the start of a string', () => {
+    const { foldedPrefix } = jest.requireActual('../src/domain/text');
+    for (const s of ['Tổng cộng', 'Cộng: 12', 'Người lập biểu', 'Nguyễn Văn An', 'ĐẢNG BỘ', 'Ghi chú', 'Họ và tên'.normalize('NFD'), '  Lưu ý']) {
+      expect(foldedPrefix(s)).toBe(foldKey(s).slice(0, 4));
+    }
+    // Punctuation splits words in foldKey: "Tài chính – Kế hoạch" and "Tài chính - Kế hoạch" fold alike.
+    expect(foldKey('Phòng Tài chính – Kế hoạch')).toBe(foldKey('Phòng Tài chính - Kế hoạch'));
+  });
+});

@@ -1,3 +1,5 @@
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Folds text for matching headers and vocabulary: case, diacritics, NFC/NFD form, đ/Đ,
  * line breaks, punctuation and repeated spaces do not matter ("Ngày\n tháng  năm SINH" → "ngay thang nam sinh").
@@ -13,9 +15,10 @@ export function foldKey(text: string): string {
     let ch = decomposed[i];
     if (ch === 'đ' || ch === 'Đ') ch = 'd';
     const lower = ch.toLowerCase();
-    const isWord = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || code > 0x7f;
+    // After NFD, Vietnamese letters are ASCII; what is left above 0x7f is punctuation (– “ ”) or another script.
+    const isWord = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || (code > 0x7f && LETTER_OR_DIGIT.test(ch));
     if (!isWord) {
-      // Keep %, / and parentheses' content apart as a space: "Biên chế (2015)" → "bien che 2015".
+      // Punctuation separates words: "Biên chế (2015)" → "bien che 2015", "Tài chính – Kế hoạch" → "tai chinh ke hoach".
       pendingSpace = out.length > 0;
       continue;
     }
@@ -31,4 +34,52 @@ export function foldKey(text: string): string {
 /** Collapses whitespace (incl. line breaks and non-breaking spaces) and NFC-normalises: text kept for display. */
 export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');
+}
+
+/**
+ * Does the text need `cleanText`? Precomposed Vietnamese with single inner spaces (nearly every
+ * cell) does not: only whitespace runs, edges, control characters, combining marks (NFD text) and
+ * the few compatibility characters NFC rewrites call for it. Checked with a char loop, as it runs on every cell.
+ */
+export function needsCleaning(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 0x20) return true;
+      continue;
+    }
+    if (c < 0x20 || c === 0x7f || c === 0xa0) return true;
+    if (c >= 0x300 && c <= 0x36f) return true;
+    if (c >= 0x2000 && c <= 0x2fff) return true;
+    if (c >= 0xf900) return true;
+  }
+  return false;
+}
+
+// Folded form of each character below U+2000, filled on first use (0 = not yet known).
+const FOLDED = new Uint16Array(0x2000);
+
+function foldedCode(code: number): number {
+  if (code >= 0x2000) return code;
+  let f = FOLDED[code];
+  if (f === 0) {
+    const ch = String.fromCharCode(code);
+    f = ch === 'đ' || ch === 'Đ' ? 100 : ch.normalize('NFD').toLowerCase().charCodeAt(0);
+    FOLDED[code] = f;
+  }
+  return f;
+}
+
+/** The first `n` characters as `foldKey` would fold them ("Tổng cộng" → "tong"), without allocating per character: for quick rejection tests on every row. */
+export function foldedPrefix(text: string, n = 4): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < n; i++) {
+    const code = text.charCodeAt(i);
+    if ((out === '' && (code === 32 || code === 9 || code === 10)) || (code >= 0x300 && code <= 0x36f)) continue;
+    out += String.fromCharCode(foldedCode(code));
+  }
+  return out;
 }

@@ -13,24 +13,40 @@ function missing(r: RowReader, field: string, label: string): undefined {
   return undefined;
 }
 
+interface Birth {
+  birthDate: string | undefined;
+  birthYearOnly: boolean | undefined;
+  sex: Sex | undefined;
+}
+
 /** Birth date from one column, or from the "Nam" | "Nữ" pair under "Ngày sinh" (which also gives the sex). */
-function birth(r: RowReader): { birthDate?: string; birthYearOnly?: boolean; sex?: Sex } {
-  const cols = r.columns.get('birthDate') ?? [];
-  for (const c of cols) {
-    if (c.qualifier !== 'male' && c.qualifier !== 'female') continue;
-    const d = r.dateAt(c.col, 'Ngày sinh', 'warning', false);
-    if (d) return { birthDate: d.iso, ...(d.precision === 'year' ? { birthYearOnly: true } : {}), sex: c.qualifier };
+function birth(r: RowReader): Birth {
+  const cols = r.columns.get('birthDate');
+  let plain: number | undefined;
+  if (cols) {
+    for (const c of cols) {
+      if (c.qualifier !== 'male' && c.qualifier !== 'female') {
+        plain = c.col;
+        continue;
+      }
+      const d = r.dateAt(c.col, 'Ngày sinh', 'warning', false);
+      if (d) return { birthDate: d.iso, birthYearOnly: d.precision === 'year' || undefined, sex: c.qualifier };
+    }
   }
-  const plain = cols.find((c) => c.qualifier === undefined);
-  const d = plain ? r.dateAt(plain.col, 'Ngày sinh', 'warning', false) : undefined;
-  const sex = r.vocab('sex', sexes, 'Giới tính');
-  return { ...(d ? { birthDate: d.iso } : {}), ...(d && d.precision === 'year' ? { birthYearOnly: true } : {}), ...(sex ? { sex } : {}) };
+  const d = plain === undefined ? undefined : r.dateAt(plain, 'Ngày sinh', 'warning', false);
+  return { birthDate: d?.iso, birthYearOnly: (d && d.precision === 'year') || undefined, sex: r.vocab('sex', sexes, 'Giới tính') };
 }
 
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
+function isEmpty(v: unknown): boolean {
+  return v == null || (typeof v === 'string' && v.trim() === '');
+}
+
+// Records are built as whole object literals (absent fields undefined): one shape per kind keeps
+// 100,000-row sheets fast.
 const staff: Builder<'staff'> = (r, origin) => {
   const fullName = r.text('fullName');
   if (!fullName) return missing(r, 'fullName', 'Họ và tên');
@@ -39,26 +55,27 @@ const staff: Builder<'staff'> = (r, origin) => {
   const written = r.vocab('status', staffStatuses, 'Tình trạng') ?? 'active';
   const reductionForm = r.vocab('reductionForm', reductionForms, 'Hình thức tinh giản');
   const status = effectiveStaffStatus(written, reductionForm);
-  const record: StaffRecord = { origin, fullName, unit, status, ...birth(r) };
+  const b = birth(r);
   // A departure without its date cannot be placed in any period: an error the report must show.
-  const leftCol = r.col('leftDate');
   const left = r.date('leftDate', 'Ngày nghỉ', status === 'active' ? 'warning' : 'error');
-  if (left) record.leftDate = left.iso;
-  else if (status !== 'active' && (leftCol === undefined || r.raw('leftDate') == null || String(r.raw('leftDate')).trim() === '')) {
-    r.issueAt(leftCol ?? r.col('status') ?? 0, 'error', 'staff.leftDateMissing', `${fullName}: tình trạng "${r.text('status') ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
+  if (!left && status !== 'active' && isEmpty(r.raw('leftDate'))) {
+    r.issueAt(r.col('leftDate') ?? r.col('status') ?? 0, 'error', 'staff.leftDateMissing', `${fullName}: tình trạng "${r.text('status') ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
   }
-  put(record, 'position', r.text('position'));
-  put(record, 'category', r.vocab('category', categories, 'Đối tượng'));
-  put(record, 'reductionForm', reductionForm);
-  put(record, 'basis', r.text('basis'));
-  put(record, 'grade', r.text('grade'));
-  put(record, 'gradeCode', r.text('gradeCode'));
-  put(record, 'salaryCoefficient', r.number('salaryCoefficient', 'Hệ số lương'));
-  put(record, 'qualification', r.text('qualification'));
-  put(record, 'politicalTheory', r.text('politicalTheory'));
-  put(record, 'ethnicity', r.text('ethnicity'));
-  put(record, 'partyMember', r.yesNo('partyMember', 'Đảng viên'));
-  put(record, 'partyJoinDate', r.date('partyJoinDate', 'Ngày vào Đảng')?.iso);
+  const record: StaffRecord = {
+    origin, fullName, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit,
+    position: r.text('position'),
+    category: r.vocab('category', categories, 'Đối tượng'),
+    status, leftDate: left?.iso, reductionForm,
+    basis: r.text('basis'),
+    grade: r.text('grade'),
+    gradeCode: r.text('gradeCode'),
+    salaryCoefficient: r.number('salaryCoefficient', 'Hệ số lương'),
+    qualification: r.text('qualification'),
+    politicalTheory: r.text('politicalTheory'),
+    ethnicity: r.text('ethnicity'),
+    partyMember: r.yesNo('partyMember', 'Đảng viên'),
+    partyJoinDate: r.date('partyJoinDate', 'Ngày vào Đảng')?.iso,
+  };
   return record;
 };
 
@@ -105,26 +122,32 @@ const members: Builder<'members'> = (r, origin) => {
   if (!partyCell) return missing(r, 'partyCell', 'Chi bộ');
   const join = r.date('joinDate', 'Ngày vào Đảng', 'error');
   if (!join) {
-    if (r.raw('joinDate') == null || String(r.raw('joinDate')).trim() === '') {
+    if (isEmpty(r.raw('joinDate'))) {
       r.issueAt(r.col('joinDate') ?? 0, 'error', 'member.joinDateMissing', `${fullName}: thiếu ngày vào Đảng, không tính được.`, 'Ghi ngày kết nạp theo quyết định.');
     }
     return undefined;
   }
   const status = r.vocab('status', memberStatuses, 'Tình trạng') ?? 'active';
-  const record: MemberRecord = { origin, fullName, partyCell, joinDate: join.iso, status, badgeYears: [], ...birth(r) };
   const statusDate = r.date('statusDate', 'Ngày biến động', status === 'active' ? 'warning' : 'error');
-  if (statusDate) record.statusDate = statusDate.iso;
-  else if (status !== 'active' && (r.raw('statusDate') == null || String(r.raw('statusDate')).trim() === '')) {
-    r.issueAt(r.col('statusDate') ?? r.col('status') ?? 0, 'error', 'member.statusDateMissing', `${fullName}: tình trạng "${r.text('status')}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ… ');
+  if (!statusDate && status !== 'active' && isEmpty(r.raw('statusDate'))) {
+    r.issueAt(r.col('statusDate') ?? r.col('status') ?? 0, 'error', 'member.statusDateMissing', `${fullName}: tình trạng "${r.text('status')}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ…');
   }
-  put(record, 'ethnicity', r.text('ethnicity'));
-  put(record, 'religion', r.text('religion'));
-  put(record, 'education', r.text('education'));
-  put(record, 'politicalTheory', r.text('politicalTheory'));
-  put(record, 'cardNumber', r.text('cardNumber'));
-  put(record, 'baseOrg', r.text('baseOrg'));
-  put(record, 'officialDate', r.date('officialDate', 'Ngày chính thức')?.iso);
-  put(record, 'monthsOutside', r.number('monthsOutside', 'Số tháng gián đoạn'));
+  const b = birth(r);
+  const record: MemberRecord = {
+    origin, fullName, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex,
+    ethnicity: r.text('ethnicity'),
+    religion: r.text('religion'),
+    education: r.text('education'),
+    politicalTheory: r.text('politicalTheory'),
+    cardNumber: r.text('cardNumber'),
+    partyCell,
+    baseOrg: r.text('baseOrg'),
+    joinDate: join.iso,
+    officialDate: r.date('officialDate', 'Ngày chính thức')?.iso,
+    status, statusDate: statusDate?.iso,
+    badgeYears: [],
+    monthsOutside: r.number('monthsOutside', 'Số tháng gián đoạn'),
+  };
   const badgeCol = r.col('badgeYears');
   const badgeText = badgeCol === undefined ? undefined : r.textAt(badgeCol);
   if (badgeText !== undefined && badgeCol !== undefined) {

@@ -29,6 +29,9 @@ export interface HeaderGuess {
   duplicates: ColumnMapping[];
   /** Folded header labels, to recognise the header when it is repeated further down. */
   labels: string[];
+  /** A required field's column and its folded upper label: the quick test for a repeated header. */
+  keyCol: number;
+  keyLabel: string;
 }
 
 /** How far down a header may sit below title rows. */
@@ -189,9 +192,13 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
         // A two-row header must earn its second row: on a tie the one-row reading wins.
         const better = !best || s > best.score || (s === best.score && span < best.headerBottom - best.headerTop + 1);
         if (better) {
+          const upper = (col: number) => labels[col].candidates[labels[col].candidates.length - 1];
+          const required = new Set(requiredGroups(def).flat());
+          const key = mapping.find((m) => required.has(m.field) && upper(m.col)) ?? mapping[0];
           best = {
             kind: def.kind, confidence, headerTop: r, headerBottom: r + span - 1, mapping, duplicates, score: s,
             labels: labels.map((l) => l.candidates[l.candidates.length - 1]).filter(Boolean),
+            keyCol: key.col, keyLabel: upper(key.col),
           };
         }
       }

@@ -4,7 +4,7 @@ import { builderFor, quotaYearsOf } from './build';
 import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
 import { detectHeader, type ColumnMapping, type MappingOverride } from './header';
 import { RowReader } from './reader';
-import { classifyRow, isRepeatedHeader } from './rows';
+import { classifyRow, RepeatedHeader } from './rows';
 import { detectTargets, readTargets } from './targets';
 
 export interface SheetResult {
@@ -73,7 +73,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
   }
   const quotaYears = guess.kind === 'units' ? quotaYearsOf(reader) : undefined;
   const build = builderFor(guess.kind as Exclude<SheetKind, 'targets'>, quotaYears ?? {});
-  const labels = new Set(guess.labels);
+  const repeatedHeader = new RepeatedHeader(new Set(guess.labels), guess.keyCol, guess.keyLabel);
   const span = guess.headerBottom - guess.headerTop + 1;
   const records: Array<RecordsByKind[SheetKind]> = [];
   let rowsRead = 0;
@@ -86,7 +86,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
       if (r !== guess.headerBottom + 1) issues.push(info(grid, r, 'row.index', 'Dòng đánh số cột (1), (2)… được bỏ qua.'));
       continue;
     }
-    if (isRepeatedHeader(row, labels)) {
+    if (repeatedHeader.test(row)) {
       issues.push(info(grid, r, 'row.repeatedHeader', 'Dòng tiêu đề cột lặp lại (dán từ bản in) được bỏ qua.'));
       r += span - 1;
       continue;
@@ -103,7 +103,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
       continue;
     }
     reader.row = r;
-    const record = build(reader, { sheet: grid.name, row: r + sheetRowOffset, ...(file ? { file } : {}) });
+    const record = build(reader, file ? { sheet: grid.name, row: r + sheetRowOffset, file } : { sheet: grid.name, row: r + sheetRowOffset });
     if (record) records.push(record);
   }
   reader.finish(headers);

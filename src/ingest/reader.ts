@@ -1,22 +1,14 @@
 import type { Issue, Severity } from '../domain/issues';
-import { cleanText } from '../domain/text';
+import { cleanText, needsCleaning } from '../domain/text';
 import type { Vocabulary } from '../domain/vocabulary';
 import type { ColumnMapping } from './header';
 import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
-import { repairText, type LegacyEncoding } from './legacyText';
+import { decodeLegacy, detectLegacy, type LegacyEncoding } from './legacyText';
 import { parseDate, parseNumber, parseYesNo, type CellValue, type ParsedDate } from './values';
 
-/** Trims and NFC-normalises display text; plain ASCII without double spaces (most cells) passes untouched. */
+/** Trims and NFC-normalises display text; text that is already clean (most cells) passes untouched. */
 export function tidyText(text: string): string {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) {
-      if (c === 32 && i > 0 && i < n - 1 && text.charCodeAt(i + 1) !== 32) continue;
-      return cleanText(text);
-    }
-  }
-  return text;
+  return needsCleaning(text) ? cleanText(text) : text;
 }
 
 const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.';
@@ -28,6 +20,7 @@ const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.
 export class RowReader {
   row = 0;
   readonly columns = new Map<string, ColumnMapping[]>();
+  private readonly firstCol = new Map<string, number>();
   private readonly legacy = new Map<number, { encoding: LegacyEncoding; count: number; first: string }>();
   private readonly yearOnly = new Map<number, { count: number; first: string }>();
 
@@ -39,7 +32,10 @@ export class RowReader {
     for (const m of mapping) {
       const list = this.columns.get(m.field);
       if (list) list.push(m);
-      else this.columns.set(m.field, [m]);
+      else {
+        this.columns.set(m.field, [m]);
+        this.firstCol.set(m.field, m.col);
+      }
     }
   }
 
@@ -48,7 +44,7 @@ export class RowReader {
   }
 
   col(field: string): number | undefined {
-    return this.columns.get(field)?.[0].col;
+    return this.firstCol.get(field);
   }
 
   rawAt(col: number): CellValue {
@@ -72,9 +68,7 @@ export class RowReader {
     const v = this.rawAt(col);
     if (isBlank(v)) return undefined;
     if (typeof v !== 'string') return cellText(v);
-    const repaired = repairText(v);
-    if (repaired.encoding) this.noteLegacy(col, repaired.encoding);
-    return tidyText(repaired.text);
+    return tidyText(this.repairOnly(col, v));
   }
 
   text(field: string): string | undefined {
@@ -160,11 +154,13 @@ export class RowReader {
     return col === undefined ? undefined : this.vocabAt(col, vocab, label, severity);
   }
 
-  /** Legacy text in date cells is rare but real ("12/3/1975" is ASCII; words are not): repair without tidying. */
+  /** Legacy text → Unicode, noted once per column (dates too: "ngµy 12 th¸ng 3"). */
   private repairOnly(col: number, value: string): string {
-    const repaired = repairText(value);
-    if (repaired.encoding) this.noteLegacy(col, repaired.encoding);
-    return repaired.text;
+    // detectLegacy answers null for nearly every cell without allocating; decode only the rest.
+    const encoding = detectLegacy(value);
+    if (encoding === null) return value;
+    this.noteLegacy(col, encoding);
+    return decodeLegacy(value, encoding);
   }
 
   private noteLegacy(col: number, encoding: LegacyEncoding): void {

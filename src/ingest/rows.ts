@@ -1,5 +1,5 @@
-import { foldKey } from '../domain/text';
-import { cellText, isBlank } from './grid';
+import { foldKey, foldedPrefix } from '../domain/text';
+import { isBlank } from './grid';
 import type { CellValue } from './values';
 
 export type RowClass = 'blank' | 'index' | 'total' | 'note' | 'data';
@@ -7,57 +7,110 @@ export type RowClass = 'blank' | 'index' | 'total' | 'note' | 'data';
 // Diacritics matter here: "Cộng" is a total, "Công an thành phố" a unit; "Tổng công ty" is no total either.
 const TOTAL = /^(tổng cộng|tổng số|cộng|tổng)(\s*[:(\d]|$)|^(tổng cộng|tổng số)\s/;
 const NOTE_PREFIXES = ['ghi chu', 'luu y', 'nguoi lap', 'nguoi lap bieu', 'noi nhan', 'xac nhan', 'thu truong', 'truong ban', 'ky ten', 'nguon', 'chu thich', 'tm ', 't m '];
+// The first four folded characters a total or a note can start with; rows starting otherwise
+// (almost every name: "nguy", "tran", "le v") skip the costly checks.
+const TOTAL_OR_NOTE_START = new Set(['tong', 'cong', 'ghi', 'ghi ', 'luu', 'luu ', 'nguo', 'noi ', 'xac ', 'thu ', 'truo', 'ky t', 'chu ', 'tm', 'tm ', 'tm. ', 'tm.', 't/m', 't m ']);
 
-/** "(1)", "1", "(13)": the column-number row printed under official forms' headers. */
-function isIndexCell(text: string): boolean {
-  return /^\(?\d{1,3}\)?$/.test(text.trim());
+/** "(1)", "1", "(13)": the column-number row printed under official forms' headers. -1 when not such a cell. */
+function indexNumber(text: string): number {
+  let i = 0;
+  let n = text.length;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  while (n > i && text.charCodeAt(n - 1) === 32) n--;
+  const open = text.charCodeAt(i) === 40;
+  if (open) {
+    if (text.charCodeAt(n - 1) !== 41) return -1;
+    i++;
+    n--;
+  }
+  if (n - i < 1 || n - i > 3) return -1;
+  let value = 0;
+  for (let k = i; k < n; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function mayBeTotalOrNote(text: string): boolean {
+  return text.trimStart().startsWith('*') || TOTAL_OR_NOTE_START.has(foldedPrefix(text));
 }
 
 /**
  * What a row is, before reading it as a record. Totals ("Tổng cộng", "Cộng: 12") and notes
  * ("Ghi chú: …", signature lines) are not records; an index row "(1) (2) (3)…" is part of the header.
+ * One pass over the row, without allocating: it runs on every row.
  */
 export function classifyRow(row: readonly CellValue[] | undefined): RowClass {
   if (!row) return 'blank';
-  let firstText = '';
+  let firstText: string | undefined;
   let nonBlank = 0;
-  let indexCells = 0;
-  let lastIndex = -1;
-  let ascending = true;
+  let maybeIndex = true;
+  let parenthesised = false;
+  let last = -1;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (isBlank(v)) continue;
-    nonBlank++;
-    const text = cellText(v);
-    if (!firstText && typeof v === 'string') firstText = text;
-    if (isIndexCell(text)) {
-      indexCells++;
-      const n = Number(text.replace(/[()]/g, ''));
-      if (n <= lastIndex) ascending = false;
-      lastIndex = n;
+    if (v == null) continue;
+    if (typeof v === 'string') {
+      if (isBlank(v)) continue;
+      nonBlank++;
+      if (firstText === undefined) firstText = v;
+      if (maybeIndex) {
+        const n = indexNumber(v);
+        if (n <= last) maybeIndex = false;
+        else {
+          last = n;
+          if (v.trim().charCodeAt(0) === 40) parenthesised = true;
+        }
+      }
+    } else {
+      nonBlank++;
+      if (maybeIndex) {
+        if (typeof v === 'number' && Number.isInteger(v) && v > last && v < 1000) last = v;
+        else maybeIndex = false;
+      }
     }
   }
   if (nonBlank === 0) return 'blank';
-  if (indexCells === nonBlank && nonBlank >= 3 && ascending && /\(/.test(cellText(row.find((v) => !isBlank(v))))) return 'index';
-  if (indexCells === nonBlank && nonBlank >= 4 && ascending) return 'index';
-  if (firstText) {
+  if (maybeIndex && (nonBlank >= 4 || (nonBlank >= 3 && parenthesised))) return 'index';
+  if (firstText !== undefined && mayBeTotalOrNote(firstText)) {
     if (TOTAL.test(firstText.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' '))) return 'total';
-    const folded = foldKey(firstText);
     if (firstText.trim().startsWith('*')) return 'note';
+    const folded = foldKey(firstText);
     for (const prefix of NOTE_PREFIXES) if (folded === prefix.trim() || folded.startsWith(prefix.endsWith(' ') ? prefix : prefix + ' ')) return 'note';
   }
   return 'data';
 }
 
-/** Does this row repeat the header (sheets pasted from printed pages)? Half the header labels must reappear. */
-export function isRepeatedHeader(row: readonly CellValue[] | undefined, labels: ReadonlySet<string>): boolean {
-  if (!row) return false;
-  let hits = 0;
-  let texts = 0;
-  for (const v of row) {
-    if (typeof v !== 'string' || isBlank(v)) continue;
-    texts++;
-    if (labels.has(foldKey(v))) hits++;
+/**
+ * Recognises the header repeated further down (sheets pasted from printed pages): half the
+ * header labels must reappear. `keyCol`/`keyLabel` give a cheap first test (the key column's
+ * cell must fold to its label) so that ordinary rows cost one comparison of lengths.
+ */
+export class RepeatedHeader {
+  constructor(
+    private readonly labels: ReadonlySet<string>,
+    private readonly keyCol: number,
+    private readonly keyLabel: string,
+  ) {
+    this.keyStart = keyLabel.slice(0, 4);
   }
-  return hits >= 2 && hits * 2 >= texts;
+
+  private readonly keyStart: string;
+
+  test(row: readonly CellValue[] | undefined): boolean {
+    if (!row) return false;
+    const key = row[this.keyCol];
+    if (typeof key !== 'string' || foldedPrefix(key) !== this.keyStart || foldKey(key) !== this.keyLabel) return false;
+    let hits = 0;
+    let texts = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || isBlank(v)) continue;
+      texts++;
+      if (this.labels.has(foldKey(v))) hits++;
+    }
+    return hits >= 2 && hits * 2 >= texts;
+  }
 }

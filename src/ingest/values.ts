@@ -86,8 +86,22 @@ function widenYear(twoDigits: number): number {
   return twoDigits <= 29 ? 2000 + twoDigits : 1900 + twoDigits;
 }
 
+/** "dd/mm/yyyy" (or with - or .), the form of nearly every text date: read without allocating. */
+function parseCommonDate(t: string): DateResult | undefined {
+  if (t.length !== 10) return undefined;
+  const sep = t.charCodeAt(2);
+  if ((sep !== 47 && sep !== 45 && sep !== 46) || t.charCodeAt(5) !== sep) return undefined;
+  const day = readInt(t, 0, 2);
+  const month = readInt(t, 3, 5);
+  const year = readInt(t, 6, 10);
+  if (day < 0 || month < 0 || year < 0) return undefined;
+  return ymd(year, month, day);
+}
+
 /** Parses a text date: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, dd/mm/yy, mm/yyyy, yyyy, yyyy-mm-dd. */
 export function parseDateText(raw: string): DateResult {
+  const common = parseCommonDate(raw);
+  if (common) return common;
   const text = raw.trim();
   const len = text.length;
   if (len === 0) return { error: 'date.invalid' };

@@ -81,4 +81,4 @@ function main(): void {
   if (json) console.log(JSON.stringify({ rowsPerSecond: ingest.rowsPerSecond, ingestMsFor100kRows: ingest.ms, node: process.version }));
 }
 
-main();
+if (require.main === module) main();
