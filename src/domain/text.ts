@@ -73,6 +73,31 @@ function foldedCode(code: number): number {
   return f;
 }
 
+/** Index of the first character that is not a space, tab or line break. */
+export function firstVisible(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 10)) i++;
+  return i;
+}
+
+/** The folded char code at `i` (lower case, diacritics off, đ → d); NaN past the end. */
+export function foldedCodeAt(text: string, i: number): number {
+  return i < text.length ? foldedCode(text.charCodeAt(i)) : NaN;
+}
+
+/** Does `text` start, once folded, with `prefix` (lower-case ASCII)? Compares char codes, allocating nothing. */
+export function startsFolded(text: string, prefix: string): boolean {
+  let i = firstVisible(text);
+  let k = 0;
+  for (; i < text.length && k < prefix.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x300 && code <= 0x36f) continue;
+    if (foldedCode(code) !== prefix.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === prefix.length;
+}
+
 /** The first `n` characters as `foldKey` would fold them ("Tổng cộng" → "tong"), without allocating per character: for quick rejection tests on every row. */
 export function foldedPrefix(text: string, n = 4): string {
   let out = '';

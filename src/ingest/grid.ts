@@ -47,8 +47,9 @@ export function cellAddress(grid: SheetGrid, row: number, col: number): string {
 
 export function isBlank(value: CellValue): boolean {
   if (value == null) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  return false;
+  if (typeof value !== 'string') return false;
+  // Most cells start with a visible character: decide without trimming.
+  return value.length === 0 || (value.charCodeAt(0) <= 0x20 || value.charCodeAt(0) === 0xa0 ? value.trim() === '' : false);
 }
 
 export function cellText(value: CellValue): string {

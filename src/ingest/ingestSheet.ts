@@ -2,6 +2,7 @@ import type { Issue } from '../domain/issues';
 import { SHEET_KIND_LABELS, type QuotaYears, type RecordsByKind, type SheetKind } from '../domain/records';
 import { builderFor, quotaYearsOf } from './build';
 import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
+import { kindDef, repeatingFields } from './kinds';
 import { detectHeader, type ColumnMapping, type MappingOverride } from './header';
 import { RowReader } from './reader';
 import { classifyRow, RepeatedHeader } from './rows';
@@ -65,7 +66,8 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     return { ...base, confidence: 0, mapping: [], records: [], issues, rowsRead: 0 };
   }
 
-  const reader = new RowReader(grid, guess.mapping, issues);
+  const def = kindDef(guess.kind);
+  const reader = new RowReader(grid, guess.mapping, issues, def ? repeatingFields(def) : undefined);
   const headers = new Map(guess.mapping.map((m) => [m.col, m.header]));
   for (const d of guess.duplicates) {
     const used = guess.mapping.find((m) => m.field === d.field && m.qualifier === d.qualifier);

@@ -15,6 +15,8 @@ export interface FieldDef {
   aliases: readonly string[];
   vocab?: Vocabulary<string>;
   required?: boolean;
+  /** Values repeat down the sheet (a unit, a cell, a grade): read each distinct text once. Vocabulary fields always do. */
+  repeats?: boolean;
   /**
    * Headers that carry a year ("Biên chế giao năm 2015", "Xếp loại 2020"): a folded header starting
    * with one of these prefixes and holding a 4-digit year maps to this field, qualified by the year.
@@ -36,19 +38,19 @@ const STAFF: KindDef = {
   kind: 'staff',
   fields: [
     fullName, birthDate, sex,
-    { key: 'unit', label: 'Đơn vị', type: 'text', required: true, aliases: ['Đơn vị', 'Cơ quan', 'Đơn vị công tác', 'Cơ quan, đơn vị', 'Cơ quan đơn vị', 'Đơn vị công tác hiện nay', 'Cơ quan công tác', 'Nơi công tác'] },
-    { key: 'position', label: 'Chức vụ', type: 'text', aliases: ['Chức vụ', 'Chức vụ/chức danh', 'Chức vụ, chức danh', 'Chức danh', 'Chức vụ hiện nay', 'Chức vụ Đảng, chính quyền'] },
+    { key: 'unit', label: 'Đơn vị', type: 'text', repeats: true, required: true, aliases: ['Đơn vị', 'Cơ quan', 'Đơn vị công tác', 'Cơ quan, đơn vị', 'Cơ quan đơn vị', 'Đơn vị công tác hiện nay', 'Cơ quan công tác', 'Nơi công tác'] },
+    { key: 'position', label: 'Chức vụ', type: 'text', repeats: true, aliases: ['Chức vụ', 'Chức vụ/chức danh', 'Chức vụ, chức danh', 'Chức danh', 'Chức vụ hiện nay', 'Chức vụ Đảng, chính quyền'] },
     { key: 'category', label: 'Đối tượng', type: 'vocab', vocab: categories, aliases: ['Đối tượng', 'Loại', 'Phân loại', 'Loại cán bộ', 'Đối tượng (CB, CC, VC, HĐ)'] },
     { key: 'status', label: 'Tình trạng', type: 'vocab', vocab: staffStatuses, aliases: ['Tình trạng', 'Trạng thái', 'Biến động', 'Tình trạng công tác', 'Lý do biến động', 'Lý do nghỉ'] },
     { key: 'leftDate', label: 'Ngày nghỉ', type: 'date', aliases: ['Ngày nghỉ', 'Ngày thôi việc', 'Ngày biến động', 'Thời điểm nghỉ', 'Ngày nghỉ việc', 'Thời điểm tinh giản', 'Ngày tinh giản'] },
     { key: 'reductionForm', label: 'Hình thức tinh giản', type: 'vocab', vocab: reductionForms, aliases: ['Hình thức tinh giản', 'Hình thức', 'Hình thức nghỉ', 'Hình thức giải quyết'] },
-    { key: 'basis', label: 'Căn cứ', type: 'text', aliases: ['Căn cứ', 'Chính sách', 'Căn cứ pháp lý', 'Theo chính sách', 'Văn bản'] },
-    { key: 'grade', label: 'Ngạch', type: 'text', aliases: ['Ngạch', 'Ngạch công chức', 'Chức danh nghề nghiệp', 'Ngạch, chức danh nghề nghiệp'] },
-    { key: 'gradeCode', label: 'Mã ngạch', type: 'text', aliases: ['Mã ngạch', 'Mã ngạch, chức danh'] },
+    { key: 'basis', label: 'Căn cứ', type: 'text', repeats: true, aliases: ['Căn cứ', 'Chính sách', 'Căn cứ pháp lý', 'Theo chính sách', 'Văn bản'] },
+    { key: 'grade', label: 'Ngạch', type: 'text', repeats: true, aliases: ['Ngạch', 'Ngạch công chức', 'Chức danh nghề nghiệp', 'Ngạch, chức danh nghề nghiệp'] },
+    { key: 'gradeCode', label: 'Mã ngạch', type: 'text', repeats: true, aliases: ['Mã ngạch', 'Mã ngạch, chức danh'] },
     { key: 'salaryCoefficient', label: 'Hệ số lương', type: 'number', aliases: ['Hệ số lương', 'Hệ số', 'HSL'] },
-    { key: 'qualification', label: 'Trình độ chuyên môn', type: 'text', aliases: ['Trình độ chuyên môn', 'Trình độ CM', 'Trình độ chuyên môn, nghiệp vụ', 'Trình độ đào tạo'] },
-    { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
-    { key: 'ethnicity', label: 'Dân tộc', type: 'text', aliases: ['Dân tộc'] },
+    { key: 'qualification', label: 'Trình độ chuyên môn', type: 'text', repeats: true, aliases: ['Trình độ chuyên môn', 'Trình độ CM', 'Trình độ chuyên môn, nghiệp vụ', 'Trình độ đào tạo'] },
+    { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', repeats: true, aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
+    { key: 'ethnicity', label: 'Dân tộc', type: 'text', repeats: true, aliases: ['Dân tộc'] },
     { key: 'partyMember', label: 'Đảng viên', type: 'yesno', aliases: ['Đảng viên', 'Là đảng viên', 'ĐV'] },
     { key: 'partyJoinDate', label: 'Ngày vào Đảng', type: 'date', aliases: ['Ngày vào Đảng', 'Ngày kết nạp Đảng'] },
   ],
@@ -57,7 +59,7 @@ const STAFF: KindDef = {
 const UNITS: KindDef = {
   kind: 'units',
   fields: [
-    { key: 'unit', label: 'Đơn vị', type: 'text', required: true, aliases: ['Đơn vị', 'Cơ quan', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị'] },
+    { key: 'unit', label: 'Đơn vị', type: 'text', repeats: true, required: true, aliases: ['Đơn vị', 'Cơ quan', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị'] },
     { key: 'block', label: 'Khối', type: 'vocab', vocab: blocks, aliases: ['Khối', 'Khối cơ quan', 'Thuộc khối'] },
     { key: 'quota', label: 'Biên chế giao', type: 'number', required: true, aliases: [], yearPrefixes: ['biên chế', 'chỉ tiêu biên chế', 'số lượng biên chế', 'biên chế được giao', 'biên chế giao'] },
     { key: 'currentQuota', label: 'Biên chế hiện giao', type: 'number', aliases: ['Biên chế hiện giao', 'Biên chế được giao hiện nay', 'Biên chế giao hiện nay'] },
@@ -81,13 +83,13 @@ const MEMBERS: KindDef = {
   kind: 'members',
   fields: [
     fullName, birthDate, sex,
-    { key: 'ethnicity', label: 'Dân tộc', type: 'text', aliases: ['Dân tộc'] },
-    { key: 'religion', label: 'Tôn giáo', type: 'text', aliases: ['Tôn giáo'] },
-    { key: 'education', label: 'Trình độ', type: 'text', aliases: ['Trình độ', 'Trình độ học vấn', 'Trình độ chuyên môn', 'Học vấn'] },
-    { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
+    { key: 'ethnicity', label: 'Dân tộc', type: 'text', repeats: true, aliases: ['Dân tộc'] },
+    { key: 'religion', label: 'Tôn giáo', type: 'text', repeats: true, aliases: ['Tôn giáo'] },
+    { key: 'education', label: 'Trình độ', type: 'text', repeats: true, aliases: ['Trình độ', 'Trình độ học vấn', 'Trình độ chuyên môn', 'Học vấn'] },
+    { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', repeats: true, aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
     { key: 'cardNumber', label: 'Số thẻ', type: 'text', aliases: ['Số thẻ', 'Số thẻ đảng viên', 'Số thẻ Đảng'] },
-    { key: 'partyCell', label: 'Chi bộ', type: 'text', required: true, aliases: ['Chi bộ', 'Sinh hoạt tại chi bộ', 'Chi bộ sinh hoạt', 'Tên chi bộ'] },
-    { key: 'baseOrg', label: 'Đảng bộ cơ sở', type: 'text', aliases: ['Đảng bộ cơ sở', 'Tổ chức cơ sở đảng', 'TCCS đảng', 'Đảng bộ', 'Đảng bộ, chi bộ cơ sở'] },
+    { key: 'partyCell', label: 'Chi bộ', type: 'text', repeats: true, required: true, aliases: ['Chi bộ', 'Sinh hoạt tại chi bộ', 'Chi bộ sinh hoạt', 'Tên chi bộ'] },
+    { key: 'baseOrg', label: 'Đảng bộ cơ sở', type: 'text', repeats: true, aliases: ['Đảng bộ cơ sở', 'Tổ chức cơ sở đảng', 'TCCS đảng', 'Đảng bộ', 'Đảng bộ, chi bộ cơ sở'] },
     { key: 'joinDate', label: 'Ngày vào Đảng', type: 'date', required: true, aliases: ['Ngày vào Đảng', 'Ngày kết nạp', 'Ngày kết nạp Đảng', 'Ngày vào Đảng (dự bị)'] },
     { key: 'officialDate', label: 'Ngày chính thức', type: 'date', aliases: ['Ngày chính thức', 'Ngày công nhận chính thức', 'Ngày vào Đảng chính thức', 'Ngày đảng viên chính thức'] },
     { key: 'status', label: 'Tình trạng', type: 'vocab', vocab: memberStatuses, aliases: ['Tình trạng', 'Biến động', 'Tình trạng sinh hoạt', 'Trạng thái'] },
@@ -102,7 +104,7 @@ const ORGS: KindDef = {
   fields: [
     { key: 'name', label: 'Tên tổ chức đảng', type: 'text', required: true, aliases: ['Tên tổ chức đảng', 'Tổ chức đảng', 'Tên chi bộ, đảng bộ', 'Tên đảng bộ, chi bộ', 'Chi bộ', 'Đảng bộ', 'Tên tổ chức cơ sở đảng'] },
     { key: 'level', label: 'Cấp', type: 'vocab', vocab: orgLevels, aliases: ['Cấp', 'Loại hình', 'Cấp tổ chức', 'Loại tổ chức'] },
-    { key: 'parent', label: 'Trực thuộc', type: 'text', aliases: ['Trực thuộc', 'Thuộc đảng bộ', 'Đảng bộ cấp trên'] },
+    { key: 'parent', label: 'Trực thuộc', type: 'text', repeats: true, aliases: ['Trực thuộc', 'Thuộc đảng bộ', 'Đảng bộ cấp trên'] },
     { key: 'foundedDate', label: 'Ngày thành lập', type: 'date', aliases: ['Ngày thành lập', 'Thời điểm thành lập', 'Ngày quyết định thành lập'] },
     { key: 'rating', label: 'Xếp loại', type: 'vocab', vocab: ratings, aliases: [], yearPrefixes: ['xếp loại', 'kết quả xếp loại', 'đánh giá xếp loại', 'xếp loại chất lượng', 'đánh giá, xếp loại', 'kết quả đánh giá xếp loại'] },
     { key: 'eHandbook', label: 'Sổ tay đảng viên điện tử', type: 'yesno', aliases: ['Sổ tay đảng viên điện tử', 'Ứng dụng Sổ tay ĐV', 'Sổ tay ĐV điện tử', 'Ứng dụng sổ tay đảng viên', 'Sử dụng sổ tay đảng viên điện tử', 'Sổ tay điện tử'] },
@@ -113,7 +115,7 @@ const TASKS: KindDef = {
   kind: 'tasks',
   fields: [
     { key: 'task', label: 'Nhiệm vụ', type: 'text', required: true, aliases: ['Nhiệm vụ', 'Nội dung', 'Nội dung nhiệm vụ', 'Tên nhiệm vụ', 'Nhiệm vụ đăng ký', 'Nội dung công việc'] },
-    { key: 'owner', label: 'Đơn vị thực hiện', type: 'text', aliases: ['Đơn vị', 'Đơn vị thực hiện', 'Đơn vị chủ trì', 'Cơ quan chủ trì', 'Cơ quan thực hiện'] },
+    { key: 'owner', label: 'Đơn vị thực hiện', type: 'text', repeats: true, aliases: ['Đơn vị', 'Đơn vị thực hiện', 'Đơn vị chủ trì', 'Cơ quan chủ trì', 'Cơ quan thực hiện'] },
     { key: 'deadline', label: 'Thời hạn', type: 'date', aliases: ['Thời hạn', 'Thời hạn hoàn thành', 'Hạn hoàn thành', 'Thời gian hoàn thành'] },
     { key: 'status', label: 'Kết quả', type: 'vocab', vocab: taskStatuses, required: true, aliases: ['Kết quả', 'Tình trạng', 'Kết quả thực hiện', 'Tiến độ', 'Trạng thái'] },
     { key: 'year', label: 'Năm', type: 'number', aliases: ['Năm', 'Năm đăng ký'] },
@@ -163,4 +165,9 @@ export function aliasIndex(def: KindDef): AliasIndex {
   const index = { exact, prefixes, yearPrefixes };
   indexCache.set(def.kind, index);
   return index;
+}
+
+/** Fields whose columns get a cache of repaired text: vocabularies and the repeating text fields. */
+export function repeatingFields(def: KindDef): Set<string> {
+  return new Set(def.fields.filter((f) => f.repeats || f.type === 'vocab').map((f) => f.key));
 }

@@ -6,6 +6,21 @@ import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './
 import { decodeLegacy, detectLegacy, type LegacyEncoding } from './legacyText';
 import { parseDate, parseNumber, parseYesNo, type CellValue, type ParsedDate } from './values';
 
+/** Printable ASCII with single inner spaces and no edges: nothing to repair or tidy (numbers, codes, "x"). */
+function isPlainAscii(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20 && i > 0 && i < n - 1 && text.charCodeAt(i + 1) !== 0x20) continue;
+    return false;
+  }
+  return true;
+}
+
+const REPEAT_CACHE_LIMIT = 5000;
+
 /** Trims and NFC-normalises display text; text that is already clean (most cells) passes untouched. */
 export function tidyText(text: string): string {
   return needsCleaning(text) ? cleanText(text) : text;
@@ -21,6 +36,11 @@ export class RowReader {
   row = 0;
   readonly columns = new Map<string, ColumnMapping[]>();
   private readonly firstCol = new Map<string, number>();
+  /**
+   * Columns whose values repeat down the sheet (units, categories, statuses): each distinct text is
+   * repaired and tidied once. Names and free text are not cached.
+   */
+  private readonly repeats = new Map<number, Map<string, { text: string; encoding: LegacyEncoding | null }>>();
   private readonly legacy = new Map<number, { encoding: LegacyEncoding; count: number; first: string }>();
   private readonly yearOnly = new Map<number, { count: number; first: string }>();
 
@@ -28,8 +48,10 @@ export class RowReader {
     readonly grid: SheetGrid,
     mapping: readonly ColumnMapping[],
     readonly issues: Issue[],
+    repeatingFields: ReadonlySet<string> = new Set(),
   ) {
     for (const m of mapping) {
+      if (repeatingFields.has(m.field)) this.repeats.set(m.col, new Map());
       const list = this.columns.get(m.field);
       if (list) list.push(m);
       else {
@@ -66,9 +88,23 @@ export class RowReader {
 
   textAt(col: number): string | undefined {
     const v = this.rawAt(col);
-    if (isBlank(v)) return undefined;
+    if (v == null) return undefined;
     if (typeof v !== 'string') return cellText(v);
-    return tidyText(this.repairOnly(col, v));
+    if (isPlainAscii(v)) return v;
+    if (isBlank(v)) return undefined;
+    const cache = this.repeats.get(col);
+    if (cache) {
+      const hit = cache.get(v);
+      if (hit) {
+        if (hit.encoding) this.noteLegacy(col, hit.encoding);
+        return hit.text;
+      }
+    }
+    const encoding = detectLegacy(v);
+    const text = tidyText(encoding === null ? v : decodeLegacy(v, encoding));
+    if (encoding) this.noteLegacy(col, encoding);
+    if (cache && cache.size < REPEAT_CACHE_LIMIT) cache.set(v, { text, encoding });
+    return text;
   }
 
   text(field: string): string | undefined {

@@ -1,4 +1,4 @@
-import { foldKey, foldedPrefix } from '../domain/text';
+import { firstVisible, foldedCodeAt, foldKey, foldedPrefix, startsFolded } from '../domain/text';
 import { isBlank } from './grid';
 import type { CellValue } from './values';
 
@@ -7,9 +7,9 @@ export type RowClass = 'blank' | 'index' | 'total' | 'note' | 'data';
 // Diacritics matter here: "Cộng" is a total, "Công an thành phố" a unit; "Tổng công ty" is no total either.
 const TOTAL = /^(tổng cộng|tổng số|cộng|tổng)(\s*[:(\d]|$)|^(tổng cộng|tổng số)\s/;
 const NOTE_PREFIXES = ['ghi chu', 'luu y', 'nguoi lap', 'nguoi lap bieu', 'noi nhan', 'xac nhan', 'thu truong', 'truong ban', 'ky ten', 'nguon', 'chu thich', 'tm ', 't m '];
-// The first four folded characters a total or a note can start with; rows starting otherwise
-// (almost every name: "nguy", "tran", "le v") skip the costly checks.
-const TOTAL_OR_NOTE_START = new Set(['tong', 'cong', 'ghi', 'ghi ', 'luu', 'luu ', 'nguo', 'noi ', 'xac ', 'thu ', 'truo', 'ky t', 'chu ', 'tm', 'tm ', 'tm. ', 'tm.', 't/m', 't m ']);
+// What a total or a note can start with, folded; rows starting otherwise (almost every name:
+// "nguy", "tran", "le v") skip the costly checks.
+const TOTAL_OR_NOTE_START = ['tong', 'cong', 'ghi', 'luu', 'nguo', 'noi ', 'xac ', 'thu ', 'truo', 'ky t', 'chu ', 'tm', 't/m', 't m '];
 
 /** "(1)", "1", "(13)": the column-number row printed under official forms' headers. -1 when not such a cell. */
 function indexNumber(text: string): number {
@@ -33,8 +33,21 @@ function indexNumber(text: string): number {
   return value;
 }
 
+// Prefixes by their first letter, so that a row costs one table look-up before any comparison.
+const STARTS_BY_LETTER = new Map<number, string[]>();
+for (const prefix of TOTAL_OR_NOTE_START) {
+  const list = STARTS_BY_LETTER.get(prefix.charCodeAt(0));
+  if (list) list.push(prefix);
+  else STARTS_BY_LETTER.set(prefix.charCodeAt(0), [prefix]);
+}
+
 function mayBeTotalOrNote(text: string): boolean {
-  return text.trimStart().startsWith('*') || TOTAL_OR_NOTE_START.has(foldedPrefix(text));
+  const first = foldedCodeAt(text, firstVisible(text));
+  if (first === 42) return true; // "* Ghi chú"
+  const candidates = STARTS_BY_LETTER.get(first);
+  if (!candidates) return false;
+  for (const prefix of candidates) if (startsFolded(text, prefix)) return true;
+  return false;
 }
 
 /**

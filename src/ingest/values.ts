@@ -236,15 +236,20 @@ function isGrouped(text: string, sep: string): boolean {
 export type YesNoResult = { value: boolean } | { error: 'yesno.invalid' };
 
 const YES = new Set(['x', 'có', 'co', '1', '✓', '✔', '☑', 'yes', 'y', 'true', 'đã', 'đã sử dụng', 'sử dụng', 'đang sử dụng', 'đã cài', 'đã cài đặt', 'đạt']);
+const YES_RESULT: YesNoResult = Object.freeze({ value: true });
+const NO_RESULT: YesNoResult = Object.freeze({ value: false });
 const NO = new Set(['', '0', 'không', 'khong', 'chưa', 'chưa sử dụng', 'no', 'n', 'false', '-', '–', '✗', '✘']);
 
 export function parseYesNo(value: CellValue): YesNoResult {
-  if (value == null) return { value: false };
-  if (typeof value === 'boolean') return { value };
+  if (value == null) return NO_RESULT;
+  if (typeof value === 'boolean') return value ? YES_RESULT : NO_RESULT;
   if (typeof value === 'number') return value === 1 ? { value: true } : value === 0 ? { value: false } : { error: 'yesno.invalid' };
   if (value instanceof Date) return { error: 'yesno.invalid' };
+  // The marks as typed ("x", "X", "có") answer without normalising.
+  if (YES.has(value)) return YES_RESULT;
+  if (NO.has(value)) return NO_RESULT;
   const key = value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (YES.has(key)) return { value: true };
-  if (NO.has(key)) return { value: false };
+  if (YES.has(key)) return YES_RESULT;
+  if (NO.has(key)) return NO_RESULT;
   return { error: 'yesno.invalid' };
 }

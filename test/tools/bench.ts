@@ -49,6 +49,9 @@ export function staffGrid(rows: number, seed = 1): SheetGrid {
       reduced ? 'Nghỉ hưu trước tuổi' : null, reduced ? 'NĐ 108/2014/NĐ-CP' : null, 'Chuyên viên', rnd() < 0.4 ? 'x' : null,
     ]);
   }
+  // Strings read from a workbook are flat; the template literals above build ropes, which would
+  // make every first character access pay for flattening. Flatten them as a reader would give them.
+  for (const row of grid) for (let c = 0; c < row.length; c++) if (typeof row[c] === 'string') row[c] = Buffer.from(row[c] as string).toString();
   return { name: 'DS CBCCVC', rows: grid };
 }
 
@@ -57,7 +60,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function benchIngest(rows: number, runs: number): { rowsPerSecond: number; ms: number; records: number } {
+function benchIngest(rows: number, runs: number): { rowsPerSecond: number; rowsPerSecondBest: number; ms: number; records: number } {
   const grid = staffGrid(rows);
   let records = 0;
   const times: number[] = [];
@@ -69,16 +72,20 @@ function benchIngest(rows: number, runs: number): { rowsPerSecond: number; ms: n
     if (i > 0) times.push(ms); // the first run warms up the JIT
   }
   const ms = median(times);
-  return { rowsPerSecond: Math.round(rows / (ms / 1000)), ms: Math.round(ms), records };
+  return { rowsPerSecond: Math.round(rows / (ms / 1000)), rowsPerSecondBest: Math.round(rows / (Math.min(...times) / 1000)), ms: Math.round(ms), records };
 }
 
 function main(): void {
   const json = process.argv.includes('--json');
   const rows = 100_000;
-  const ingest = benchIngest(rows, 5);
+  // This machine's CPU time is shared (steal of 10–15 % and swings of 2× on a plain loop): the
+  // median of many runs is the figure, the best run shows what the code does undisturbed.
+  const runs = 9;
+  const ingest = benchIngest(rows, runs);
   if (ingest.records !== rows) throw new Error(`bench: expected ${rows} records, got ${ingest.records}`);
-  console.log(`ingest: ${rows.toLocaleString('vi-VN')} dòng CBCCVC trong bộ nhớ, ${ingest.ms} ms (trung vị 5 lần) → ${ingest.rowsPerSecond.toLocaleString('vi-VN')} dòng/giây`);
-  if (json) console.log(JSON.stringify({ rowsPerSecond: ingest.rowsPerSecond, ingestMsFor100kRows: ingest.ms, node: process.version }));
+  const vi = (n: number) => n.toLocaleString('vi-VN');
+  console.log(`ingest: ${vi(rows)} dòng CBCCVC trong bộ nhớ, trung vị ${ingest.ms} ms qua ${runs} lần → ${vi(ingest.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(ingest.rowsPerSecondBest)} dòng/giây)`);
+  if (json) console.log(JSON.stringify({ rowsPerSecond: ingest.rowsPerSecond, rowsPerSecondBest: ingest.rowsPerSecondBest, ingestMsFor100kRows: ingest.ms, node: process.version }));
 }
 
 if (require.main === module) main();
