@@ -104,7 +104,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
       issues.push(info(grid, r, 'row.groupHeading', `Dòng tiêu đề nhóm "${heading.slice(0, 60)}" không phải bản ghi, được bỏ qua.`));
       continue;
     }
-    reader.row = r;
+    reader.moveTo(r);
     const record = build(reader, file ? { sheet: grid.name, row: r + sheetRowOffset, file } : { sheet: grid.name, row: r + sheetRowOffset });
     if (record) records.push(record);
   }

@@ -33,7 +33,9 @@ const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.
  * issue at its cell. One reader serves a whole sheet; `row` moves down.
  */
 export class RowReader {
+  /** The grid row being read (0-based), and its cells. */
   row = 0;
+  private cells: readonly CellValue[] = [];
   readonly columns = new Map<string, ColumnMapping[]>();
   private readonly firstCol = new Map<string, number>();
   /**
@@ -61,6 +63,11 @@ export class RowReader {
     }
   }
 
+  moveTo(row: number): void {
+    this.row = row;
+    this.cells = this.grid.rows[row] ?? [];
+  }
+
   has(field: string): boolean {
     return this.columns.has(field);
   }
@@ -70,7 +77,7 @@ export class RowReader {
   }
 
   rawAt(col: number): CellValue {
-    return this.grid.rows[this.row]?.[col];
+    return this.cells[col];
   }
 
   raw(field: string): CellValue {
