@@ -3,9 +3,10 @@ import { SHEET_KIND_LABELS, type QuotaYears, type RecordsByKind, type SheetKind 
 import { builderFor, quotaYearsOf } from './build';
 import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
 import { kindDef, repeatingFields } from './kinds';
-import { detectHeader, type ColumnMapping, type MappingOverride } from './header';
+import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping, type MappingOverride } from './header';
 import { RowReader } from './reader';
 import { classifyRow, RepeatedHeader } from './rows';
+import type { CellValue } from './values';
 import { detectTargets, readTargets } from './targets';
 
 export interface SheetResult {
@@ -58,7 +59,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
       return { ...base, kind: 'targets', confidence: targets.confidence, mapping, records, issues, rowsRead: targets.keyRows.length };
     }
     if (grid.rows.some((row) => row?.some((v) => !isBlank(v)))) {
-      issues.push({ ...info(grid, 0, 'sheet.unrecognised', `Không nhận ra loại dữ liệu của trang "${grid.name}": không thấy dòng tiêu đề cột quen thuộc trong ${40} dòng đầu.`), hint: 'Nếu đây là danh sách cần đọc, hãy chọn cột cho các trường bắt buộc (ví dụ --map fullName="Họ và tên").' });
+      issues.push({ ...info(grid, 0, 'sheet.unrecognised', `Không nhận ra loại dữ liệu của trang "${grid.name}": không thấy dòng tiêu đề cột quen thuộc trong ${HEADER_SCAN_ROWS} dòng đầu.`), hint: 'Nếu đây là danh sách cần đọc, hãy chọn cột cho các trường bắt buộc (ví dụ --map fullName="Họ và tên").' });
     }
     for (const o of overrides) {
       issues.push({ sheet: grid.name, cell: 'A1', severity: 'warning', code: 'map.notUsed', message: `Không áp dụng được lựa chọn cột ${o.field}="${o.header}" trên trang "${grid.name}".` });
@@ -116,15 +117,23 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
   };
 }
 
+const ORDINAL = /^([IVXLC]+|[A-Za-z]|\d{1,3})[.)]?$/;
+
 /**
  * A lone text cell that reads as a heading ("I. KHỐI ĐẢNG", "1. Văn phòng Thành ủy", all capitals,
  * or outside the name column) groups the rows below; it is not a person with the rest missing.
+ * An ordinal before it ("I" | "KHỐI ĐẢNG", the STT column of official forms) belongs to the heading.
  */
-function groupHeading(row: readonly unknown[], mapping: readonly ColumnMapping[]): string | undefined {
+function groupHeading(row: readonly CellValue[], mapping: readonly ColumnMapping[]): string | undefined {
   let only: { col: number; text: string } | undefined;
+  let ordinal = false;
   for (let c = 0; c < row.length; c++) {
-    const v = row[c] as Parameters<typeof isBlank>[0];
+    const v = row[c];
     if (isBlank(v)) continue;
+    if (!only && !ordinal && (typeof v === 'number' || (typeof v === 'string' && ORDINAL.test(v.trim())))) {
+      ordinal = true;
+      continue;
+    }
     if (only || typeof v !== 'string') return undefined;
     only = { col: c, text: v.trim() };
   }
@@ -132,6 +141,8 @@ function groupHeading(row: readonly unknown[], mapping: readonly ColumnMapping[]
   const numbered = /^([IVXLC]+|[A-Z]|\d+)[.)-]\s/.test(only.text);
   const capitals = only.text === only.text.toUpperCase() && only.text !== only.text.toLowerCase();
   const inNameColumn = mapping.some((m) => m.col === only.col && (m.field === 'fullName' || m.field === 'name' || m.field === 'task' || m.field === 'unit'));
+  // With an ordinal in front, only a heading in capitals or numbered is taken: "1 | Nguyễn Văn An" is a person.
+  if (ordinal) return numbered || capitals ? only.text : undefined;
   return numbered || capitals || !inNameColumn ? only.text : undefined;
 }
 

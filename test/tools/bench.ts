@@ -6,17 +6,7 @@ import { performance } from 'perf_hooks';
 import type { SheetGrid } from '../../src/ingest/grid';
 import { ingestSheet } from '../../src/ingest/ingestSheet';
 import type { CellValue } from '../../src/ingest/values';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './generateSample';
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Thu', 'Minh', 'Thanh', 'Quốc'];
