@@ -39,9 +39,22 @@ export function staffGrid(rows: number, seed = 1): SheetGrid {
       reduced ? 'Nghỉ hưu trước tuổi' : null, reduced ? 'NĐ 108/2014/NĐ-CP' : null, 'Chuyên viên', rnd() < 0.4 ? 'x' : null,
     ]);
   }
-  // Strings read from a workbook are flat; the template literals above build ropes, which would
-  // make every first character access pay for flattening. Flatten them as a reader would give them.
-  for (const row of grid) for (let c = 0; c < row.length; c++) if (typeof row[c] === 'string') row[c] = Buffer.from(row[c] as string).toString();
+  // Strings as a workbook reader gives them: flat (the template literals above build ropes, whose
+  // first character access pays for flattening), and one instance per distinct text, as the
+  // .xlsx shared-strings table makes them.
+  const shared = new Map<string, string>();
+  for (const row of grid) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      let flat = shared.get(v);
+      if (flat === undefined) {
+        flat = Buffer.from(v).toString();
+        shared.set(flat, flat);
+      }
+      row[c] = flat;
+    }
+  }
   return { name: 'DS CBCCVC', rows: grid };
 }
 
