@@ -193,10 +193,12 @@ describe('the other sheet kinds', () => {
 });
 
 describe('text folding helpers', () => {
-  it('foldedPrefix agrees with foldKey on the start of a string', () => {
-    const { foldedPrefix } = jest.requireActual('../src/domain/text');
+  it('startsFolded agrees with foldKey on the start of a string', () => {
+    const { startsFolded } = jest.requireActual('../src/domain/text');
     for (const s of ['Tổng cộng', 'Cộng: 12', 'Người lập biểu', 'Nguyễn Văn An', 'ĐẢNG BỘ', 'Ghi chú', 'Họ và tên'.normalize('NFD'), '  Lưu ý']) {
-      expect(foldedPrefix(s)).toBe(foldKey(s).slice(0, 4));
+      const prefix = foldKey(s).slice(0, 4);
+      expect(startsFolded(s, prefix)).toBe(true);
+      expect(startsFolded(s, prefix.slice(0, 3) + 'q')).toBe(false);
     }
     // Punctuation splits words in foldKey: "Tài chính – Kế hoạch" and "Tài chính - Kế hoạch" fold alike.
     expect(foldKey('Phòng Tài chính – Kế hoạch')).toBe(foldKey('Phòng Tài chính - Kế hoạch'));

@@ -97,14 +97,3 @@ export function startsFolded(text: string, prefix: string): boolean {
   }
   return k === prefix.length;
 }
-
-/** The first `n` characters as `foldKey` would fold them ("Tổng cộng" → "tong"), without allocating per character: for quick rejection tests on every row. */
-export function foldedPrefix(text: string, n = 4): string {
-  let out = '';
-  for (let i = 0; i < text.length && out.length < n; i++) {
-    const code = text.charCodeAt(i);
-    if ((out === '' && (code === 32 || code === 9 || code === 10)) || (code >= 0x300 && code <= 0x36f)) continue;
-    out += String.fromCharCode(foldedCode(code));
-  }
-  return out;
-}

@@ -75,7 +75,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     issues.push({ ...info(grid, guess.headerTop, 'map.duplicateColumn', `Cột ${columnLetter(d.col + (grid.origin?.col ?? 0))} "${d.header}" cũng khớp trường ${d.field}; đang dùng cột ${used ? columnLetter(used.col + (grid.origin?.col ?? 0)) : '?'}.`), cell: cellAddress(grid, guess.headerTop, d.col) });
   }
   const quotaYears = guess.kind === 'units' ? quotaYearsOf(reader) : undefined;
-  const build = builderFor(guess.kind as Exclude<SheetKind, 'targets'>, quotaYears ?? {});
+  const build = builderFor(guess.kind as Exclude<SheetKind, 'targets'>, reader, quotaYears ?? {});
   const repeatedHeader = new RepeatedHeader(new Set(guess.labels), guess.keyCol, guess.keyLabel);
   const span = guess.headerBottom - guess.headerTop + 1;
   const records: Array<RecordsByKind[SheetKind]> = [];
@@ -106,7 +106,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
       continue;
     }
     reader.moveTo(r);
-    const record = build(reader, file ? { sheet: grid.name, row: r + sheetRowOffset, file } : { sheet: grid.name, row: r + sheetRowOffset });
+    const record = build(file ? { sheet: grid.name, row: r + sheetRowOffset, file } : { sheet: grid.name, row: r + sheetRowOffset });
     if (record) records.push(record);
   }
   reader.finish(headers);
@@ -125,6 +125,10 @@ const ORDINAL = /^([IVXLC]+|[A-Za-z]|\d{1,3})[.)]?$/;
  * An ordinal before it ("I" | "KHỐI ĐẢNG", the STT column of official forms) belongs to the heading.
  */
 function groupHeading(row: readonly CellValue[], mapping: readonly ColumnMapping[]): string | undefined {
+  // Records fill more than two cells: count first, without allocating, as this runs on every row.
+  let filled = 0;
+  for (let c = 0; c < row.length && filled < 3; c++) if (!isBlank(row[c])) filled++;
+  if (filled > 2) return undefined;
   let only: { col: number; text: string } | undefined;
   let ordinal = false;
   for (let c = 0; c < row.length; c++) {

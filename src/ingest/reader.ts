@@ -21,6 +21,8 @@ function isPlainAscii(text: string): boolean {
 
 const REPEAT_CACHE_LIMIT = 5000;
 
+const absent = (): undefined => undefined;
+
 /** Trims and NFC-normalises display text; text that is already clean (most cells) passes untouched. */
 export function tidyText(text: string): string {
   return needsCleaning(text) ? cleanText(text) : text;
@@ -195,6 +197,38 @@ export class RowReader {
   vocab<T extends string>(field: string, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
     const col = this.col(field);
     return col === undefined ? undefined : this.vocabAt(col, vocab, label, severity);
+  }
+
+  // Field accessors, resolved once per sheet: the row loop then makes no look-up by field name,
+  // and a field the sheet lacks costs one call to a function that answers undefined.
+
+  textField(field: string): () => string | undefined {
+    const col = this.col(field);
+    return col === undefined ? absent : () => this.textAt(col);
+  }
+
+  rawField(field: string): () => CellValue {
+    const col = this.col(field);
+    return col === undefined ? absent : () => this.cells[col];
+  }
+
+  dateField(field: string, label: string, dayMatters = true): (severity?: Severity) => ParsedDate | undefined {
+    const col = this.col(field);
+    return col === undefined ? absent : (severity: Severity = 'warning') => this.dateAt(col, label, severity, dayMatters);
+  }
+
+  numberField(field: string, label: string): () => number | undefined {
+    const col = this.col(field);
+    return col === undefined ? absent : () => this.numberAt(col, label);
+  }
+
+  yesNoField(field: string, label: string): () => boolean | undefined {
+    return this.has(field) ? () => this.yesNo(field, label) : absent;
+  }
+
+  vocabField<T extends string>(field: string, vocab: Vocabulary<T>, label: string): () => T | undefined {
+    const col = this.col(field);
+    return col === undefined ? absent : () => this.vocabAt(col, vocab, label);
   }
 
   /** Legacy text → Unicode, noted once per column (dates too: "ngµy 12 th¸ng 3"). */

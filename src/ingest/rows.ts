@@ -1,4 +1,4 @@
-import { firstVisible, foldedCodeAt, foldKey, foldedPrefix, startsFolded } from '../domain/text';
+import { firstVisible, foldedCodeAt, foldKey, startsFolded } from '../domain/text';
 import { isBlank } from './grid';
 import type { CellValue } from './values';
 
@@ -115,7 +115,7 @@ export class RepeatedHeader {
   test(row: readonly CellValue[] | undefined): boolean {
     if (!row) return false;
     const key = row[this.keyCol];
-    if (typeof key !== 'string' || foldedPrefix(key) !== this.keyStart || foldKey(key) !== this.keyLabel) return false;
+    if (typeof key !== 'string' || !startsFolded(key, this.keyStart) || foldKey(key) !== this.keyLabel) return false;
     let hits = 0;
     let texts = 0;
     for (let c = 0; c < row.length; c++) {
