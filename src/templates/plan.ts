@@ -1,0 +1,68 @@
+import type { Issue } from '../domain/issues';
+
+/**
+ * The fill plan: a report sheet described as plain data. The template engine writes it; the
+ * Office.js executor (src/workbook/office) and the exceljs executor (src/workbook/xlsx) each
+ * carry it out, and a test compares their results cell by cell (DESIGN.md, principle 2).
+ * Coordinates are 0-based; ranges are A1 strings in the output sheet.
+ */
+export interface FillPlan {
+  sheets: SheetPlan[];
+  issues: Issue[];
+}
+
+export interface CellStyle {
+  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; underline?: boolean; color?: string };
+  /** Background colour, "#RRGGBB". */
+  fill?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right' | 'justify';
+  verticalAlignment?: 'top' | 'center' | 'bottom';
+  wrapText?: boolean;
+  /** Thin borders on these edges. */
+  borders?: Array<'top' | 'bottom' | 'left' | 'right'>;
+}
+
+export interface PlanCell {
+  /** A literal: a string is always text, never a formula, whatever it starts with. */
+  value?: string | number | boolean;
+  /** A formula, starting with "=". */
+  formula?: string;
+  numberFormat?: string;
+  /** Index into `SheetPlan.styles`. */
+  style?: number;
+}
+
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape';
+  paperSize: 'A4';
+  /** Inches, as both Excel APIs take them. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** Fit all columns on the page width. */
+  fitToWidth: boolean;
+  printArea?: string;
+  /** Rows repeated at the top of every printed page, e.g. "$7:$8". */
+  titleRows?: string;
+}
+
+export interface SheetPlan {
+  /** Output sheet name, valid for Excel (≤ 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  /** Dense rows of cells; `undefined` is an empty cell. */
+  rows: Array<Array<PlanCell | undefined>>;
+  styles: CellStyle[];
+  merges: string[];
+  /** Column widths in characters, as Excel shows them; undefined keeps the default. */
+  columnWidths: Array<number | undefined>;
+  /** Row heights in points; undefined keeps the default. */
+  rowHeights: Array<number | undefined>;
+  page?: PageSetup;
+  freezeRows?: number;
+  /** Marks the sheet as made by tochuc, so that only such sheets are ever replaced. */
+  marker: { report: string; period: string; generatedAt: string };
+}
+
+/** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], not blank. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim();
+  return (cleaned || 'Báo cáo').slice(0, 31);
+}
