@@ -1,4 +1,5 @@
 import type { Issue } from '../domain/issues';
+import type { CellStyle, PageSetup } from './plan';
 
 /**
  * Template syntax (REPORTS.md, section 4), parsed from an ordinary sheet:
@@ -11,14 +12,24 @@ import type { Issue } from '../domain/issues';
  */
 
 export type TemplateValue = string | number | boolean | null;
-/** A template cell as read from the sheet: a value, or a formula. */
+/** A template cell as read from the sheet: a value, or a formula, with its format and style. */
 export interface TemplateCellInput {
   value?: TemplateValue;
   formula?: string;
+  numberFormat?: string;
+  /** Index into `TemplateSheet.styles`. */
+  style?: number;
 }
 export interface TemplateSheet {
   name: string;
   cells: Array<Array<TemplateCellInput | undefined>>;
+  styles?: CellStyle[];
+  /** Merged areas, A1 ranges in the template. */
+  merges?: string[];
+  columnWidths?: Array<number | undefined>;
+  rowHeights?: Array<number | undefined>;
+  page?: PageSetup;
+  freezeRows?: number;
 }
 
 export type Part = { kind: 'text'; text: string } | { kind: 'key'; path: string; cell: string } | { kind: 'index' };
@@ -60,7 +71,7 @@ const EACH_OPEN = /^\{\{\s*#each\s+([A-Za-z_][\w.]*)\s*\}\}/;
 const EACH_CLOSE = /^\{\{\s*\/each\s*\}\}$/;
 const KEY = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
 
-function a1(row: number, col: number): string {
+export function a1(row: number, col: number): string {
   let n = col + 1;
   let letters = '';
   while (n > 0) {
