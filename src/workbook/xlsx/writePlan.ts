@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import type { CellStyle, FillPlan, SheetPlan } from '../../templates/plan';
+
+/**
+ * The exceljs executor of a fill plan (the Office.js one does the same inside Excel.run).
+ * Generated sheets are recorded in a very hidden sheet, so that a later run replaces only
+ * sheets tochuc made, and never one of the user's own.
+ */
+export const REGISTRY_SHEET = 'tochuc';
+
+export interface WriteOptions {
+  /** Replace a sheet of the same name that tochuc generated earlier (the caller has asked the user). */
+  replace?: boolean;
+}
+
+export interface WriteResult {
+  /** The names the sheets were written under (a clash with the user's own sheet gets a new name). */
+  sheets: string[];
+}
+
+function argb(hex: string): string {
+  return 'FF' + hex.replace('#', '').toUpperCase();
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.font) {
+    cell.font = {
+      ...(style.font.name ? { name: style.font.name } : {}), ...(style.font.size ? { size: style.font.size } : {}),
+      ...(style.font.bold ? { bold: true } : {}), ...(style.font.italic ? { italic: true } : {}), ...(style.font.underline ? { underline: true } : {}),
+      ...(style.font.color ? { color: { argb: argb(style.font.color) } } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.horizontalAlignment || style.verticalAlignment || style.wrapText) {
+    cell.alignment = {
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.verticalAlignment ? { vertical: style.verticalAlignment === 'center' ? 'middle' : style.verticalAlignment } : {}),
+      ...(style.wrapText ? { wrapText: true } : {}),
+    };
+  }
+  if (style.borders?.length) cell.border = Object.fromEntries(style.borders.map((edge) => [edge, { style: 'thin' }]));
+}
+
+function registry(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(REGISTRY_SHEET);
+  if (existing) return existing;
+  const ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
+  ws.addRow(['sheet', 'report', 'period', 'generatedAt']);
+  return ws;
+}
+
+function generatedSheets(wb: ExcelJS.Workbook): Set<string> {
+  const ws = wb.getWorksheet(REGISTRY_SHEET);
+  const names = new Set<string>();
+  ws?.eachRow((row, n) => {
+    if (n > 1) names.add(String(row.getCell(1).value));
+  });
+  return names;
+}
+
+/** A free name: "Báo cáo" → "Báo cáo (2)", kept within Excel's 31 characters. */
+function freeName(wb: ExcelJS.Workbook, name: string): string {
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!wb.getWorksheet(candidate)) return candidate;
+  }
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.columnWidths.forEach((w, c) => {
+    if (w !== undefined) ws.getColumn(c + 1).width = w;
+  });
+  plan.rows.forEach((cells, r) => {
+    const row = ws.getRow(r + 1);
+    const height = plan.rowHeights[r];
+    if (height !== undefined) row.height = height;
+    cells.forEach((pc, c) => {
+      if (!pc) return;
+      const cell = row.getCell(c + 1);
+      if (pc.numberFormat) cell.numFmt = pc.numberFormat;
+      // exceljs writes a string as a string (never parsed as a formula): data stays data.
+      if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, '') };
+      else if (pc.value !== undefined) cell.value = pc.value;
+      if (pc.style !== undefined) applyStyle(cell, plan.styles[pc.style]);
+    });
+  });
+  for (const range of plan.merges) ws.mergeCells(range);
+  if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows }];
+  if (plan.page) {
+    const m = plan.page.margins;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: plan.page.orientation,
+      margins: { top: m.top, bottom: m.bottom, left: m.left, right: m.right, header: m.header, footer: m.footer },
+      ...(plan.page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(plan.page.printArea ? { printArea: plan.page.printArea } : {}),
+      ...(plan.page.titleRows ? { printTitlesRow: plan.page.titleRows.replace(/\$/g, '') } : {}),
+    };
+  }
+}
+
+/** Writes every sheet of the plan into the workbook; source sheets are never touched. */
+export function writePlan(wb: ExcelJS.Workbook, plan: FillPlan, options: WriteOptions = {}): WriteResult {
+  const ours = generatedSheets(wb);
+  const names: string[] = [];
+  for (const sheet of plan.sheets) {
+    let name = sheet.name;
+    const existing = wb.getWorksheet(name);
+    if (existing) {
+      if (ours.has(name) && options.replace) wb.removeWorksheet(existing.id);
+      else name = freeName(wb, name);
+    }
+    writeSheet(wb.addWorksheet(name), sheet);
+    const reg = registry(wb);
+    let entry: ExcelJS.Row | undefined;
+    reg.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value === name) entry = row;
+    });
+    (entry ?? reg.addRow([])).values = [name, sheet.marker.report, sheet.marker.period, sheet.marker.generatedAt];
+    names.push(name);
+  }
+  return { sheets: names };
+}

@@ -1,0 +1,54 @@
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+
+const run = promisify(execFile);
+
+/**
+ * A LibreOffice profile that recalculates every formula on load: by default it trusts the
+ * cached results stored in the file, which a report written by exceljs does not have.
+ */
+async function profile(): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'tochuc-lo-profile');
+  const user = path.join(dir, 'user');
+  await fs.mkdir(user, { recursive: true });
+  await fs.writeFile(path.join(user, 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`);
+  return 'file://' + dir;
+}
+
+export async function hasLibreOffice(): Promise<boolean> {
+  try {
+    await run('soffice', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function convert(file: string, to: string, outDir: string): Promise<string> {
+  await fs.mkdir(outDir, { recursive: true });
+  await run('soffice', [`-env:UserInstallation=${await profile()}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file], { timeout: 120000 });
+  const ext = to.split(':')[0];
+  return path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.' + ext));
+}
+
+/** Opens the workbook in LibreOffice, recalculates, and returns its first sheet as CSV rows (UTF-8). */
+export async function recalculatedCsv(file: string): Promise<string[][]> {
+  const csv = await convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1', path.join(os.tmpdir(), 'tochuc-lo-csv'));
+  const text = await fs.readFile(csv, 'utf8');
+  return text.trimEnd().split('\n').map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
+}
+
+/** Renders the workbook to PDF, then its first page to PNG with pdftoppm, for a person to look at. */
+export async function renderFirstPage(file: string, outPng: string): Promise<string> {
+  const pdf = await convert(file, 'pdf', path.dirname(outPng));
+  const base = outPng.replace(/\.png$/, '');
+  await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, base], { timeout: 60000 });
+  return base + '.png';
+}
