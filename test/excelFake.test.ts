@@ -1,0 +1,305 @@
+/**
+ * Tests of the strict Excel fake itself (test/fakes/excelFake.ts), plus one conventional
+ * office-addin-mock test for comparison.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { FakeWorkbook, fakeExcel } from './fakes/excelFake';
+
+function setup(grids: Record<string, (string | number | boolean)[][]> = { Data: [['Họ tên', 'Tuổi'], ['An', 30]] }, options = {}) {
+  const workbook = FakeWorkbook.fromGrids(grids);
+  return { workbook, ...fakeExcel(workbook, options) };
+}
+
+describe('proxy load/sync semantics', () => {
+  it('throws PropertyNotLoaded until load() and a sync() have happened', async () => {
+    const { Excel: excel } = setup();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1:B2');
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- the point of the test
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      range.load('values');
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded but not yet synced must still throw
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(range.values).toEqual([['Họ tên', 'Tuổi'], ['An', 30]]);
+      // eslint-disable-next-line office-addins/load-object-before-read -- only 'values' was loaded
+      expect(() => range.address).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  it('accepts the string, comma list, array and object forms of load()', async () => {
+    const { Excel: excel } = setup();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const a = sheet.getRange('A1:B2').load('address, rowCount');
+      const b = sheet.getRange('B2').load(['columnIndex', 'values']);
+      const c = sheet.getRange('A2').load({ select: 'values', expand: 'format/font' });
+      const d = sheet.getRange('A1').load({ format: { font: { bold: true } }, numberFormat: true });
+      await context.sync();
+      expect([a.address, a.rowCount]).toEqual(['Data!A1:B2', 2]);
+      expect([b.columnIndex, b.values]).toEqual([1, [[30]]]);
+      expect([c.values, c.format.font.name, c.format.font.size]).toEqual([[['An']], 'Calibri', 11]);
+      expect([d.format.font.bold, d.numberFormat]).toEqual([false, [['General']]]);
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Data']);
+    });
+  });
+
+  it('queues writes and applies them only at sync, in order', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1:B1');
+      range.numberFormat = [['0.00%', '@']];
+      range.values = [[0.25, '=1+1']];
+      range.format.font.bold = true;
+      expect(workbook.sheet('Data').cell('A1')).toMatchObject({ value: '', numberFormat: 'General' });
+      await context.sync();
+    });
+    const sheet = workbook.sheet('Data');
+    expect(sheet.cell('A1')).toMatchObject({ value: 0.25, numberFormat: '0.00%', formula: '' });
+    // B1 was formatted "@" before the value arrived, so "=1+1" stays text.
+    expect(sheet.cell('B1')).toMatchObject({ value: '=1+1', formula: '', numberFormat: '@' });
+    expect(sheet.cell('A1').format.font.bold).toBe(true);
+  });
+
+  it('stores "=" strings as formulas unless the cell is text-formatted, and strips a leading apostrophe', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('A1:C1').values = [['=SUM(B2:B9)', "'=not a formula", '=5']];
+      sheet.getRange('D1').formulas = [['=A1*2']];
+      sheet.getRange('E1').values = [['=late']];
+      sheet.getRange('E1').numberFormat = [['@']]; // too late: the value was already a formula
+      const read = sheet.getRange('A1:E1').load('values, formulas');
+      await context.sync();
+      expect(read.values).toEqual([['', '=not a formula', 5, '', '']]);
+      expect(read.formulas).toEqual([['=SUM(B2:B9)', '=not a formula', '=5', '=A1*2', '=late']]);
+    });
+    expect(workbook.sheet('Data').cell('A1').formula).toBe('=SUM(B2:B9)');
+    expect(workbook.sheet('Data').cell('B1')).toMatchObject({ value: '=not a formula', formula: '' });
+  });
+
+  it('rejects the sync when a values array does not match the range', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('A1').values = [['applied first']];
+      sheet.getRange('A2:B2').values = [['only one']];
+      await expect(context.sync()).rejects.toThrow(/InvalidArgument/);
+    });
+    expect(workbook.sheet('Data').cell('A1').value).toBe('applied first');
+    expect(workbook.sheet('Data').cell('A2').value).toBe('');
+  });
+});
+
+describe('worksheets', () => {
+  it('answers getItemOrNullObject with isNullObject and rejects getItem of a missing sheet', async () => {
+    const { Excel: excel } = setup();
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('Nope').load('name');
+      const present = context.workbook.worksheets.getItemOrNullObject('data').load('name');
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      expect(present.name).toBe('Data');
+      context.workbook.worksheets.getItem('Nope').load('name');
+      await expect(context.sync()).rejects.toThrow(/ItemNotFound/);
+    });
+  });
+
+  it('adds, renames, moves, activates and deletes sheets; a duplicate name is ItemAlreadyExists', async () => {
+    const { Excel: excel, workbook } = setup();
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const report = sheets.add('Báo cáo');
+      report.position = 0;
+      report.activate();
+      sheets.add('Tmp').delete();
+      await context.sync();
+      expect(workbook.sheetNames).toEqual(['Báo cáo', 'Data']);
+      expect(workbook.activeSheet?.name).toBe('Báo cáo');
+      sheets.add('data');
+      await expect(context.sync()).rejects.toThrow(/ItemAlreadyExists/);
+    });
+  });
+
+  it('records merges, freeze panes, column widths, row heights and cell formats', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('A1:C1').values = [['Title', 'x', 'y']];
+      sheet.getRange('A1:C1').merge();
+      sheet.getRange('A3:B4').merge(true);
+      sheet.freezePanes.freezeRows(2);
+      const table = sheet.getRangeByIndexes(1, 0, 2, 3);
+      table.format.columnWidth = 60;
+      table.format.rowHeight = 20;
+      table.format.horizontalAlignment = 'Center';
+      table.format.wrapText = true;
+      table.format.fill.color = '#DDEBF7';
+      table.format.font.set({ name: 'Times New Roman', size: 13, italic: true });
+      table.format.borders.getItem('EdgeTop').style = 'Continuous';
+      table.format.borders.getItem('InsideHorizontal').weight = 'Medium';
+      await context.sync();
+      const used = sheet.getUsedRange(true).load('address');
+      const format = table.format.load('columnWidth, horizontalAlignment');
+      await context.sync();
+      expect(used.address).toBe('Data!A1');
+      expect([format.columnWidth, format.horizontalAlignment]).toEqual([60, 'Center']);
+    });
+    const sheet = workbook.sheet('Data');
+    expect(sheet.merges).toEqual(['A1:C1', 'A3:B3', 'A4:B4']);
+    expect(sheet.cell('B1').value).toBe(''); // merging keeps only the top-left value
+    expect(sheet.freeze).toEqual({ rows: 2, columns: 0 });
+    expect([sheet.columnWidth('B'), sheet.columnWidth('D'), sheet.rowHeight(2), sheet.rowHeight(4)]).toEqual([60, 48, 20, 15]);
+    const b2 = sheet.cell('B2').format;
+    expect(b2).toMatchObject({ horizontalAlignment: 'Center', wrapText: true, fillColor: '#DDEBF7' });
+    expect(b2.font).toMatchObject({ name: 'Times New Roman', size: 13, italic: true, bold: false });
+    expect(b2.borders.EdgeTop).toEqual({ style: 'Continuous', weight: 'Thin', color: '#000000' });
+    expect(b2.borders.EdgeBottom).toEqual({ style: 'Continuous', weight: 'Medium', color: '#000000' });
+    expect(sheet.cell('B3').format.borders.EdgeTop?.weight).toBe('Medium');
+  });
+
+  it('sets page layout, custom properties and workbook settings', async () => {
+    const { Excel: excel, workbook } = setup();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      // Navigation properties need no load; reached through the chain so the lint rules do not take them for scalars.
+      const layout = context.workbook.worksheets.getItem('Data').pageLayout;
+      layout.orientation = 'Landscape';
+      layout.paperSize = 'A4';
+      layout.centerHorizontally = true;
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintMargins('Centimeters', { left: 2.54, top: 1 });
+      layout.setPrintArea('A1:B2');
+      layout.setPrintTitleRows('$1:$1');
+      sheet.customProperties.add('tochuc.report', 'tinh-gian');
+      context.workbook.settings.add('tochuc.lastRun', { sheets: 2 });
+      const setting = context.workbook.settings.getItemOrNullObject('tochuc.lastRun').load('value');
+      const absent = context.workbook.settings.getItemOrNullObject('none').load('value');
+      const prop = sheet.customProperties.getItem('TOCHUC.REPORT').load('key, value');
+      await context.sync();
+      expect(setting.isNullObject).toBe(false);
+      expect(setting.value).toEqual({ sheets: 2 });
+      expect(absent.isNullObject).toBe(true);
+      expect([prop.key, prop.value]).toEqual(['tochuc.report', 'tinh-gian']);
+    });
+    const layout = workbook.sheet('Data').pageLayout;
+    expect(layout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', centerHorizontally: true, printArea: 'A1:B2', printTitleRows: '1:1' });
+    expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect([layout.leftMargin, layout.topMargin, layout.rightMargin]).toEqual([72, 72 / 2.54, 50.4]);
+    expect(workbook.sheet('Data').customProperties.get('tochuc.report')).toBe('tinh-gian');
+    expect(workbook.setting('tochuc.lastRun')).toEqual({ sheets: 2 });
+  });
+});
+
+describe('application, runtime and stats', () => {
+  it('records suspendApiCalculationUntilNextSync, enableEvents and tracking calls', async () => {
+    const { Excel: excel, stats, workbook } = setup();
+    await excel.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      context.runtime.load('enableEvents');
+      await context.sync();
+      expect(context.runtime.enableEvents).toBe(true);
+      context.runtime.enableEvents = false;
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1');
+      context.trackedObjects.add(range);
+      range.untrack();
+      await context.sync();
+    });
+    expect(stats).toMatchObject({ suspendApiCalculationCalls: 1, enableEventsWrites: [false], trackCalls: 1, untrackCalls: 1 });
+    expect(workbook.enableEvents).toBe(false);
+  });
+
+  it('counts syncs and request bytes, and Excel.run flushes what is left queued', async () => {
+    const { Excel: excel, stats, workbook } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      await context.sync(); // empty
+      context.workbook.worksheets.getItem('Data').getRange('A1:B1').values = [['abc', 1]];
+    });
+    expect(stats.syncs).toBe(2);
+    expect(stats.requests[0]).toEqual({ bytes: 2, operations: 0 });
+    expect(stats.requests[1].operations).toBe(3); // getItem, getRange, set values
+    expect(stats.requests[1].bytes).toBeGreaterThan('"abc",1'.length);
+    expect(workbook.sheet('Data').values()).toEqual([['abc', 1]]);
+  });
+
+  it('rejects a request above maxRequestBytes and applies nothing of it', async () => {
+    const { Excel: excel, stats, workbook } = setup({ Data: [] }, { maxRequestBytes: 1000 });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('A1').values = [['small']];
+      sheet.getRange('A2:A101').values = Array.from({ length: 100 }, (_, i) => [`row ${i}`]);
+      await expect(context.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    });
+    expect(workbook.sheet('Data').cell('A1').value).toBe('');
+    expect(stats.rejectedSyncs).toBe(1);
+    expect(stats.maxRequestBytes).toBe(1000);
+  });
+
+  it('uses the 5 MB default and refuses to read more than 5,000,000 cells', async () => {
+    const { Excel: excel, stats } = setup({ Data: [] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('A:E').load('values'); // 5 * 1,048,576 cells
+      await expect(context.sync()).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+      const big = 'x'.repeat(1024 * 1024);
+      sheet.getRange('A1:A6').values = [[big], [big], [big], [big], [big], [big]];
+      await expect(context.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    });
+    expect(stats.maxRequestBytes).toBe(5 * 1024 * 1024);
+  });
+});
+
+describe('requirement sets', () => {
+  it('answers isSetSupported and throws ApiNotFound for APIs outside the configured sets', async () => {
+    const { Excel: excel, Office } = setup(undefined, { requirementSets: ['ExcelApi 1.8'] });
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    expect(Office.context.requirements.isSetSupported('ExcelApi')).toBe(true);
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.getItem('Data').pageLayout).toThrow(/ApiNotFound/);
+      expect(() => sheets.getItem('Data').customProperties).toThrow(/ApiNotFound/);
+      expect(() => context.workbook.settings).not.toThrow();
+    });
+    const all = setup();
+    expect(all.Office.context.requirements.isSetSupported('ExcelApi', '1.17')).toBe(true);
+    expect(all.Office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
+  });
+});
+
+describe('office-addin-mock (conventional mock, for comparison)', () => {
+  /** The kind of tiny reader the mock is good for: no queueing, no payload limits. */
+  async function readHeader(context: Excel.RequestContext, sheetName: string): Promise<unknown[][]> {
+    const range = context.workbook.worksheets.getItem(sheetName).getRange('A1:B1');
+    range.load('values');
+    await context.sync();
+    return range.values;
+  }
+
+  it('reads a range after load and sync', async () => {
+    // office-addin-mock style: navigation functions return members of the same data tree, so the
+    // root's load/sync bookkeeping covers them; sync() is supplied by the mock.
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              range: { values: [['Họ tên', 'Tuổi']] },
+              getRange: function () {
+                return this.range;
+              },
+            },
+            getItem: function () {
+              return this.sheet;
+            },
+          },
+        },
+      },
+    });
+    const context = mock.context as Excel.RequestContext;
+    await expect(readHeader(context, 'Data')).resolves.toEqual([['Họ tên', 'Tuổi']]);
+  });
+});

@@ -1,0 +1,1584 @@
+/**
+ * A strict in-memory fake of the slice of the Excel JavaScript API a report writer uses.
+ *
+ * Why strict: the real API is a batch protocol. Proxies queue writes and method calls; nothing reaches
+ * the workbook until context.sync(), and a property can be read only after load() + sync(). Code that
+ * "works" against a lenient mock can still fail on real Excel, so this fake enforces the same rules:
+ *  - reading a property that was not loaded and synced throws PropertyNotLoaded (synchronously);
+ *  - writes and method calls are queued and applied, in order, at the next sync();
+ *  - errors of queued operations (ItemNotFound, ItemAlreadyExists, InvalidArgument…) reject that sync;
+ *  - a sync whose payload is larger than maxRequestBytes rejects with RequestPayloadSizeLimitExceeded
+ *    and applies nothing; loading more than 5,000,000 cells rejects with ResponsePayloadSizeLimitExceeded;
+ *  - APIs outside the configured requirement sets throw ApiNotFound.
+ *
+ * Class and member names mirror @types/office-js (namespace Excel) so the same code runs on both; the
+ * boundary casts the fake context to Excel.RequestContext. Known simplifications are listed in
+ * FAKE_LIMITATIONS below and in the doc comments of each class.
+ */
+import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, contains, intersects, isInsideGrid, qualifiedAddress, rectAddress, tryParseRange } from './a1';
+import {
+  BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
+  FakeSheet, FakeWorkbook, PageLayoutData, writeFormula, writeValue,
+} from './excelModel';
+
+export * from './excelModel';
+
+/** Documented gaps, so a failing executor test can be told apart from a missing fake feature. */
+export const FAKE_LIMITATIONS = [
+  'No calculation engine: a formula cell reads back its cached value, which is "" unless the formula is a bare constant ("=5", "=\\"x\\"").',
+  'Range.text is String(value); number formats are stored, never rendered.',
+  'Operations on a null object (…OrNullObject that found nothing) reject the sync with ItemNotFound.',
+  'RangeBorderCollection supports getItem() only (no items/count); setting weight or color on a "None" border makes it "Continuous".',
+  'Excel.run flushes operations still queued when the batch resolves (counted as a sync), as Office.js does.',
+] as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Errors, stats, options
+// ---------------------------------------------------------------------------------------------------
+
+/** Shaped like OfficeExtension.Error: `code` plus a message that starts with the code. */
+export class FakeOfficeError extends Error {
+  constructor(readonly code: string, detail: string) {
+    super(`${code}: ${detail}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+function fail(code: string, detail: string): never {
+  throw new FakeOfficeError(code, detail);
+}
+
+export interface FakeExcelStats {
+  runs: number;
+  /** Every context.sync(), including the flush Excel.run does at the end and rejected syncs. */
+  syncs: number;
+  /** One entry per sync: JSON.stringify length of the queued operations, and their number. */
+  requests: Array<{ bytes: number; operations: number }>;
+  maxRequestBytes: number;
+  rejectedSyncs: number;
+  suspendApiCalculationCalls: number;
+  suspendScreenUpdatingCalls: number;
+  /** Values written to context.runtime.enableEvents, in order. */
+  enableEventsWrites: boolean[];
+  trackCalls: number;
+  untrackCalls: number;
+}
+
+export interface FakeExcelOptions {
+  /** Supported sets as "Name x.y" (each means that set up to that version). Default: ["ExcelApi 1.17"]. */
+  requirementSets?: string[];
+  /** Default 5 MB, the Excel on the web request limit. */
+  maxRequestBytes?: number;
+}
+
+export const DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+export const MAX_CELLS_PER_READ = 5_000_000;
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+class Requirements {
+  private readonly highest = new Map<string, string>();
+
+  constructor(sets: string[]) {
+    for (const entry of sets) {
+      const [name, version = '1.1'] = entry.trim().split(/\s+/);
+      const key = name.toLowerCase();
+      const current = this.highest.get(key);
+      if (!current || compareVersions(version, current) > 0) this.highest.set(key, version);
+    }
+  }
+
+  isSetSupported(name: string, minVersion = '1.1'): boolean {
+    const highest = this.highest.get(name.toLowerCase());
+    return highest !== undefined && compareVersions(highest, minVersion) >= 0;
+  }
+
+  /** Real Office throws when an API of an unsupported set is touched; so does the fake. */
+  require(version: string, api: string): void {
+    if (!this.isSetSupported('ExcelApi', version)) fail('ApiNotFound', `${api} requires ExcelApi ${version}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Request context and the generic loadable-property mechanism
+// ---------------------------------------------------------------------------------------------------
+
+/** One queued operation: what it would weigh on the wire, and what it does at sync time. */
+interface QueuedOperation {
+  json: unknown;
+  apply: () => void;
+}
+
+export type LoadOption = string | string[] | { [key: string]: unknown } | undefined;
+
+/** Normalizes every load() form ("a, b/c", ["a"], {a: true, b: {c: true}}, {select, expand}) to paths "a", "b/c". */
+export function loadPaths(option: LoadOption): string[] {
+  if (option === undefined || option === null) return [];
+  if (typeof option === 'string') return option.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(option)) return option.flatMap((o) => loadPaths(String(o)));
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(option)) {
+    if ((key === 'select' || key === 'expand') && typeof value === 'string') out.push(...loadPaths(value));
+    else if (key.startsWith('$')) continue; // $all, $top, $skip: paging/all hints, ignored
+    else if (value === true) out.push(key);
+    else if (value && typeof value === 'object') {
+      const nested = loadPaths(value as { [key: string]: unknown });
+      out.push(...(nested.length > 0 ? nested.map((n) => `${key}/${n}`) : [key]));
+    }
+  }
+  return out;
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookObject;
+  readonly application: FakeApplication;
+  readonly runtime: FakeRuntime;
+  /** Tracking is meaningless in memory; the calls are only counted. */
+  readonly trackedObjects = {
+    add: (_objects: unknown): void => void this.stats.trackCalls++,
+    remove: (_objects: unknown): void => void this.stats.untrackCalls++,
+  };
+  /** Set when Excel.run has finished: using its proxies afterwards is an error in Office.js too. */
+  closed = false;
+  private queue: QueuedOperation[] = [];
+
+  constructor(
+    readonly data: FakeWorkbook,
+    readonly stats: FakeExcelStats,
+    readonly requirements: Requirements,
+  ) {
+    this.workbook = new FakeWorkbookObject(this);
+    this.application = this.workbook.application;
+    this.runtime = new FakeRuntime(this);
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  enqueue(operation: QueuedOperation): void {
+    if (this.closed) fail('InvalidObjectPath', 'The object was used after its Excel.run batch ended.');
+    this.queue.push(operation);
+  }
+
+  /** Same as object.load(option), as on OfficeExtension.ClientRequestContext. */
+  load(object: FakeClientObject, option?: LoadOption): void {
+    object.load(option);
+  }
+
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    const operations = this.queue;
+    this.queue = [];
+    this.stats.syncs++;
+    const bytes = JSON.stringify(operations.map((o) => o.json)).length;
+    this.stats.requests.push({ bytes, operations: operations.length });
+    await Promise.resolve(); // a round trip is always asynchronous
+    try {
+      if (bytes > this.stats.maxRequestBytes) {
+        fail('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) exceeds ${this.stats.maxRequestBytes} bytes.`);
+      }
+      // Like Office.js, operations before a failing one stay applied; the rest of the batch is dropped.
+      for (const operation of operations) operation.apply();
+    } catch (error) {
+      this.stats.rejectedSyncs++;
+      throw error;
+    }
+    return passThroughValue as T;
+  }
+}
+
+/** How one scalar property is read from the model and, if writable, written to it (at sync time). */
+interface PropertySpec {
+  read: () => unknown;
+  write?: (value: never) => void;
+}
+
+/**
+ * Base of every proxy: load(), the loaded-value cache, PropertyNotLoaded, queued writes and calls.
+ * Subclasses list their scalar properties (properties()) and navigation children (children()) and
+ * expose typed getters/setters that go through readLoaded()/writeProperty().
+ */
+export abstract class FakeClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  /** isNullObject becomes readable after any synced load, as in Office.js. */
+  protected loadSynced = false;
+
+  constructor(
+    readonly context: FakeRequestContext,
+    /** A readable object path; it is also what the queued operations weigh. */
+    readonly path: string,
+  ) {}
+
+  protected abstract properties(): Record<string, PropertySpec>;
+
+  protected children(): Record<string, FakeClientObject> {
+    return {};
+  }
+
+  /** True for an …OrNullObject proxy that resolved to nothing. */
+  protected isNull(): boolean {
+    return false;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.loadSynced) this.notLoaded('isNullObject');
+    return this.isNull();
+  }
+
+  load(option?: LoadOption): this {
+    const paths = loadPaths(option);
+    this.context.enqueue({ json: { load: this.path, select: paths }, apply: () => this.applyLoad(paths) });
+    return this;
+  }
+
+  /** object.set({...}) as in Office.js: each key is a queued property write (nested keys go to children). */
+  set(properties: { [key: string]: unknown }): void {
+    const children = this.children();
+    for (const [key, value] of Object.entries(properties)) {
+      const child = children[key];
+      if (child) child.set(value as { [key: string]: unknown });
+      else this.writeProperty(key, value);
+    }
+  }
+
+  /** The loaded values, like toJSON() of a real proxy. */
+  toJSON(): { [key: string]: unknown } {
+    return Object.fromEntries(this.loaded);
+  }
+
+  track(): this {
+    this.context.stats.trackCalls++;
+    return this;
+  }
+
+  untrack(): this {
+    this.context.stats.untrackCalls++;
+    return this;
+  }
+
+  /** Runs inside sync(): snapshots the requested properties from the model ([] = all scalars). */
+  applyLoad(paths: string[]): void {
+    this.loadSynced = true;
+    const properties = this.properties();
+    const children = this.children();
+    const scalars = new Set<string>(paths.length === 0 ? Object.keys(properties) : []);
+    const nested = new Map<FakeClientObject, string[]>();
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      const child = children[head];
+      if (child) {
+        const list = nested.get(child) ?? [];
+        if (rest.length > 0) list.push(rest.join('/'));
+        nested.set(child, list);
+      } else if (head in properties) {
+        scalars.add(head);
+      } else {
+        fail('InvalidArgument', `The property '${head}' does not exist on ${this.path} (or is not supported by the fake).`);
+      }
+    }
+    if (this.isNull()) {
+      for (const name of scalars) this.loaded.set(name, null);
+      return;
+    }
+    for (const name of scalars) this.loaded.set(name, structuredClone(properties[name].read()));
+    for (const [child, childPaths] of nested) child.applyLoad(childPaths);
+  }
+
+  protected readLoaded<T>(name: string): T {
+    if (!this.loaded.has(name)) this.notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected notLoaded(name: string): never {
+    return fail(
+      'PropertyNotLoaded',
+      `The property '${name}' of ${this.path} is not available. Call load('${name}') and then context.sync() before reading it.`,
+    );
+  }
+
+  protected writeProperty(name: string, value: unknown): void {
+    const write = this.properties()[name]?.write;
+    if (!write) fail('InvalidArgument', `The property '${name}' of ${this.path} is read-only or unknown.`);
+    // Office.js keeps a loaded proxy's copy in step with what the code wrote.
+    if (this.loaded.has(name)) this.loaded.set(name, value);
+    this.context.enqueue({ json: { set: this.path, [name]: value }, apply: () => write(value as never) });
+  }
+
+  protected queueCall(method: string, args: unknown[], apply: () => void): void {
+    this.context.enqueue({ json: { call: `${this.path}.${method}`, args }, apply });
+  }
+
+  /** Queues the step that resolves a navigation result (getItem, getRange…) at sync time, in order. */
+  protected queueResolve(child: FakeClientObject, resolve: () => void): void {
+    this.context.enqueue({ json: { get: child.path }, apply: resolve });
+  }
+}
+
+/**
+ * Base of collections: `items` is readable after load of "items", "items/name", "name" or nothing.
+ */
+abstract class FakeCollection<TItem extends FakeClientObject> extends FakeClientObject {
+  private loadedItems: TItem[] | undefined;
+
+  /** Bound proxies for the items as they are in the model right now (called during sync). */
+  protected abstract currentItems(): TItem[];
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {};
+  }
+
+  get items(): TItem[] {
+    if (!this.loadedItems) this.notLoaded('items');
+    return this.loadedItems;
+  }
+
+  override applyLoad(paths: string[]): void {
+    this.loadSynced = true;
+    const itemPaths = paths.filter((p) => p !== 'items').map((p) => (p.startsWith('items/') ? p.slice('items/'.length) : p));
+    const items = this.currentItems();
+    for (const item of items) item.applyLoad(itemPaths);
+    this.loadedItems = items;
+  }
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbook, application, runtime
+// ---------------------------------------------------------------------------------------------------
+
+export class FakeWorkbookObject extends FakeClientObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly application: FakeApplication;
+  private settingsObject: FakeSettingCollection | undefined;
+
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook');
+    this.worksheets = new FakeWorksheetCollection(context, this);
+    this.application = new FakeApplication(context);
+  }
+
+  /** Workbook settings (ExcelApi 1.4): key/value pairs stored as JSON in the document. */
+  get settings(): FakeSettingCollection {
+    this.context.requirements.require('1.4', 'Workbook.settings');
+    this.settingsObject ??= new FakeSettingCollection(this.context, `${this.path}.settings`);
+    return this.settingsObject;
+  }
+
+  get name(): string {
+    return this.readLoaded('name');
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return { name: { read: () => 'Book1.xlsx' } };
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { worksheets: this.worksheets, application: this.application };
+  }
+}
+
+export class FakeApplication extends FakeClientObject {
+  constructor(context: FakeRequestContext) {
+    super(context, 'workbook.application');
+  }
+
+  get calculationMode(): string {
+    return this.readLoaded('calculationMode');
+  }
+
+  set calculationMode(value: string) {
+    this.writeProperty('calculationMode', value);
+  }
+
+  /** Recorded in stats when the sync applies it; the fake never calculates anyway. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.requirements.require('1.6', 'Application.suspendApiCalculationUntilNextSync');
+    this.queueCall('suspendApiCalculationUntilNextSync', [], () => void this.context.stats.suspendApiCalculationCalls++);
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.requirements.require('1.9', 'Application.suspendScreenUpdatingUntilNextSync');
+    this.queueCall('suspendScreenUpdatingUntilNextSync', [], () => void this.context.stats.suspendScreenUpdatingCalls++);
+  }
+
+  calculate(calculationType: string): void {
+    this.queueCall('calculate', [calculationType], () => undefined);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const data = this.context.data;
+    return {
+      calculationMode: {
+        read: () => data.calculationMode,
+        write: (value: string) => {
+          if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(value)) fail('InvalidArgument', `calculationMode ${value}`);
+          data.calculationMode = value;
+        },
+      },
+    };
+  }
+}
+
+export class FakeRuntime extends FakeClientObject {
+  constructor(context: FakeRequestContext) {
+    super(context, 'runtime');
+  }
+
+  get enableEvents(): boolean {
+    return this.readLoaded('enableEvents');
+  }
+
+  set enableEvents(value: boolean) {
+    this.context.requirements.require('1.8', 'Runtime.enableEvents');
+    this.writeProperty('enableEvents', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const { data, stats } = this.context;
+    return {
+      enableEvents: {
+        read: () => data.enableEvents,
+        write: (value: boolean) => {
+          data.enableEvents = value;
+          stats.enableEventsWrites.push(value);
+        },
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worksheets
+// ---------------------------------------------------------------------------------------------------
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  constructor(context: FakeRequestContext, workbook: FakeWorkbookObject) {
+    super(context, `${workbook.path}.worksheets`);
+  }
+
+  /** Queued; a duplicate name rejects the sync with ItemAlreadyExists. */
+  add(name?: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, `${this.path}.add(${json(name ?? null)})`);
+    this.queueCall('add', [name ?? null], () => {
+      if (name !== undefined) validateSheetName(name);
+      if (name !== undefined && this.context.data.findSheet(name)) fail('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
+      sheet.bind(this.context.data.addSheet(name));
+    });
+    return sheet;
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return this.lookup(`getItem(${json(key)})`, () => {
+      const found = this.context.data.findSheet(key);
+      return found ?? fail('ItemNotFound', `The worksheet '${key}' does not exist.`);
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.context.requirements.require('1.4', 'WorksheetCollection.getItemOrNullObject');
+    return this.lookup(`getItemOrNullObject(${json(key)})`, () => this.context.data.findSheet(key) ?? null);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return this.lookup('getActiveWorksheet()', () => this.context.data.activeSheet ?? fail('ItemNotFound', 'No active worksheet.'));
+  }
+
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    return this.lookup(`getFirst(${json(visibleOnly ?? false)})`, () => {
+      const sheets = this.context.data.sheets.filter((s) => !visibleOnly || s.visibility === 'Visible');
+      return sheets[0] ?? fail('ItemNotFound', 'No worksheet.');
+    });
+  }
+
+  protected override currentItems(): FakeWorksheet[] {
+    return this.context.data.sheets.map((sheet) => {
+      const proxy = new FakeWorksheet(this.context, `${this.path}.getItem(${json(sheet.name)})`);
+      proxy.bind(sheet);
+      return proxy;
+    });
+  }
+
+  private lookup(call: string, find: () => FakeSheet | null): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, `${this.path}.${call}`);
+    this.queueResolve(sheet, () => sheet.bind(find()));
+    return sheet;
+  }
+}
+
+function validateSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    fail('InvalidArgument', `'${name}' is not a valid worksheet name.`);
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  readonly freezePanes: FakeWorksheetFreezePanes;
+  private target: FakeSheet | null | undefined;
+  private pageLayoutObject: FakePageLayout | undefined;
+  private customPropertiesObject: FakeWorksheetCustomPropertyCollection | undefined;
+
+  constructor(context: FakeRequestContext, path: string) {
+    super(context, path);
+    this.freezePanes = new FakeWorksheetFreezePanes(this);
+  }
+
+  /** Page setup (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    this.context.requirements.require('1.9', 'Worksheet.pageLayout');
+    this.pageLayoutObject ??= new FakePageLayout(this);
+    return this.pageLayoutObject;
+  }
+
+  /** Worksheet-level custom properties (ExcelApi 1.12). */
+  get customProperties(): FakeWorksheetCustomPropertyCollection {
+    this.context.requirements.require('1.12', 'Worksheet.customProperties');
+    this.customPropertiesObject ??= new FakeWorksheetCustomPropertyCollection(this);
+    return this.customPropertiesObject;
+  }
+
+  get id(): string {
+    return this.readLoaded('id');
+  }
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+  get position(): number {
+    return this.readLoaded('position');
+  }
+  set position(value: number) {
+    this.writeProperty('position', value);
+  }
+  get visibility(): string {
+    return this.readLoaded('visibility');
+  }
+  set visibility(value: string) {
+    this.writeProperty('visibility', value);
+  }
+  get tabColor(): string {
+    return this.readLoaded('tabColor');
+  }
+  set tabColor(value: string) {
+    this.writeProperty('tabColor', value);
+  }
+  get showGridlines(): boolean {
+    return this.readLoaded('showGridlines');
+  }
+  set showGridlines(value: boolean) {
+    this.writeProperty('showGridlines', value);
+  }
+
+  /** Called at sync time by whatever produced this proxy (null = null object). */
+  bind(sheet: FakeSheet | null): void {
+    this.target = sheet;
+  }
+
+  /** The model sheet; a null object or a deleted sheet fails like Office.js does. */
+  sheet(): FakeSheet {
+    if (this.target === undefined) fail('InvalidObjectPath', `${this.path} was not resolved.`);
+    if (this.target === null || !this.context.data.sheets.includes(this.target)) fail('ItemNotFound', `${this.path} does not exist.`);
+    return this.target;
+  }
+
+  activate(): void {
+    this.queueCall('activate', [], () => {
+      this.context.data.activeSheet = this.sheet();
+    });
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const sheet = this.sheet();
+      const data = this.context.data;
+      if (data.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
+        fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      data.sheets.splice(data.sheets.indexOf(sheet), 1);
+      if (data.activeSheet === sheet) data.activeSheet = data.sheets.find((s) => s.visibility === 'Visible');
+    });
+  }
+
+  /** No address = the whole sheet, as in Office.js. */
+  getRange(address?: string): FakeRange {
+    return FakeRange.create(this, `getRange(${json(address ?? null)})`, () => {
+      if (address === undefined) return { row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS };
+      return tryParseRange(address) ?? fail('InvalidArgument', `'${address}' is not a valid range address.`);
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return FakeRange.create(this, `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () =>
+      checkedRect({ row: startRow, col: startColumn, rowCount, colCount: columnCount }),
+    );
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return FakeRange.create(this, `getCell(${row},${column})`, () => checkedRect({ row, col: column, rowCount: 1, colCount: 1 }));
+  }
+
+  /** Excel returns A1 for an empty sheet. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return FakeRange.create(this, `getUsedRange(${json(valuesOnly ?? false)})`, () =>
+      this.sheet().usedRect(valuesOnly ?? false) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 },
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return FakeRange.create(this, `getUsedRangeOrNullObject(${json(valuesOnly ?? false)})`, () => this.sheet().usedRect(valuesOnly ?? false));
+  }
+
+  protected override isNull(): boolean {
+    return this.target === null;
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { freezePanes: this.freezePanes };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const data = this.context.data;
+    return {
+      id: { read: () => this.sheet().id },
+      name: {
+        read: () => this.sheet().name,
+        write: (value: string) => {
+          const sheet = this.sheet();
+          validateSheetName(value);
+          const other = data.findSheet(value);
+          if (other && other !== sheet) fail('ItemAlreadyExists', `A worksheet named '${value}' already exists.`);
+          sheet.name = value;
+        },
+      },
+      position: {
+        read: () => data.sheets.indexOf(this.sheet()),
+        write: (value: number) => {
+          const sheet = this.sheet();
+          if (!Number.isInteger(value) || value < 0 || value >= data.sheets.length) fail('InvalidArgument', `position ${value}`);
+          data.sheets.splice(data.sheets.indexOf(sheet), 1);
+          data.sheets.splice(value, 0, sheet);
+        },
+      },
+      visibility: {
+        read: () => this.sheet().visibility,
+        write: (value: string) => {
+          if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) fail('InvalidArgument', `visibility ${value}`);
+          this.sheet().visibility = value;
+        },
+      },
+      tabColor: { read: () => this.sheet().tabColor, write: (value: string) => void (this.sheet().tabColor = value) },
+      showGridlines: { read: () => this.sheet().showGridlines, write: (value: boolean) => void (this.sheet().showGridlines = value) },
+    };
+  }
+}
+
+function checkedRect(rect: Rect): Rect {
+  return isInsideGrid(rect) ? rect : fail('InvalidArgument', `The range ${json(rect)} is outside the grid.`);
+}
+
+export class FakeWorksheetFreezePanes extends FakeClientObject {
+  constructor(private readonly worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.freezePanes`);
+  }
+
+  freezeRows(count = 1): void {
+    this.freeze('freezeRows', [count], () => ({ rows: count, columns: 0 }));
+  }
+
+  freezeColumns(count = 1): void {
+    this.freeze('freezeColumns', [count], () => ({ rows: 0, columns: count }));
+  }
+
+  /** Freezes the rows above and the columns left of the end of the given range (Office.js semantics). */
+  freezeAt(frozenRange: FakeRange | string): void {
+    const arg = typeof frozenRange === 'string' ? frozenRange : frozenRange.path;
+    this.freeze('freezeAt', [arg], () => {
+      const rect = typeof frozenRange === 'string'
+        ? tryParseRange(frozenRange) ?? fail('InvalidArgument', `'${frozenRange}' is not a valid range address.`)
+        : frozenRange.rect();
+      return { rows: rect.row + rect.rowCount, columns: rect.col + rect.colCount };
+    });
+  }
+
+  unfreeze(): void {
+    this.freeze('unfreeze', [], () => ({ rows: 0, columns: 0 }));
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {};
+  }
+
+  private freeze(method: string, args: unknown[], compute: () => { rows: number; columns: number }): void {
+    this.context.requirements.require('1.7', `WorksheetFreezePanes.${method}`);
+    this.queueCall(method, args, () => {
+      const value = compute();
+      if (value.rows < 0 || value.columns < 0 || !Number.isInteger(value.rows) || !Number.isInteger(value.columns)) {
+        fail('InvalidArgument', `${method}(${json(args)})`);
+      }
+      this.worksheet.sheet().freeze = value;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges and their formats
+// ---------------------------------------------------------------------------------------------------
+
+export class FakeRange extends FakeClientObject {
+  readonly format: FakeRangeFormat;
+  private target: Rect | null | undefined;
+
+  private constructor(readonly worksheet: FakeWorksheet, path: string) {
+    super(worksheet.context, path);
+    this.format = new FakeRangeFormat(this);
+  }
+
+  /** A range whose rectangle is computed at sync time, in queue order (null = null object). */
+  static create(worksheet: FakeWorksheet, call: string, locate: () => Rect | null, base: string = worksheet.path): FakeRange {
+    const range = new FakeRange(worksheet, `${base}.${call}`);
+    range.queueResolve(range, () => {
+      range.target = locate();
+    });
+    return range;
+  }
+
+  get address(): string {
+    return this.readLoaded('address');
+  }
+  get rowCount(): number {
+    return this.readLoaded('rowCount');
+  }
+  get columnCount(): number {
+    return this.readLoaded('columnCount');
+  }
+  get cellCount(): number {
+    return this.readLoaded('cellCount');
+  }
+  get rowIndex(): number {
+    return this.readLoaded('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.readLoaded('columnIndex');
+  }
+  get text(): string[][] {
+    return this.readLoaded('text');
+  }
+  /** Setter: "=…" strings become formulas unless the cell is formatted "@"; "'…" is stored as text. */
+  get values(): CellValue[][] {
+    return this.readLoaded('values');
+  }
+  set values(value: unknown) {
+    this.writeProperty('values', value);
+  }
+  get formulas(): CellValue[][] {
+    return this.readLoaded('formulas');
+  }
+  set formulas(value: unknown) {
+    this.writeProperty('formulas', value);
+  }
+  get numberFormat(): string[][] {
+    return this.readLoaded('numberFormat');
+  }
+  set numberFormat(value: unknown) {
+    this.writeProperty('numberFormat', value);
+  }
+
+  /** The rectangle; fails for a null object. Only meaningful during sync (or after one). */
+  rect(): Rect {
+    if (this.target === undefined) fail('InvalidObjectPath', `${this.path} was not resolved.`);
+    if (this.target === null) fail('ItemNotFound', `${this.path} is a null object.`);
+    return this.target;
+  }
+
+  sheet(): FakeSheet {
+    return this.worksheet.sheet();
+  }
+
+  /** Merges into one area, or one area per row when across is true. Values other than the top-left are cleared. */
+  merge(across?: boolean): void {
+    this.queueCall('merge', [across ?? false], () => {
+      const sheet = this.sheet();
+      const rect = this.rect();
+      const areas = across
+        ? Array.from({ length: rect.rowCount }, (_, r) => ({ row: rect.row + r, col: rect.col, rowCount: 1, colCount: rect.colCount }))
+        : [rect];
+      for (const area of areas) {
+        if (cellCount(area) === 1) continue;
+        for (const existing of sheet.mergedAreas.filter((m) => intersects(m, area))) {
+          if (!contains(area, existing)) fail('InvalidOperation', `Cannot merge ${rectAddress(area)}: it overlaps the merged area ${rectAddress(existing)}.`);
+          sheet.mergedAreas.splice(sheet.mergedAreas.indexOf(existing), 1);
+        }
+        sheet.forEachCell(area, (cell, r, c) => {
+          if (r === 0 && c === 0) return;
+          cell.value = '';
+          cell.formula = '';
+        });
+        sheet.mergedAreas.push({ ...area });
+      }
+    });
+  }
+
+  unmerge(): void {
+    this.queueCall('unmerge', [], () => {
+      const sheet = this.sheet();
+      const rect = this.rect();
+      for (const existing of sheet.mergedAreas.filter((m) => intersects(m, rect))) sheet.mergedAreas.splice(sheet.mergedAreas.indexOf(existing), 1);
+    });
+  }
+
+  /** applyTo: All (default), Contents or Formats. */
+  clear(applyTo?: string): void {
+    this.queueCall('clear', [applyTo ?? 'All'], () => {
+      const mode = applyTo ?? 'All';
+      const sheet = this.sheet();
+      const rect = this.rect();
+      for (const [key, cell] of [...sheet.cells]) {
+        const [r, c] = key.split(',').map(Number);
+        if (!contains(rect, { row: r, col: c, rowCount: 1, colCount: 1 })) continue;
+        if (mode === 'All') sheet.cells.delete(key);
+        else if (mode === 'Contents') Object.assign(cell, { value: '', formula: '' });
+        else if (mode === 'Formats') sheet.cells.set(key, { ...sheet.cellAt(-1, -1), value: cell.value, formula: cell.formula });
+      }
+      if (mode !== 'Contents') {
+        for (const existing of sheet.mergedAreas.filter((m) => intersects(m, rect))) sheet.mergedAreas.splice(sheet.mergedAreas.indexOf(existing), 1);
+      }
+    });
+  }
+
+  select(): void {
+    this.queueCall('select', [], () => undefined);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived(`getCell(${row},${column})`, (r) => ({ row: r.row + row, col: r.col + column, rowCount: 1, colCount: 1 }));
+  }
+
+  getRow(row: number): FakeRange {
+    return this.derived(`getRow(${row})`, (r) => ({ ...r, row: r.row + row, rowCount: 1 }));
+  }
+
+  getColumn(column: number): FakeRange {
+    return this.derived(`getColumn(${column})`, (r) => ({ ...r, col: r.col + column, colCount: 1 }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (r) => ({
+      ...r, rowCount: r.rowCount + deltaRows, colCount: r.colCount + deltaColumns,
+    }));
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): FakeRange {
+    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, (r) => ({ ...r, rowCount: numRows, colCount: numColumns }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (r) => ({ ...r, row: r.row + rowOffset, col: r.col + columnOffset }));
+  }
+
+  getEntireRow(): FakeRange {
+    return this.derived('getEntireRow()', (r) => ({ row: r.row, rowCount: r.rowCount, col: 0, colCount: MAX_COLUMNS }));
+  }
+
+  getEntireColumn(): FakeRange {
+    return this.derived('getEntireColumn()', (r) => ({ row: 0, rowCount: MAX_ROWS, col: r.col, colCount: r.colCount }));
+  }
+
+  protected override isNull(): boolean {
+    return this.target === null;
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { format: this.format, worksheet: this.worksheet };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {
+      address: { read: () => qualifiedAddress(this.sheet().name, this.rect()) },
+      rowCount: { read: () => this.rect().rowCount },
+      columnCount: { read: () => this.rect().colCount },
+      cellCount: { read: () => cellCount(this.rect()) },
+      rowIndex: { read: () => this.rect().row },
+      columnIndex: { read: () => this.rect().col },
+      values: { read: () => this.readGrid((cell) => cell.value), write: (value: unknown) => this.writeGrid('values', value, writeValue) },
+      formulas: {
+        read: () => this.readGrid((cell) => cell.formula || cell.value),
+        write: (value: unknown) => this.writeGrid('formulas', value, writeFormula),
+      },
+      numberFormat: {
+        read: () => this.readGrid((cell) => cell.numberFormat),
+        write: (value: unknown) => this.writeGrid('numberFormat', value, (cell, v) => void (cell.numberFormat = String(v))),
+      },
+      text: { read: () => this.readGrid((cell) => String(cell.value)) },
+    };
+  }
+
+  private derived(call: string, compute: (rect: Rect) => Rect): FakeRange {
+    return FakeRange.create(this.worksheet, call, () => checkedRect(compute(this.rect())), this.path);
+  }
+
+  /** Excel refuses responses above 5M cells; so does the fake (and it avoids allocating them). */
+  private readGrid<T>(read: (cell: CellData) => T): T[][] {
+    const rect = this.rect();
+    if (cellCount(rect) > MAX_CELLS_PER_READ) {
+      fail('ResponsePayloadSizeLimitExceeded', `Reading ${cellCount(rect)} cells of ${rectAddress(rect)} exceeds ${MAX_CELLS_PER_READ}.`);
+    }
+    return this.sheet().map(rect, read);
+  }
+
+  /**
+   * A 2-D array must match the range exactly (InvalidArgument otherwise); a single non-array value is
+   * applied to every cell; null entries leave their cell unchanged — all as in Office.js.
+   */
+  private writeGrid(property: string, value: unknown, write: (cell: CellData, value: CellValue) => void): void {
+    const sheet = this.sheet();
+    const rect = this.rect();
+    if (!Array.isArray(value)) {
+      if (value !== null && value !== undefined) sheet.forEachCell(rect, (cell) => write(cell, value as CellValue));
+      return;
+    }
+    const rows = value as unknown[];
+    const shapeOk = rows.length === rect.rowCount && rows.every((row) => Array.isArray(row) && row.length === rect.colCount);
+    if (!shapeOk) {
+      const got = `${rows.length}x${Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : '?'}`;
+      fail('InvalidArgument', `The ${property} array (${got}) does not match the size of ${rectAddress(rect)} (${rect.rowCount}x${rect.colCount}).`);
+    }
+    (rows as unknown[][]).forEach((row, r) => row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') fail('InvalidArgument', `Unsupported ${property} value ${json(v)}.`);
+      write(sheet.mutableCell(rect.row + r, rect.col + c), v);
+    }));
+  }
+}
+
+/** Reads a per-cell attribute over a range: the common value, or null when cells differ (as Excel reports). */
+function uniform(range: FakeRange, read: (cell: CellData) => unknown): unknown {
+  const sheet = range.sheet();
+  const rect = range.rect();
+  if (cellCount(rect) > MAX_CELLS_PER_READ) fail('ResponsePayloadSizeLimitExceeded', `Reading format of ${rectAddress(rect)}.`);
+  let first: string | undefined;
+  for (let r = 0; r < rect.rowCount; r++) {
+    for (let c = 0; c < rect.colCount; c++) {
+      const value = json(read(sheet.cellAt(rect.row + r, rect.col + c)) ?? null);
+      if (first === undefined) first = value;
+      else if (value !== first) return null;
+    }
+  }
+  return first === undefined ? null : JSON.parse(first);
+}
+
+/** A property stored per cell: read as uniform(), written to every cell of the range. */
+function cellProperty<T>(range: FakeRange, get: (cell: CellData) => T, put: (cell: CellData, value: T) => void, check?: (value: T) => void): PropertySpec {
+  return {
+    read: () => uniform(range, get),
+    write: (value: T) => {
+      check?.(value);
+      range.sheet().forEachCell(range.rect(), (cell) => put(cell, value));
+    },
+  };
+}
+
+function oneOf(name: string, allowed: string[]): (value: string) => void {
+  return (value) => {
+    if (!allowed.includes(value)) fail('InvalidArgument', `${name} must be one of ${allowed.join(', ')}; got ${json(value)}.`);
+  };
+}
+
+export class FakeRangeFormat extends FakeClientObject {
+  readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
+  readonly borders: FakeRangeBorderCollection;
+
+  constructor(readonly range: FakeRange) {
+    super(range.context, `${range.path}.format`);
+    this.font = new FakeRangeFont(this);
+    this.fill = new FakeRangeFill(this);
+    this.borders = new FakeRangeBorderCollection(this);
+  }
+
+  get horizontalAlignment(): string {
+    return this.readLoaded('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    this.writeProperty('horizontalAlignment', value);
+  }
+  get verticalAlignment(): string {
+    return this.readLoaded('verticalAlignment');
+  }
+  set verticalAlignment(value: string) {
+    this.writeProperty('verticalAlignment', value);
+  }
+  get wrapText(): boolean {
+    return this.readLoaded('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.writeProperty('wrapText', value);
+  }
+  /** Points. Stored per column. */
+  get columnWidth(): number {
+    return this.readLoaded('columnWidth');
+  }
+  set columnWidth(value: number) {
+    this.writeProperty('columnWidth', value);
+  }
+  /** Points. Stored per row. */
+  get rowHeight(): number {
+    return this.readLoaded('rowHeight');
+  }
+  set rowHeight(value: number) {
+    this.writeProperty('rowHeight', value);
+  }
+
+  /** The fake has no text metrics: queued and counted as an operation, but sizes do not change. */
+  autofitColumns(): void {
+    this.queueCall('autofitColumns', [], () => void this.range.rect());
+  }
+
+  autofitRows(): void {
+    this.queueCall('autofitRows', [], () => void this.range.rect());
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { font: this.font, fill: this.fill, borders: this.borders };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const range = this.range;
+    const sizes = (which: 'col' | 'row') => {
+      const span = () => {
+        const r = range.rect();
+        return which === 'col' ? { start: r.col, count: r.colCount } : { start: r.row, count: r.rowCount };
+      };
+      const store = () => (which === 'col' ? range.sheet().columnWidths : range.sheet().rowHeights);
+      const fallback = which === 'col' ? DEFAULT_COLUMN_WIDTH : DEFAULT_ROW_HEIGHT;
+      return {
+        read: () => {
+          const { start, count } = span();
+          const values = new Set(Array.from({ length: Math.min(count, 100_000) }, (_, i) => store().get(start + i) ?? fallback));
+          return values.size === 1 ? [...values][0] : null;
+        },
+        write: (value: number) => {
+          if (typeof value !== 'number' || !(value >= 0)) fail('InvalidArgument', `Invalid size ${json(value)}.`);
+          const { start, count } = span();
+          for (let i = 0; i < count; i++) store().set(start + i, value);
+        },
+      };
+    };
+    return {
+      horizontalAlignment: cellProperty(range, (c) => c.format.horizontalAlignment, (c, v: string) => void (c.format.horizontalAlignment = v),
+        oneOf('horizontalAlignment', ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'])),
+      verticalAlignment: cellProperty(range, (c) => c.format.verticalAlignment, (c, v: string) => void (c.format.verticalAlignment = v),
+        oneOf('verticalAlignment', ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'])),
+      wrapText: cellProperty(range, (c) => c.format.wrapText, (c, v: boolean) => void (c.format.wrapText = v)),
+      columnWidth: sizes('col'),
+      rowHeight: sizes('row'),
+    };
+  }
+}
+
+export class FakeRangeFont extends FakeClientObject {
+  constructor(private readonly format: FakeRangeFormat) {
+    super(format.context, `${format.path}.font`);
+  }
+
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+  get size(): number {
+    return this.readLoaded('size');
+  }
+  set size(value: number) {
+    this.writeProperty('size', value);
+  }
+  get bold(): boolean {
+    return this.readLoaded('bold');
+  }
+  set bold(value: boolean) {
+    this.writeProperty('bold', value);
+  }
+  get italic(): boolean {
+    return this.readLoaded('italic');
+  }
+  set italic(value: boolean) {
+    this.writeProperty('italic', value);
+  }
+  get color(): string {
+    return this.readLoaded('color');
+  }
+  set color(value: string) {
+    this.writeProperty('color', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const range = this.format.range;
+    return {
+      name: cellProperty(range, (c) => c.format.font.name, (c, v: string) => void (c.format.font.name = v)),
+      size: cellProperty(range, (c) => c.format.font.size, (c, v: number) => void (c.format.font.size = v), (v) => {
+        if (typeof v !== 'number' || v < 1 || v > 409) fail('InvalidArgument', `font size ${json(v)}`);
+      }),
+      bold: cellProperty(range, (c) => c.format.font.bold, (c, v: boolean) => void (c.format.font.bold = v)),
+      italic: cellProperty(range, (c) => c.format.font.italic, (c, v: boolean) => void (c.format.font.italic = v)),
+      color: cellProperty(range, (c) => c.format.font.color, (c, v: string) => void (c.format.font.color = v)),
+    };
+  }
+}
+
+export class FakeRangeFill extends FakeClientObject {
+  constructor(private readonly format: FakeRangeFormat) {
+    super(format.context, `${format.path}.fill`);
+  }
+
+  /** '' when the cells have no fill. */
+  get color(): string {
+    return this.readLoaded('color');
+  }
+  set color(value: string) {
+    this.writeProperty('color', value);
+  }
+
+  clear(): void {
+    const range = this.format.range;
+    this.queueCall('clear', [], () => range.sheet().forEachCell(range.rect(), (cell) => void (cell.format.fillColor = '')));
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return { color: cellProperty(this.format.range, (c) => c.format.fillColor, (c, v: string) => void (c.format.fillColor = v)) };
+  }
+}
+
+export class FakeRangeBorderCollection extends FakeClientObject {
+  constructor(readonly format: FakeRangeFormat) {
+    super(format.context, `${format.path}.borders`);
+  }
+
+  getItem(index: string): FakeRangeBorder {
+    if (!(BORDER_INDEXES as readonly string[]).includes(index)) fail('InvalidArgument', `Unknown border index ${json(index)}.`);
+    return new FakeRangeBorder(this, index as BorderIndexName);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {};
+  }
+}
+
+const DEFAULT_BORDER: BorderData = { style: 'None', weight: 'Thin', color: '#000000' };
+
+/** Which cell edges a border index covers in a block (Inside* are spread onto the inner cell edges). */
+function borderTargets(index: BorderIndexName, rect: Rect): Array<{ r: number; c: number; edge: CellEdge }> {
+  const out: Array<{ r: number; c: number; edge: CellEdge }> = [];
+  for (let r = 0; r < rect.rowCount; r++) {
+    for (let c = 0; c < rect.colCount; c++) {
+      const first = { row: r === 0, col: c === 0 };
+      const last = { row: r === rect.rowCount - 1, col: c === rect.colCount - 1 };
+      const add = (edge: CellEdge) => out.push({ r: rect.row + r, c: rect.col + c, edge });
+      if (index === 'EdgeTop' && first.row) add('EdgeTop');
+      if (index === 'EdgeBottom' && last.row) add('EdgeBottom');
+      if (index === 'EdgeLeft' && first.col) add('EdgeLeft');
+      if (index === 'EdgeRight' && last.col) add('EdgeRight');
+      if (index === 'InsideHorizontal' && !last.row) add('EdgeBottom');
+      if (index === 'InsideHorizontal' && !first.row) add('EdgeTop');
+      if (index === 'InsideVertical' && !last.col) add('EdgeRight');
+      if (index === 'InsideVertical' && !first.col) add('EdgeLeft');
+      if (index === 'DiagonalDown' || index === 'DiagonalUp') add(index);
+    }
+  }
+  return out;
+}
+
+export class FakeRangeBorder extends FakeClientObject {
+  constructor(private readonly collection: FakeRangeBorderCollection, private readonly index: BorderIndexName) {
+    super(collection.context, `${collection.path}.getItem(${json(index)})`);
+  }
+
+  get sideIndex(): string {
+    return this.readLoaded('sideIndex');
+  }
+  get style(): string {
+    return this.readLoaded('style');
+  }
+  set style(value: string) {
+    this.writeProperty('style', value);
+  }
+  get weight(): string {
+    return this.readLoaded('weight');
+  }
+  set weight(value: string) {
+    this.writeProperty('weight', value);
+  }
+  get color(): string {
+    return this.readLoaded('color');
+  }
+  set color(value: string) {
+    this.writeProperty('color', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const range = this.collection.format.range;
+    const targets = () => borderTargets(this.index, range.rect());
+    const part = (key: keyof BorderData, check: (value: string) => void): PropertySpec => ({
+      read: () => {
+        const sheet = range.sheet();
+        const seen = new Set(targets().map((t) => (sheet.cellAt(t.r, t.c).format.borders[t.edge] ?? DEFAULT_BORDER)[key]));
+        return seen.size === 1 ? [...seen][0] : null;
+      },
+      write: (value: string) => {
+        check(value);
+        const sheet = range.sheet();
+        for (const t of targets()) {
+          const borders = sheet.mutableCell(t.r, t.c).format.borders;
+          const border = { ...(borders[t.edge] ?? DEFAULT_BORDER), [key]: value };
+          // Giving a "None" border a weight or colour draws it, as Excel does.
+          if (key !== 'style' && border.style === 'None') border.style = 'Continuous';
+          borders[t.edge] = border;
+        }
+      },
+    });
+    return {
+      sideIndex: { read: () => this.index },
+      style: part('style', oneOf('style', ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'])),
+      weight: part('weight', oneOf('weight', ['Hairline', 'Thin', 'Medium', 'Thick'])),
+      color: part('color', () => undefined),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Page layout (ExcelApi 1.9)
+// ---------------------------------------------------------------------------------------------------
+
+const POINTS_PER_UNIT: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
+
+export class FakePageLayout extends FakeClientObject {
+  constructor(private readonly worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.pageLayout`);
+  }
+
+  get orientation(): string {
+    return this.readLoaded('orientation');
+  }
+  set orientation(value: string) {
+    this.writeProperty('orientation', value);
+  }
+  get paperSize(): string {
+    return this.readLoaded('paperSize');
+  }
+  set paperSize(value: string) {
+    this.writeProperty('paperSize', value);
+  }
+  get leftMargin(): number {
+    return this.readLoaded('leftMargin');
+  }
+  set leftMargin(value: number) {
+    this.writeProperty('leftMargin', value);
+  }
+  get rightMargin(): number {
+    return this.readLoaded('rightMargin');
+  }
+  set rightMargin(value: number) {
+    this.writeProperty('rightMargin', value);
+  }
+  get topMargin(): number {
+    return this.readLoaded('topMargin');
+  }
+  set topMargin(value: number) {
+    this.writeProperty('topMargin', value);
+  }
+  get bottomMargin(): number {
+    return this.readLoaded('bottomMargin');
+  }
+  set bottomMargin(value: number) {
+    this.writeProperty('bottomMargin', value);
+  }
+  get headerMargin(): number {
+    return this.readLoaded('headerMargin');
+  }
+  set headerMargin(value: number) {
+    this.writeProperty('headerMargin', value);
+  }
+  get footerMargin(): number {
+    return this.readLoaded('footerMargin');
+  }
+  set footerMargin(value: number) {
+    this.writeProperty('footerMargin', value);
+  }
+  get centerHorizontally(): boolean {
+    return this.readLoaded('centerHorizontally');
+  }
+  set centerHorizontally(value: boolean) {
+    this.writeProperty('centerHorizontally', value);
+  }
+  get centerVertically(): boolean {
+    return this.readLoaded('centerVertically');
+  }
+  set centerVertically(value: boolean) {
+    this.writeProperty('centerVertically', value);
+  }
+  get printGridlines(): boolean {
+    return this.readLoaded('printGridlines');
+  }
+  set printGridlines(value: boolean) {
+    this.writeProperty('printGridlines', value);
+  }
+  /** Excel.PageLayoutZoomOptions: { scale } or { horizontalFitToPages, verticalFitToPages }. */
+  get zoom(): PageLayoutData['zoom'] {
+    return this.readLoaded('zoom');
+  }
+  set zoom(value: PageLayoutData['zoom']) {
+    this.writeProperty('zoom', value);
+  }
+
+  setPrintArea(printArea: FakeRange | string): void {
+    this.setAddress('setPrintArea', printArea, (layout, address) => void (layout.printArea = address));
+  }
+
+  setPrintTitleRows(printTitleRows: FakeRange | string): void {
+    this.setAddress('setPrintTitleRows', printTitleRows, (layout, address) => void (layout.printTitleRows = address));
+  }
+
+  setPrintTitleColumns(printTitleColumns: FakeRange | string): void {
+    this.setAddress('setPrintTitleColumns', printTitleColumns, (layout, address) => void (layout.printTitleColumns = address));
+  }
+
+  /** unit: "Points" | "Inches" | "Centimeters"; stored in points. */
+  setPrintMargins(unit: string, marginOptions: { top?: number; bottom?: number; left?: number; right?: number; header?: number; footer?: number }): void {
+    this.queueCall('setPrintMargins', [unit, marginOptions], () => {
+      const factor = POINTS_PER_UNIT[unit] ?? fail('InvalidArgument', `Unknown margin unit ${json(unit)}.`);
+      const layout = this.worksheet.sheet().pageLayout;
+      const map = { top: 'topMargin', bottom: 'bottomMargin', left: 'leftMargin', right: 'rightMargin', header: 'headerMargin', footer: 'footerMargin' } as const;
+      for (const [key, field] of Object.entries(map)) {
+        const value = marginOptions[key as keyof typeof map];
+        if (value !== undefined) layout[field] = value * factor;
+      }
+    });
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const layout = () => this.worksheet.sheet().pageLayout;
+    const field = <K extends keyof PageLayoutData>(key: K, check?: (value: PageLayoutData[K]) => void): PropertySpec => ({
+      read: () => layout()[key],
+      write: (value: PageLayoutData[K]) => {
+        check?.(value);
+        layout()[key] = value;
+      },
+    });
+    const margin = (value: number) => {
+      if (typeof value !== 'number' || value < 0) fail('InvalidArgument', `Invalid margin ${json(value)}.`);
+    };
+    return {
+      orientation: field('orientation', oneOf('orientation', ['Portrait', 'Landscape'])),
+      paperSize: field('paperSize'),
+      leftMargin: field('leftMargin', margin),
+      rightMargin: field('rightMargin', margin),
+      topMargin: field('topMargin', margin),
+      bottomMargin: field('bottomMargin', margin),
+      headerMargin: field('headerMargin', margin),
+      footerMargin: field('footerMargin', margin),
+      centerHorizontally: field('centerHorizontally'),
+      centerVertically: field('centerVertically'),
+      printGridlines: field('printGridlines'),
+      zoom: field('zoom', (value) => {
+        if (value.scale !== undefined && (value.scale < 10 || value.scale > 400)) fail('InvalidArgument', `zoom scale ${value.scale}`);
+      }),
+    };
+  }
+
+  private setAddress(method: string, target: FakeRange | string, store: (layout: PageLayoutData, address: string) => void): void {
+    this.queueCall(method, [typeof target === 'string' ? target : target.path], () => {
+      const rect = typeof target === 'string'
+        ? tryParseRange(target) ?? fail('InvalidArgument', `'${target}' is not a valid range address.`)
+        : target.rect();
+      store(this.worksheet.sheet().pageLayout, rectAddress(rect));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Key/value collections: worksheet custom properties (1.12) and workbook settings (1.4)
+// ---------------------------------------------------------------------------------------------------
+
+/** Where a key/value collection keeps its data, and how values are encoded there. */
+interface KeyValueStore {
+  map: () => Map<string, string>;
+  encode: (value: unknown) => string;
+  decode: (stored: string) => unknown;
+  kind: string;
+}
+
+/** One entry: Excel.WorksheetCustomProperty or Excel.Setting (same shape: key, value, delete()). */
+export class FakeKeyValueItem extends FakeClientObject {
+  private exists: boolean | undefined;
+
+  constructor(context: FakeRequestContext, path: string, private readonly store: KeyValueStore, private readonly itemKey: string) {
+    super(context, path);
+  }
+
+  get key(): string {
+    return this.readLoaded('key');
+  }
+  get value(): unknown {
+    return this.readLoaded('value');
+  }
+  set value(value: unknown) {
+    this.writeProperty('value', value);
+  }
+
+  bind(exists: boolean): void {
+    this.exists = exists;
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      this.storedKey();
+      this.store.map().delete(this.storedKey());
+    });
+  }
+
+  protected override isNull(): boolean {
+    return this.exists === false;
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {
+      key: { read: () => this.storedKey() },
+      value: {
+        read: () => this.store.decode(this.store.map().get(this.storedKey()) as string),
+        write: (value: unknown) => void this.store.map().set(this.storedKey(), this.store.encode(value)),
+      },
+    };
+  }
+
+  /** The key as stored (custom property keys match case-insensitively). */
+  private storedKey(): string {
+    const key = findKey(this.store.map(), this.itemKey);
+    if (this.exists === false || key === undefined) fail('ItemNotFound', `The ${this.store.kind} '${this.itemKey}' does not exist.`);
+    return key;
+  }
+}
+
+function findKey(map: Map<string, string>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return [...map.keys()].find((k) => k.toLowerCase() === lower);
+}
+
+abstract class FakeKeyValueCollection extends FakeCollection<FakeKeyValueItem> {
+  protected abstract readonly store: KeyValueStore;
+
+  /** Adds or overwrites (Excel overwrites an existing key). */
+  add(key: string, value: unknown): FakeKeyValueItem {
+    const item = this.item(`add(${json(key)})`, key);
+    this.queueCall('add', [key, value], () => {
+      if (key.length === 0 || key.length > 255) fail('InvalidArgument', `Invalid ${this.store.kind} key ${json(key)}.`);
+      const map = this.store.map();
+      map.set(findKey(map, key) ?? key, this.store.encode(value));
+      item.bind(true);
+    });
+    return item;
+  }
+
+  getItem(key: string): FakeKeyValueItem {
+    const item = this.item(`getItem(${json(key)})`, key);
+    this.queueResolve(item, () => {
+      if (findKey(this.store.map(), key) === undefined) fail('ItemNotFound', `The ${this.store.kind} '${key}' does not exist.`);
+      item.bind(true);
+    });
+    return item;
+  }
+
+  getItemOrNullObject(key: string): FakeKeyValueItem {
+    const item = this.item(`getItemOrNullObject(${json(key)})`, key);
+    this.queueResolve(item, () => item.bind(findKey(this.store.map(), key) !== undefined));
+    return item;
+  }
+
+  protected override currentItems(): FakeKeyValueItem[] {
+    return [...this.store.map().keys()].map((key) => {
+      const item = this.item(`getItem(${json(key)})`, key);
+      item.bind(true);
+      return item;
+    });
+  }
+
+  private item(call: string, key: string): FakeKeyValueItem {
+    return new FakeKeyValueItem(this.context, `${this.path}.${call}`, this.store, key);
+  }
+}
+
+export class FakeWorksheetCustomPropertyCollection extends FakeKeyValueCollection {
+  protected readonly store: KeyValueStore;
+
+  constructor(worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.customProperties`);
+    this.store = {
+      map: () => worksheet.sheet().customProperties,
+      // WorksheetCustomProperty.value is a string in Office.js.
+      encode: (value) => (typeof value === 'string' ? value : fail('InvalidArgument', 'A worksheet custom property value must be a string.')),
+      decode: (stored) => stored,
+      kind: 'custom property',
+    };
+  }
+}
+
+export class FakeSettingCollection extends FakeKeyValueCollection {
+  protected readonly store: KeyValueStore;
+
+  constructor(context: FakeRequestContext, path: string) {
+    super(context, path);
+    this.store = {
+      map: () => context.data.settings,
+      // Settings are persisted as JSON: Dates come back as strings, functions are dropped.
+      encode: (value) => JSON.stringify(value),
+      decode: (stored) => JSON.parse(stored),
+      kind: 'setting',
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------------
+
+export interface FakeExcel {
+  /** Excel.run's plain overload; the context is typed as the real Excel.RequestContext. */
+  Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> };
+  Office: { context: { requirements: { isSetSupported: (name: string, minVersion?: string) => boolean } } };
+  stats: FakeExcelStats;
+}
+
+export function fakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
+  const requirements = new Requirements(options.requirementSets ?? ['ExcelApi 1.17']);
+  const stats: FakeExcelStats = {
+    runs: 0, syncs: 0, requests: [], maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, rejectedSyncs: 0,
+    suspendApiCalculationCalls: 0, suspendScreenUpdatingCalls: 0, enableEventsWrites: [], trackCalls: 0, untrackCalls: 0,
+  };
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    stats.runs++;
+    const context = new FakeRequestContext(workbook, stats, requirements);
+    try {
+      // The fake mirrors the members the report writer uses, not the whole Excel.RequestContext type.
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.pendingOperations > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
+  return {
+    Excel: { run },
+    Office: { context: { requirements: { isSetSupported: (name, minVersion) => requirements.isSetSupported(name, minVersion) } } },
+    stats,
+  };
+}

@@ -1,0 +1,310 @@
+/**
+ * The data behind the Excel fake: a workbook of sparse sheets. Proxies (excelFake.ts) change it only
+ * inside context.sync(); tests inspect it directly through the helpers here.
+ */
+import { Rect, cellCount, columnIndex, contains, parseRange, rectAddress } from './a1';
+
+export type CellValue = string | number | boolean;
+
+export const BORDER_INDEXES = [
+  'EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp',
+] as const;
+export type BorderIndexName = (typeof BORDER_INDEXES)[number];
+/** Borders are stored per cell by the cell's own edges (Inside* borders are spread onto cell edges). */
+export type CellEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'DiagonalDown' | 'DiagonalUp';
+
+export interface BorderData {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export interface FontData {
+  name: string;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  color: string;
+}
+
+export interface CellFormatData {
+  font: FontData;
+  /** '' = no fill (Excel reports white for an unfilled cell; the fake keeps "no fill" distinguishable). */
+  fillColor: string;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  borders: Partial<Record<CellEdge, BorderData>>;
+}
+
+export interface CellData {
+  /** For a formula cell this is the cached value: '' unless the formula is a bare constant ("=5", "=\"x\""). */
+  value: CellValue;
+  /** '' when the cell holds a constant. */
+  formula: string;
+  numberFormat: string;
+  format: CellFormatData;
+}
+
+export interface PageLayoutData {
+  orientation: string;
+  paperSize: string;
+  /** Margins in points, as Excel.PageLayout reports them. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  printGridlines: boolean;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** A1 range without the sheet name, or null. */
+  printArea: string | null;
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48; // points, Excel's 8.43 characters of Calibri 11
+export const DEFAULT_ROW_HEIGHT = 15;
+
+export function defaultFormat(): CellFormatData {
+  return {
+    font: { name: 'Calibri', size: 11, bold: false, italic: false, color: '#000000' },
+    fillColor: '',
+    horizontalAlignment: 'General',
+    verticalAlignment: 'Bottom',
+    wrapText: false,
+    borders: {},
+  };
+}
+
+function defaultCell(): CellData {
+  return { value: '', formula: '', numberFormat: 'General', format: defaultFormat() };
+}
+
+function defaultPageLayout(): PageLayoutData {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerHorizontally: false,
+    centerVertically: false,
+    printGridlines: false,
+    zoom: { scale: 100 },
+    printArea: null,
+    printTitleRows: null,
+    printTitleColumns: null,
+  };
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * Writes a value the way Excel's Range.values setter does: "=…" becomes a formula unless the cell is
+ * formatted as text ("@"); a leading apostrophe forces text and is not stored.
+ */
+export function writeValue(cell: CellData, value: CellValue): void {
+  if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
+    writeFormula(cell, value);
+    return;
+  }
+  cell.formula = '';
+  cell.value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+}
+
+/** Stores a formula; the cached value is computed only for bare constants (the fake has no calc engine). */
+export function writeFormula(cell: CellData, formula: CellValue): void {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) {
+    writeValue(cell, formula);
+    return;
+  }
+  cell.formula = formula;
+  const body = formula.slice(1).trim();
+  if (/^-?\d+(\.\d+)?$/.test(body)) cell.value = Number(body);
+  else if (/^"([^"]|"")*"$/.test(body)) cell.value = body.slice(1, -1).replace(/""/g, '"');
+  else cell.value = '';
+}
+
+export class FakeSheet {
+  name: string;
+  readonly id: string;
+  visibility = 'Visible';
+  tabColor = '';
+  showGridlines = true;
+  /** Sparse grid keyed by "row,col" (0-based). */
+  readonly cells = new Map<string, CellData>();
+  readonly mergedAreas: Rect[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  freeze = { rows: 0, columns: 0 };
+  pageLayout: PageLayoutData = defaultPageLayout();
+  /** Worksheet custom properties (ExcelApi 1.12). Keys are case-insensitive in Excel; stored as first written. */
+  readonly customProperties = new Map<string, string>();
+
+  constructor(name: string, id: string) {
+    this.name = name;
+    this.id = id;
+  }
+
+  /** A copy of the cell at an A1 address (defaults for an untouched cell). */
+  cell(address: string): CellData {
+    const rect = parseRange(address);
+    return clone(this.cellAt(rect.row, rect.col));
+  }
+
+  /** The stored cell or a fresh default (not stored). */
+  cellAt(row: number, col: number): CellData {
+    return this.cells.get(`${row},${col}`) ?? defaultCell();
+  }
+
+  /** The stored cell, created on first write. */
+  mutableCell(row: number, col: number): CellData {
+    const key = `${row},${col}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = defaultCell();
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Merged areas as A1 ranges, sorted top-to-bottom then left-to-right. */
+  get merges(): string[] {
+    return [...this.mergedAreas].sort((a, b) => a.row - b.row || a.col - b.col).map(rectAddress);
+  }
+
+  /** Column width in points; column as letters ("B") or 0-based index. */
+  columnWidth(column: string | number): number {
+    const col = typeof column === 'string' ? columnIndex(column) : column;
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** Row height in points; row is the 1-based Excel row number. */
+  rowHeight(rowNumber: number): number {
+    return this.rowHeights.get(rowNumber - 1) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  /** Values of a block (default: the used range) as a 2-D array, for assertions. */
+  values(address?: string): CellValue[][] {
+    const rect = address ? parseRange(address) : this.usedRect(true);
+    if (!rect) return [];
+    return this.map(rect, (cell) => cell.value);
+  }
+
+  /** Formulas of a block: the formula, or the constant value where there is none (as Range.formulas reads). */
+  formulas(address: string): CellValue[][] {
+    return this.map(parseRange(address), (cell) => cell.formula || cell.value);
+  }
+
+  map<T>(rect: Rect, read: (cell: CellData) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < rect.rowCount; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < rect.colCount; c++) row.push(read(this.cellAt(rect.row + r, rect.col + c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /**
+   * Bounding box of cells with content (valuesOnly) or with content or any non-default formatting.
+   * Returns null for an empty sheet.
+   */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    const blank = JSON.stringify(defaultCell());
+    for (const [key, cell] of this.cells) {
+      const used = valuesOnly ? cell.value !== '' || cell.formula !== '' : JSON.stringify(cell) !== blank;
+      if (!used) continue;
+      const [r, c] = key.split(',').map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return null;
+    return { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+  }
+
+  /** Visits every cell of a block, creating it; guarded so a whole-column format cannot allocate a million cells. */
+  forEachCell(rect: Rect, visit: (cell: CellData, r: number, c: number) => void): void {
+    if (cellCount(rect) > 2_000_000) throw new Error(`The fake does not store formats for ${rectAddress(rect)} (too many cells)`);
+    for (let r = 0; r < rect.rowCount; r++) {
+      for (let c = 0; c < rect.colCount; c++) visit(this.mutableCell(rect.row + r, rect.col + c), r, c);
+    }
+  }
+
+  /** True if the block lies entirely inside one merged area. */
+  isInsideMerge(rect: Rect): boolean {
+    return this.mergedAreas.some((m) => contains(m, rect));
+  }
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: FakeSheet | undefined;
+  /** Workbook settings (Excel.SettingCollection, ExcelApi 1.4): values are stored as JSON, as Office does. */
+  readonly settings = new Map<string, string>();
+  /** Mirrors context.runtime.enableEvents. */
+  enableEvents = true;
+  calculationMode = 'Automatic';
+  private nextId = 1;
+
+  /** A workbook whose sheets hold the given grids from A1 (same "=" / "'" rules as Range.values). */
+  static fromGrids(grids: Record<string, CellValue[][]>): FakeWorkbook {
+    const workbook = new FakeWorkbook();
+    for (const [name, grid] of Object.entries(grids)) {
+      const sheet = workbook.addSheet(name);
+      grid.forEach((row, r) => row.forEach((value, c) => {
+        if (value !== '') writeValue(sheet.mutableCell(r, c), value);
+      }));
+    }
+    return workbook;
+  }
+
+  /** Appends a sheet; throws on a duplicate name (the proxy layer turns that into ItemAlreadyExists). */
+  addSheet(name?: string): FakeSheet {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      let n = this.sheets.length + 1;
+      while (this.findSheet(`Sheet${n}`)) n++;
+      sheetName = `Sheet${n}`;
+    }
+    if (this.findSheet(sheetName)) throw new Error(`A sheet named "${sheetName}" already exists`);
+    const sheet = new FakeSheet(sheetName, `{00000000-0001-0000-${String(this.nextId++).padStart(4, '0')}-000000000000}`);
+    this.sheets.push(sheet);
+    this.activeSheet ??= sheet;
+    return sheet;
+  }
+
+  /** Sheet by name (case-insensitive, like Excel) or id. */
+  findSheet(nameOrId: string): FakeSheet | undefined {
+    const key = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key || s.id.toLowerCase() === key);
+  }
+
+  /** Test helper: the sheet, or an Error naming the sheets that exist. */
+  sheet(name: string): FakeSheet {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw new Error(`No sheet "${name}" (sheets: ${this.sheetNames.join(', ')})`);
+    return sheet;
+  }
+
+  get sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** Test helper: a setting's value, parsed from its stored JSON (undefined when absent). */
+  setting(key: string): unknown {
+    const json = this.settings.get(key);
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+}
+
