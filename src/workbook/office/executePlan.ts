@@ -1,0 +1,305 @@
+import type { CellStyle, FillPlan, PlanCell, SheetPlan } from '../../templates/plan';
+import { REGISTRY_SHEET } from '../xlsx/writePlan';
+
+/**
+ * The Office.js executor of a fill plan. All work is queued into batches sized by their payload,
+ * with one sync per batch: a 500-row report takes a handful of syncs, a 50,000-row list only as
+ * many more as its 4 MB chunks (Excel on the web rejects requests over 5 MB).
+ */
+
+/** What the executor needs from Office: `Excel.run` and the requirement-set check. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export interface ExecuteOptions {
+  /** Replace a sheet of the same name that tochuc generated earlier (the caller has asked the user). */
+  replace?: boolean;
+  /** Request budget in bytes; Excel on the web's limit is 5 MB. */
+  maxRequestBytes?: number;
+}
+
+export interface ExecuteResult {
+  sheets: string[];
+  syncs: number;
+  /** What this Excel could not do, for the task pane to say (e.g. print setup before ExcelApi 1.9). */
+  skipped: string[];
+}
+
+export const DEFAULT_REQUEST_BUDGET = 4_000_000;
+// What one queued action (a navigation such as getItem, a property set, a method call) costs in
+// the request beyond its data; measured at 60–120 bytes, counted high on purpose.
+const ACTION_BYTES = 80;
+const actions = (n: number, data = 0) => n * ACTION_BYTES + data;
+
+type Step = { bytes: number; apply: () => void };
+
+/** Groups steps into batches whose estimated payload stays under the budget. */
+export function batchesOf(steps: readonly Step[], budget: number): Step[][] {
+  const batches: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length > 0 && bytes + step.bytes > budget) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.bytes;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** Excel column width in characters → the points Office.js takes (7-pixel digits, 5 pixels of padding). */
+function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * Data is written through `values`, where Excel would still read "=…", "+…", "-…" or "@…" as a
+ * formula or a number: the apostrophe prefix makes it text (Excel keeps the text, not the apostrophe).
+ */
+function literal(value: PlanCell['value']): string | number | boolean | null {
+  if (value === undefined) return null;
+  return typeof value === 'string' && /^[=+\-@']/.test(value) ? `'${value}` : value;
+}
+
+function rangeOf(sheet: Excel.Worksheet, top: number, left: number, rows: number, cols: number): Excel.Range {
+  return sheet.getRangeByIndexes(top, left, rows, cols);
+}
+
+function styleSteps(sheet: () => Excel.Worksheet, plan: SheetPlan): Step[] {
+  // Rectangles of one style: runs along a row, then stacked while the rows below repeat them,
+  // so that a 50,000-row table costs a few ranges per column band, not one per cell.
+  const steps: Step[] = [];
+  const open = new Map<string, { top: number; bottom: number; left: number; right: number; style: number }>();
+  const flush = (rect: { top: number; bottom: number; left: number; right: number; style: number }) => {
+    const style = plan.styles[rect.style];
+    steps.push({ bytes: actions(6 + 4 * (style.borders?.length ?? 0) + Object.keys(style.font ?? {}).length, JSON.stringify(style).length), apply: () => applyStyle(rangeOf(sheet(), rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1), style) });
+  };
+  plan.rows.forEach((row, r) => {
+    const runs: Array<{ left: number; right: number; style: number }> = [];
+    row.forEach((cell, c) => {
+      if (cell?.style === undefined) return;
+      const last = runs[runs.length - 1];
+      if (last && last.right === c - 1 && last.style === cell.style) last.right = c;
+      else runs.push({ left: c, right: c, style: cell.style });
+    });
+    const seen = new Set<string>();
+    for (const run of runs) {
+      const key = `${run.left}:${run.right}:${run.style}`;
+      seen.add(key);
+      const rect = open.get(key);
+      if (rect && rect.bottom === r - 1) rect.bottom = r;
+      else {
+        if (rect) flush(rect);
+        open.set(key, { top: r, bottom: r, ...run });
+      }
+    }
+    for (const [key, rect] of open) {
+      if (!seen.has(key)) {
+        flush(rect);
+        open.delete(key);
+      }
+    }
+  });
+  for (const rect of open.values()) flush(rect);
+  return steps;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const format = range.format;
+  if (style.font) {
+    if (style.font.name) format.font.name = style.font.name;
+    if (style.font.size) format.font.size = style.font.size;
+    if (style.font.bold) format.font.bold = true;
+    if (style.font.italic) format.font.italic = true;
+    if (style.font.underline) format.font.underline = 'Single';
+    if (style.font.color) format.font.color = style.font.color;
+  }
+  if (style.fill) format.fill.color = style.fill;
+  if (style.horizontalAlignment) format.horizontalAlignment = style.horizontalAlignment === 'justify' ? 'Justify' : style.horizontalAlignment === 'center' ? 'Center' : style.horizontalAlignment === 'right' ? 'Right' : 'Left';
+  if (style.verticalAlignment) format.verticalAlignment = style.verticalAlignment === 'center' ? 'Center' : style.verticalAlignment === 'top' ? 'Top' : 'Bottom';
+  if (style.wrapText) format.wrapText = true;
+  for (const edge of style.borders ?? []) {
+    const border = format.borders.getItem(edge === 'top' ? 'EdgeTop' : edge === 'bottom' ? 'EdgeBottom' : edge === 'left' ? 'EdgeLeft' : 'EdgeRight');
+    border.style = 'Continuous';
+    border.weight = 'Thin';
+  }
+}
+
+/**
+ * Rows of cells in chunks: number formats first (a format set after a value would not change how
+ * the value was read), then literals through `values` and formulas through `formulas`; `null`
+ * leaves a cell as it is, so each write touches only its own cells.
+ */
+function cellSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, budget: number): Step[] {
+  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  const steps: Step[] = [];
+  let start = 0;
+  while (start < plan.rows.length) {
+    let bytes = actions(6);
+    let end = start;
+    let anyFormula = false;
+    const formats: string[][] = [];
+    const values: Array<Array<string | number | boolean | null>> = [];
+    const formulas: Array<Array<string | null>> = [];
+    // Rows join the chunk while its data stays within half the budget, leaving room for the rest of the batch.
+    while (end < plan.rows.length && (end === start || bytes < budget / 2)) {
+      const row = plan.rows[end];
+      const f: string[] = [];
+      const v: Array<string | number | boolean | null> = [];
+      const fx: Array<string | null> = [];
+      for (let c = 0; c < width; c++) {
+        const cell = row[c];
+        f.push(cell?.numberFormat ?? 'General');
+        v.push(cell?.formula === undefined ? literal(cell?.value) : null);
+        fx.push(cell?.formula ?? null);
+        if (cell?.formula !== undefined) anyFormula = true;
+      }
+      bytes += JSON.stringify(f).length + JSON.stringify(v).length + JSON.stringify(fx).length;
+      formats.push(f);
+      values.push(v);
+      formulas.push(fx);
+      end++;
+    }
+    const top = start;
+    const rows = end - start;
+    const withFormulas = anyFormula;
+    steps.push({
+      bytes,
+      apply: () => {
+        const range = rangeOf(sheet(), top, 0, rows, width);
+        range.numberFormat = formats;
+        range.values = values as unknown[][];
+        if (withFormulas) range.formulas = formulas as unknown[][];
+      },
+    });
+    start = end;
+  }
+  return steps;
+}
+
+function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHost, skipped: string[]): Step[] {
+  const steps: Step[] = [];
+  plan.columnWidths.forEach((w, c) => {
+    if (w !== undefined) steps.push({ bytes: actions(4), apply: () => { rangeOf(sheet(), 0, c, 1, 1).format.columnWidth = widthInPoints(w); } });
+  });
+  // Consecutive rows of one height share one range.
+  for (let r = 0; r < plan.rowHeights.length; ) {
+    const h = plan.rowHeights[r];
+    let end = r + 1;
+    while (end < plan.rowHeights.length && plan.rowHeights[end] === h) end++;
+    if (h !== undefined) {
+      const top = r;
+      const count = end - r;
+      steps.push({ bytes: actions(4), apply: () => { rangeOf(sheet(), top, 0, count, 1).format.rowHeight = h; } });
+    }
+    r = end;
+  }
+  for (const merge of plan.merges) steps.push({ bytes: actions(3, merge.length), apply: () => sheet().getRange(merge).merge(false) });
+  if (plan.freezeRows) {
+    if (host.isSetSupported('ExcelApi', '1.7')) steps.push({ bytes: actions(3), apply: () => sheet().freezePanes.freezeRows(plan.freezeRows) });
+    else skipped.push('Cố định dòng tiêu đề (cần ExcelApi 1.7)');
+  }
+  if (plan.page) {
+    const page = plan.page;
+    if (host.isSetSupported('ExcelApi', '1.9')) {
+      steps.push({
+        bytes: actions(10, 200),
+        apply: () => {
+          const layout = sheet().pageLayout;
+          layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+          layout.paperSize = 'A4';
+          layout.setPrintMargins('Inches', { top: page.margins.top, bottom: page.margins.bottom, left: page.margins.left, right: page.margins.right, header: page.margins.header, footer: page.margins.footer });
+          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          if (page.printArea) layout.setPrintArea(page.printArea);
+          if (page.titleRows) layout.setPrintTitleRows(page.titleRows);
+        },
+      });
+    } else skipped.push('Thiết lập trang in A4, vùng in và dòng tiêu đề lặp lại (cần ExcelApi 1.9)');
+  }
+  return steps;
+}
+
+/**
+ * Sequences the batches, one sync after each. Written as a chain rather than a loop on purpose:
+ * the number of syncs is the number of 4 MB batches, not the number of rows or cells.
+ */
+function runBatches(context: Excel.RequestContext, batches: Step[][], before: () => void): Promise<void> {
+  return batches.reduce<Promise<void>>((previous, batch) => previous.then(() => {
+    before();
+    for (const step of batch) step.apply();
+    return context.sync();
+  }), Promise.resolve());
+}
+
+export async function executePlan(host: ExcelHost, plan: FillPlan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  const budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const skipped: string[] = [];
+  let syncs = 0;
+  const sheets = await host.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    syncs++;
+    const existing = new Set(worksheets.items.map((s) => s.name));
+    // The registry of generated sheets: the same very hidden sheet the exceljs executor keeps.
+    let ours = new Set<string>();
+    let registryRows = 0;
+    if (existing.has(REGISTRY_SHEET)) {
+      const used = worksheets.getItem(REGISTRY_SHEET).getUsedRange(true);
+      used.load('values');
+      await context.sync();
+      syncs++;
+      registryRows = used.values.length;
+      ours = new Set(used.values.slice(1).map((row) => String(row[0])));
+    }
+
+    const names: string[] = [];
+    const steps: Step[] = [];
+    const canSuspendEvents = host.isSetSupported('ExcelApi', '1.8');
+    if (canSuspendEvents) context.runtime.enableEvents = false;
+    if (!existing.has(REGISTRY_SHEET)) {
+      steps.push({ bytes: actions(6, 60), apply: () => {
+        const registry = worksheets.add(REGISTRY_SHEET);
+        registry.getRange('A1:D1').values = [['sheet', 'report', 'period', 'generatedAt']];
+        registry.visibility = 'VeryHidden';
+      } });
+      registryRows = 1;
+    }
+    for (const plannedSheet of plan.sheets) {
+      let name = plannedSheet.name;
+      if (existing.has(name)) {
+        if (ours.has(name) && options.replace) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(plannedSheet.name).delete() });
+        else {
+          for (let i = 2; existing.has(name); i++) name = plannedSheet.name.slice(0, 31 - ` (${i})`.length) + ` (${i})`;
+        }
+      }
+      existing.add(name);
+      names.push(name);
+      const sheetName = name;
+      const sheet = () => worksheets.getItem(sheetName);
+      steps.push({ bytes: actions(2), apply: () => { worksheets.add(sheetName); } });
+      steps.push(...cellSteps(sheet, plannedSheet, budget), ...styleSteps(sheet, plannedSheet), ...layoutSteps(sheet, plannedSheet, host, skipped));
+      const row = ours.has(name) ? undefined : registryRows++;
+      if (row !== undefined) {
+        const entry = [[name, plannedSheet.marker.report, plannedSheet.marker.period, plannedSheet.marker.generatedAt]];
+        steps.push({ bytes: actions(4, JSON.stringify(entry).length), apply: () => { worksheets.getItem(REGISTRY_SHEET).getRangeByIndexes(row, 0, 1, 4).values = entry; } });
+      }
+    }
+    if (names.length) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(names[0]).activate() });
+    if (canSuspendEvents) steps.push({ bytes: actions(2), apply: () => { context.runtime.enableEvents = true; } });
+    // Estimates, however careful, are estimates: batches aim at nine tenths of the budget.
+    const batches = batchesOf(steps, budget * 0.9);
+    // Calculation waits until the next sync only: suspend it again before each batch.
+    const suspend = host.isSetSupported('ExcelApi', '1.6') ? () => context.application.suspendApiCalculationUntilNextSync() : () => undefined;
+    await runBatches(context, batches, suspend);
+    syncs += batches.length;
+    return names;
+  });
+  return { sheets, syncs, skipped };
+}

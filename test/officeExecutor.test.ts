@@ -1,0 +1,130 @@
+import ExcelJS from 'exceljs';
+import { planSheet, type PlanOptions } from '../src/templates/planner';
+import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
+import type { FillPlan } from '../src/templates/plan';
+import { DEFAULT_REQUEST_BUDGET, executePlan, type ExcelHost } from '../src/workbook/office/executePlan';
+import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
+import { fakeExcel, FakeWorkbook } from './fakes/excelFake';
+
+const OPTIONS: PlanOptions = { sheetName: 'TGBC 2015-2019', marker: { report: 'reduction', period: '2015-2019', generatedAt: '2026-11-22T08:00:00Z' } };
+const cell = (v: string | number): TemplateCellInput => (typeof v === 'string' && v.startsWith('=') ? { formula: v } : { value: v });
+const A4 = { orientation: 'portrait' as const, paperSize: 'A4' as const, margins: { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 }, fitToWidth: true, printArea: 'A1:E4', titleRows: '$2:$2' };
+
+/** A report of `n` repeated rows with a SUM below: the acceptance template. */
+function plan(n: number): FillPlan {
+  const template: TemplateSheet = {
+    name: 'Mẫu',
+    cells: [
+      [cell('BÁO CÁO KẾT QUẢ TINH GIẢN BIÊN CHẾ')],
+      [cell('STT'), cell('Họ và tên'), undefined, cell('Số người'), cell('Ngày')],
+      [cell('{{#each people}}{{@index}}'), { value: '{{fullName}}', style: 0 }, undefined, { value: '{{count}}', style: 0 }, cell('{{leftDate}}')],
+      [cell('Cộng'), undefined, undefined, cell('=SUM(D3:D3)'), cell('=COUNTA(E3:E3)')],
+    ],
+    styles: [{ font: { name: 'Times New Roman', size: 13 }, borders: ['top', 'bottom', 'left', 'right'] }],
+    merges: ['A1:E1', 'B3:C3'],
+    rowHeights: [30, 20, 18, 20],
+    columnWidths: [6, 28, 4, 10, 12],
+    page: A4,
+    freezeRows: 2,
+  };
+  const people = Array.from({ length: n }, (_, i) => ({
+    fullName: i === 3 ? '=HYPERLINK("http://x","bấm")' : i === 4 ? '+84 912 345 678' : `Nguyễn Văn Người Thứ ${i + 1} ở Phòng Nội vụ thành phố`,
+    count: i % 5, leftDate: `2019-0${1 + (i % 9)}-1${i % 10}`,
+  }));
+  const { sheet, issues } = planSheet(template, { people }, OPTIONS);
+  expect(issues).toEqual([]);
+  return { sheets: [sheet], issues };
+}
+
+/** An exceljs cell as plain data (read with findCell: the Office.js lint rules take getCell for a proxy). */
+function plainCell(ws: ExcelJS.Worksheet, row: number, col: number) {
+  const address = `${String.fromCharCode(64 + col)}${row}`;
+  const found = ws.findCell(row, col);
+  const value = found?.value;
+  const formula = value && typeof value === 'object' && 'formula' in value ? `=${value.formula}` : '';
+  return {
+    address, formula,
+    value: formula || value === undefined || value === null ? '' : value,
+    numberFormat: found?.numFmt ?? 'General',
+    mergedAway: !!found && found.isMerged && found.master.address !== address,
+  };
+}
+
+function host(workbook: FakeWorkbook, sets?: string[]): { host: ExcelHost; stats: ReturnType<typeof fakeExcel>['stats'] } {
+  const fake = fakeExcel(workbook, sets ? { requirementSets: sets } : {});
+  return { host: { run: fake.Excel.run, isSetSupported: (name, version) => fake.Office.context.requirements.isSetSupported(name, version) }, stats: fake.stats };
+}
+
+describe('Office.js executor on the strict fake', () => {
+  it('gives the same cells as the exceljs executor: values, formulas, number formats and merges', async () => {
+    const p = plan(500);
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên'], ['dữ liệu']] });
+    const { host: h } = host(workbook);
+    const result = await executePlan(h, p);
+    expect(result.sheets).toEqual(['TGBC 2015-2019']);
+
+    const wb = new ExcelJS.Workbook();
+    writePlan(wb, p);
+    const xlsx = wb.getWorksheet('TGBC 2015-2019')!;
+    const fake = workbook.sheet('TGBC 2015-2019');
+    let compared = 0;
+    for (let r = 1; r <= 503; r++) {
+      for (let c = 1; c <= 5; c++) {
+        const x = plainCell(xlsx, r, c);
+        // Inside a merged area Excel keeps only the top-left cell; exceljs echoes it in the others.
+        if (x.mergedAway) continue;
+        const f = fake.cell(x.address);
+        expect([x.address, f.formula]).toEqual([x.address, x.formula]);
+        if (!x.formula) expect([x.address, f.value]).toEqual([x.address, x.value]);
+        expect([x.address, f.numberFormat]).toEqual([x.address, x.numberFormat]);
+        compared++;
+      }
+    }
+    expect(compared).toBe(2515 - 4 - 500);
+    expect([...fake.merges].sort()).toEqual([...((xlsx.model as { merges: string[] }).merges)].sort());
+    // Data that looks like a formula or a phone number stays text.
+    expect(fake.cell('B6')).toMatchObject({ value: '=HYPERLINK("http://x","bấm")', formula: '' });
+    expect(fake.cell('B7')).toMatchObject({ value: '+84 912 345 678', formula: '' });
+    expect(fake.cell('D503').formula).toBe('=SUM(D3:D502)');
+    // The user's sheet is untouched; the registry is very hidden.
+    expect(workbook.sheet('DS CBCCVC').cell('A2').value).toBe('dữ liệu');
+    expect(workbook.sheet(REGISTRY_SHEET).visibility).toBe('VeryHidden');
+  });
+
+  it('takes at most 6 syncs for a 500-row report, with calculation and events suspended', async () => {
+    const { host: h, stats } = host(new FakeWorkbook());
+    const result = await executePlan(h, plan(500));
+    expect(stats.syncs).toBeLessThanOrEqual(6);
+    expect(result.syncs).toBe(stats.syncs);
+    expect(stats.suspendApiCalculationCalls).toBeGreaterThan(0);
+    expect(stats.enableEventsWrites).toEqual([false, true]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('never sends a request over 4 MB for a 50,000-row list; its syncs grow only with the chunks', async () => {
+    const small = host(new FakeWorkbook());
+    await executePlan(small.host, plan(500));
+    const big = host(new FakeWorkbook());
+    const result = await executePlan(big.host, plan(50_000));
+    const largest = Math.max(...big.stats.requests.map((r) => r.bytes));
+    expect(largest).toBeLessThanOrEqual(DEFAULT_REQUEST_BUDGET);
+    const payload = big.stats.requests.reduce((n, r) => n + r.bytes, 0);
+    // Each extra sync carries close to a full budget: no sync per row, per cell or per style.
+    expect(big.stats.syncs - small.stats.syncs).toBeLessThanOrEqual(Math.ceil(payload / (DEFAULT_REQUEST_BUDGET / 2)));
+    expect(big.stats.syncs).toBeGreaterThan(small.stats.syncs);
+    expect(result.sheets).toEqual(['TGBC 2015-2019']);
+  }, 120000);
+
+  it('replaces only its own sheet, on request, and says what an older Excel cannot do', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'TGBC 2015-2019': [['bảng của người dùng']] });
+    const old = host(workbook, ['ExcelApi 1.8']);
+    const first = await executePlan(old.host, plan(3));
+    expect(first.sheets).toEqual(['TGBC 2015-2019 (2)']);
+    expect(first.skipped).toEqual(['Thiết lập trang in A4, vùng in và dòng tiêu đề lặp lại (cần ExcelApi 1.9)']);
+    expect(workbook.sheet('TGBC 2015-2019').cell('A1').value).toBe('bảng của người dùng');
+    const again = plan(3);
+    again.sheets[0].name = 'TGBC 2015-2019 (2)';
+    expect((await executePlan(old.host, again, { replace: true })).sheets).toEqual(['TGBC 2015-2019 (2)']);
+    expect(workbook.sheetNames.filter((n) => n.startsWith('TGBC'))).toEqual(['TGBC 2015-2019', 'TGBC 2015-2019 (2)']);
+  });
+});
