@@ -60,11 +60,11 @@ describe('fill planner', () => {
   });
 
   it('types figures: counts, rates as 0.00%, ISO dates as dd/mm/yyyy serials; inline text the Vietnamese way', () => {
-    const figures = { tasks: { done: 206, registered: 229, rate: 206 / 229 }, period: { to: '2021-06-30' } };
-    const { sheet } = planSheet(template([['{{tasks.done}}', '{{tasks.rate}}', '{{period.to}}', 'Hoàn thành {{tasks.done}}/{{tasks.registered}} = {{tasks.rate}}, đến {{period.to}}']]), figures, OPTIONS);
+    const figures = { tasks: { done: 206, registered: 229, rate: 206 / 229 }, period: { to: '2021-06-30' }, members: { end: 60137 }, reportDate: { year: 2026 } };
+    const { sheet } = planSheet(template([['{{tasks.done}}', '{{tasks.rate}}', '{{period.to}}', 'Hoàn thành {{tasks.done}}/{{tasks.registered}} = {{tasks.rate}}, đến {{period.to}}; {{members.end}} đảng viên, năm {{reportDate.year}}', '{{reportDate.year}}']]), figures, OPTIONS);
     expect(sheet.rows[0]).toEqual([
       { value: 206, numberFormat: '#,##0' }, { value: 206 / 229, numberFormat: '0.00%' }, { value: isoToSerial('2021-06-30'), numberFormat: 'dd/mm/yyyy' },
-      { value: 'Hoàn thành 206/229 = 89,96%, đến 30/06/2021' },
+      { value: 'Hoàn thành 206/229 = 89,96%, đến 30/06/2021; 60.137 đảng viên, năm 2026' }, { value: 2026, numberFormat: '0' },
     ]);
   });
 

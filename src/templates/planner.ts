@@ -58,9 +58,12 @@ function resolve(path: string, scopes: readonly Scope[], figures: unknown): { fo
   return { found: v !== undefined, value: v };
 }
 
+// Parts of a date and years are written plainly: "năm 2026", never "năm 2.026".
+const PLAIN_NUMBER_KEYS = new Set(['year', 'month', 'day', 'baselineYear', 'currentYear']);
+
 function typeOf(path: string, value: unknown, types: Record<string, FieldType> | undefined): FieldType {
   const last = path.slice(path.lastIndexOf('.') + 1);
-  const declared = types?.[path] ?? types?.[last];
+  const declared = types?.[path] ?? types?.[last] ?? (PLAIN_NUMBER_KEYS.has(last) || /Year$/.test(last) ? 'text' : undefined);
   if (declared) return declared;
   if (typeof value === 'string') return ISO_DATE.test(value) ? 'date' : 'text';
   if (typeof value !== 'number') return 'text';
@@ -76,7 +79,7 @@ const viRate = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractio
 export function formatInline(value: unknown, type: FieldType): string {
   if (value === undefined || value === null) return '';
   if (type === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
-  if (typeof value === 'number') return type === 'rate' ? viRate.format(value).replace(/\s/g, '') : type === 'count' ? viCount.format(value) : viNumber.format(value);
+  if (typeof value === 'number') return type === 'text' ? String(value) : type === 'rate' ? viRate.format(value).replace(/\s/g, '') : type === 'count' ? viCount.format(value) : viNumber.format(value);
   return String(value);
 }
 
@@ -93,7 +96,7 @@ function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number
     if (value === undefined || value === null) return {};
     const type = typeOf(parts[0].path, value, options.types);
     if (type === 'date' && typeof value === 'string') return { value: isoToSerial(value), numberFormat: NUMBER_FORMATS.date };
-    if (typeof value === 'number') return { value, numberFormat: NUMBER_FORMATS[type === 'text' ? 'number' : type] };
+    if (typeof value === 'number') return type === 'text' ? { value, numberFormat: '0' } : { value, numberFormat: NUMBER_FORMATS[type] };
     if (typeof value === 'boolean') return { value };
     return { value: String(value) };
   }
@@ -121,6 +124,29 @@ function parseRange(range: string): { top: number; left: number; bottom: number;
 
 function rangeA1(top: number, left: number, bottom: number, right: number): string {
   return `${a1(top, left)}:${a1(bottom, right)}`;
+}
+
+// About 1.35 characters of Times New Roman 12–13 pt per unit of Excel column width; 16 pt a line.
+const CHARS_PER_WIDTH = 1.35;
+const LINE_POINTS = 16;
+
+/**
+ * A row holding wrapped text gets the height its longest text needs: neither Excel nor
+ * LibreOffice re-fits rows of a file written by a program, and a clipped unit name in a
+ * report to the province is not finished work. Other rows keep the default height.
+ */
+function fittedHeight(cells: ReadonlyArray<PlanCell | undefined>, row: number, template: TemplateSheet, merges: readonly string[]): number | undefined {
+  let lines = 0;
+  cells.forEach((cell, c) => {
+    if (!cell || typeof cell.value !== 'string' || cell.style === undefined || !template.styles?.[cell.style]?.wrapText) return;
+    let width = template.columnWidths?.[c] ?? 8.43;
+    for (const range of merges) {
+      const m = parseRange(range);
+      if (m && m.top === row && m.bottom === row && m.left === c) width = Array.from({ length: m.right - m.left + 1 }, (_, i) => template.columnWidths?.[c + i] ?? 8.43).reduce((a, b) => a + b, 0);
+    }
+    lines = Math.max(lines, Math.ceil(cell.value.length / (width * CHARS_PER_WIDTH)));
+  });
+  return lines === 0 ? undefined : lines * LINE_POINTS + 4;
 }
 
 /**
@@ -242,13 +268,15 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     titleRows: mappedTitles && mappedTitles[0] !== undefined && mappedTitles[1] !== undefined ? `$${mappedTitles[0] + 1}:$${mappedTitles[1] + 1}` : undefined,
   };
 
+  const rowHeights = out.map((r, o) => template.rowHeights?.[r.template] ?? fittedHeight(rows[o], o, template, merges));
+
   const sheet: SheetPlan = {
     name: safeSheetName(options.sheetName),
     rows,
     styles: template.styles ?? [],
     merges,
     columnWidths: template.columnWidths ?? [],
-    rowHeights: out.map((r) => template.rowHeights?.[r.template]),
+    rowHeights,
     ...(page ? { page } : {}),
     ...(template.freezeRows ? { freezeRows: (global.get(template.freezeRows - 1)?.slice(-1)[0] ?? template.freezeRows - 1) + 1 } : {}),
     marker: options.marker,
