@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
+import { REGISTRY_SHEET } from './writePlan';
 
 /** Above this size the file is streamed: exceljs' in-memory model costs ~30× the file size. */
 export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -46,7 +47,8 @@ async function readInMemory(path: string): Promise<SheetGrid[]> {
   await wb.xlsx.readFile(path);
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
-    if (ws.state === 'veryHidden') return;
+    // tochuc's own hidden sheet (generated sheets, settings) is no data to read.
+    if (ws.state === 'veryHidden' || ws.name === REGISTRY_SHEET) return;
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       rows[n - 1] = rowValues(row);
@@ -66,7 +68,7 @@ async function readStreaming(path: string): Promise<SheetGrid[]> {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const rows: CellValue[][] = [];
     for await (const row of sheet) rows[row.number - 1] = rowValues(row);
-    grids.push({ name: sheet.name, rows, file: path });
+    if (sheet.name !== REGISTRY_SHEET) grids.push({ name: sheet.name, rows, file: path });
   }
   return grids;
 }

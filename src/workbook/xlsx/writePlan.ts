@@ -41,7 +41,8 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borders?.length) cell.border = Object.fromEntries(style.borders.map((edge) => [edge, { style: 'thin' }]));
 }
 
-function registry(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+/** The very hidden sheet of generated sheets (A:D) and settings (F:G), made on first use. */
+export function registrySheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(REGISTRY_SHEET);
   if (existing) return existing;
   const ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
@@ -53,7 +54,7 @@ function generatedSheets(wb: ExcelJS.Workbook): Set<string> {
   const ws = wb.getWorksheet(REGISTRY_SHEET);
   const names = new Set<string>();
   ws?.eachRow((row, n) => {
-    if (n > 1) names.add(String(row.getCell(1).value));
+    if (n > 1 && row.getCell(1).value) names.add(String(row.getCell(1).value));
   });
   return names;
 }
@@ -113,12 +114,19 @@ export function writePlan(wb: ExcelJS.Workbook, plan: FillPlan, options: WriteOp
       else name = freeName(wb, name);
     }
     writeSheet(wb.addWorksheet(name), sheet);
-    const reg = registry(wb);
+    const reg = registrySheet(wb);
     let entry: ExcelJS.Row | undefined;
+    // The first row whose A cell is free or holds this name (settings may have made rows below).
+    let free: ExcelJS.Row | undefined;
     reg.eachRow((row, n) => {
-      if (n > 1 && row.getCell(1).value === name) entry = row;
+      if (n === 1) return;
+      if (row.getCell(1).value === name) entry = row;
+      else if (!free && !row.getCell(1).value) free = row;
     });
-    (entry ?? reg.addRow([])).values = [name, sheet.marker.report, sheet.marker.period, sheet.marker.generatedAt];
+    const target = entry ?? free ?? reg.getRow(reg.rowCount + 1);
+    [name, sheet.marker.report, sheet.marker.period, sheet.marker.generatedAt].forEach((v, i) => {
+      target.getCell(i + 1).value = v;
+    });
     names.push(name);
   }
   return { sheets: names };

@@ -1,0 +1,44 @@
+import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
+import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import type { ExcelHost } from './executePlan';
+
+/** Reads the settings block of the hidden "tochuc" sheet: two syncs, the second only when the sheet exists. */
+export async function readSettingsInExcel(host: ExcelHost): Promise<{ settings: WorkbookSettings; problems: string[] }> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET);
+    sheet.load('name');
+    await context.sync();
+    if (sheet.isNullObject) return { settings: {}, problems: [] };
+    const used = sheet.getUsedRange(true);
+    used.load('rowCount');
+    await context.sync();
+    const block = sheet.getRangeByIndexes(0, SETTINGS_COLUMN, used.rowCount, 2);
+    block.load('values');
+    await context.sync();
+    return settingsFromCells(block.values);
+  });
+}
+
+/** Writes the settings block, making the hidden sheet if needed; the registry of generated sheets stays. */
+export async function writeSettingsInExcel(host: ExcelHost, settings: WorkbookSettings): Promise<void> {
+  await host.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const existing = worksheets.getItemOrNullObject(REGISTRY_SHEET);
+    existing.load('name');
+    await context.sync();
+    if (existing.isNullObject) {
+      const made = worksheets.add(REGISTRY_SHEET);
+      made.getRange('A1:D1').values = [['sheet', 'report', 'period', 'generatedAt']];
+      made.visibility = 'VeryHidden';
+    }
+    const sheet = worksheets.getItem(REGISTRY_SHEET);
+    const cells = settingsToCells(settings);
+    // Clear what an earlier, longer block left below, then write the new one.
+    sheet.getRangeByIndexes(0, SETTINGS_COLUMN, 200, 2).clear('Contents');
+    const block = sheet.getRangeByIndexes(0, SETTINGS_COLUMN, cells.length, 2);
+    // JSON is text: the text format keeps Excel from reading a value such as "[...]" or "-1" otherwise.
+    block.numberFormat = cells.map((row) => row.map(() => '@'));
+    block.values = cells;
+    await context.sync();
+  });
+}

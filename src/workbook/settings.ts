@@ -1,0 +1,40 @@
+import type { MappingOverride } from '../ingest/header';
+import type { OrgDetails } from '../templates/layout';
+
+/**
+ * Settings that travel inside the workbook (DESIGN.md, principle 7), so that every co-author and
+ * the CLI see the same: the organisation details of the report header and signature, and the
+ * user's column choices. They live in the very hidden "tochuc" sheet, columns F:G (key, JSON
+ * value), beside the registry of generated sheets in A:D: Office.js and exceljs both read a
+ * sheet, where the add-in's own settings store is out of exceljs' reach.
+ */
+export interface WorkbookSettings {
+  org?: OrgDetails;
+  mappings?: MappingOverride[];
+}
+
+export const SETTINGS_COLUMN = 5; // F
+const KEYS = ['org', 'mappings'] as const;
+
+/** Reads the key/value cells (rows of [key, json]); a value that is not valid JSON is reported, not guessed. */
+export function settingsFromCells(rows: ReadonlyArray<ReadonlyArray<unknown>>): { settings: WorkbookSettings; problems: string[] } {
+  const settings: WorkbookSettings = {};
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    const key = String(row[0] ?? '').trim();
+    if (!key || (i === 0 && key === 'key')) return;
+    if (!(KEYS as readonly string[]).includes(key)) return;
+    try {
+      (settings as Record<string, unknown>)[key] = JSON.parse(String(row[1] ?? ''));
+    } catch {
+      problems.push(`Thiết lập "${key}" trong trang ẩn tochuc không đọc được (không phải JSON hợp lệ); bỏ qua.`);
+    }
+  });
+  return { settings, problems };
+}
+
+export function settingsToCells(settings: WorkbookSettings): string[][] {
+  const rows: string[][] = [['key', 'value']];
+  for (const key of KEYS) if (settings[key] !== undefined) rows.push([key, JSON.stringify(settings[key])]);
+  return rows;
+}
