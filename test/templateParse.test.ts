@@ -59,12 +59,17 @@ describe('template parser', () => {
     const misplaced = parseTemplate(sheet([['STT', '{{#each people}}{{fullName}}']]));
     expect(misplaced.issues).toEqual([expect.objectContaining({ code: 'template.eachPlacement', cell: 'B1' })]);
 
+    // A nested list opened inside a repeated row's other cells: nesting needs a block of rows.
+    // (The {{/each}} ending an inline row is allowed, for symmetry.)
+    const nestedInRow = parseTemplate(sheet([['{{#each units}}{{unit}}', '{{#each people}}{{fullName}}', '{{/each}}']]));
+    expect(nestedInRow.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['template.eachPlacement@B1']);
+
     const unmatched = parseTemplate(sheet([['{{unit}}'], ['{{/each}}']]));
     expect(unmatched.issues).toEqual([expect.objectContaining({ code: 'template.unmatchedEnd', cell: 'A2' })]);
 
     const badTag = parseTemplate(sheet([['{{so nguoi}}', '{{reduced.total']]));
     expect(badTag.issues.map((i) => `${i.code}@${i.cell}`)).toEqual(['template.badTag@A1', 'template.unclosedTag@B1']);
-    for (const i of [...unterminated.issues, ...misplaced.issues, ...unmatched.issues, ...badTag.issues]) {
+    for (const i of [...unterminated.issues, ...misplaced.issues, ...nestedInRow.issues, ...unmatched.issues, ...badTag.issues]) {
       expect(i.sheet).toBe('Mẫu');
       expect(i.hint).toBeTruthy();
     }
