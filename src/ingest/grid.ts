@@ -1,3 +1,4 @@
+import { columnLetter } from '../domain/a1';
 import type { CellValue } from './values';
 
 /** A merged area, 0-based and inclusive, in grid coordinates. */
@@ -23,22 +24,7 @@ export interface SheetGrid {
   file?: string;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetter } from '../domain/a1';
 
 /** A1 address of a grid cell, taking the grid's origin into account. */
 export function cellAddress(grid: SheetGrid, row: number, col: number): string {

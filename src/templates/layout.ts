@@ -1,3 +1,4 @@
+import { columnLetter } from '../domain/a1';
 import type { TemplateCellInput, TemplateSheet } from './parse';
 import type { CellStyle, PageSetup } from './plan';
 
@@ -95,12 +96,8 @@ class Sheet {
   put(row: number, col: number, value: string, style: number, toCol = col): void {
     this.cells[row][col] = value.startsWith('=') ? { formula: value, style } : { value, style };
     for (let c = col + 1; c <= toCol; c++) this.cells[row][c] = { style };
-    if (toCol > col) this.merges.push(`${letter(col)}${row + 1}:${letter(toCol)}${row + 1}`);
+    if (toCol > col) this.merges.push(`${columnLetter(col)}${row + 1}:${columnLetter(toCol)}${row + 1}`);
   }
-}
-
-function letter(col: number): string {
-  return String.fromCharCode(65 + col);
 }
 
 /** Left half of the header for the issuing body, right half for the motto, date under it. */
@@ -142,7 +139,7 @@ export function reportTemplate(layout: ReportLayout, name = 'Mẫu báo cáo'): 
   cols.forEach((c, i) => s.put(dataRow, i, i === 0 ? `{{#each ${layout.table.list}}}${c.cell}` : c.cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]));
   const totalRow = s.row(22);
   cols.forEach((c, i) => {
-    const col = letter(i);
+    const col = columnLetter(i);
     s.put(totalRow, i, i === 0 ? '' : c.total ? `=SUM(${col}${dataRow + 1}:${col}${dataRow + 1})` : i === 1 ? layout.table.totalLabel : '', 14);
   });
   s.row(10);
@@ -166,6 +163,6 @@ export function reportTemplate(layout: ReportLayout, name = 'Mẫu báo cáo'): 
   return {
     name, cells: s.cells, styles: STYLES, merges: s.merges, rowHeights: s.rowHeights,
     columnWidths: cols.map((c) => c.width),
-    page: { ...A4_PORTRAIT, printArea: `A1:${letter(last)}${s.cells.length}`, titleRows: `$${headerRow + 1}:$${indexRow + 1}` },
+    page: { ...A4_PORTRAIT, printArea: `A1:${columnLetter(last)}${s.cells.length}`, titleRows: `$${headerRow + 1}:$${indexRow + 1}` },
   };
 }

@@ -1,3 +1,4 @@
+import { a1 } from '../domain/a1';
 import type { Issue } from '../domain/issues';
 import type { CellStyle, PageSetup } from './plan';
 
@@ -70,17 +71,6 @@ const TAG = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const EACH_OPEN = /^\{\{\s*#each\s+([A-Za-z_][\w.]*)\s*\}\}/;
 const EACH_CLOSE = /^\{\{\s*\/each\s*\}\}$/;
 const KEY = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
-
-export function a1(row: number, col: number): string {
-  let n = col + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
 
 function textOf(cell: TemplateCellInput | undefined): string | undefined {
   if (!cell || cell.formula !== undefined) return undefined;

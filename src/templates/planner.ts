@@ -1,7 +1,8 @@
+import { a1, parseA1Range as parseRange, rangeA1 } from '../domain/a1';
 import type { Issue } from '../domain/issues';
 import { isoToSerial } from '../ingest/values';
 import { repointFormula } from './formulas';
-import { a1, parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
+import { parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
 import { safeSheetName, type PlanCell, type SheetPlan } from './plan';
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
@@ -113,17 +114,6 @@ function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number
     }
   }
   return { value: text };
-}
-
-function parseRange(range: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
-  if (!m) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4] ?? m[2]) - 1, right: col(m[3] ?? m[1]) };
-}
-
-function rangeA1(top: number, left: number, bottom: number, right: number): string {
-  return `${a1(top, left)}:${a1(bottom, right)}`;
 }
 
 // About 1.35 characters of Times New Roman 12–13 pt per unit of Excel column width; 16 pt a line.
@@ -248,7 +238,7 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
         reportOnce(`merge:${range}`, { sheet: template.name, cell: a1(m.top, m.left), severity: 'warning', code: 'template.mergeAcrossRepeat', message: `Vùng gộp ${range} vắt qua ranh giới dòng lặp nên không được chép.`, hint: 'Chỉ gộp ô trong một dòng, hoặc trong cùng một khối lặp.' });
         continue;
       }
-      merges.push(rangeA1(o, m.left, bottom, m.right));
+      merges.push(rangeA1({ top: o, left: m.left, bottom, right: m.right }));
     }
   }
 
@@ -258,7 +248,7 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     const tops = global.get(m.top);
     const bottoms = global.get(m.bottom);
     if (!tops?.length || !bottoms?.length) return undefined;
-    return rangeA1(tops[0], m.left, bottoms[bottoms.length - 1], m.right);
+    return rangeA1({ top: tops[0], left: m.left, bottom: bottoms[bottoms.length - 1], right: m.right });
   };
   const titleRows = template.page?.titleRows ? /^\$?(\d+):\$?(\d+)$/.exec(template.page.titleRows) : null;
   const mappedTitles = titleRows ? [global.get(Number(titleRows[1]) - 1)?.[0], global.get(Number(titleRows[2]) - 1)?.slice(-1)[0]] : undefined;

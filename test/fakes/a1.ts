@@ -1,3 +1,5 @@
+import { columnIndex, columnLetter as columnLetters } from '../../src/domain/a1';
+
 /**
  * A1-notation helpers for the Excel fake. Everything here is 0-based internally (row 0 = Excel row 1,
  * col 0 = column A), because that is what Range.getRangeByIndexes and Range.rowIndex use.
@@ -15,24 +17,8 @@ export interface Rect {
   colCount: number;
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** "A" → 0, "AA" → 26 (case-insensitive). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA"; "A" → 0: the project's own A1 helpers. */
+export { columnIndex, columnLetters };
 
 /** "B3" for (2, 1). */
 export function cellAddress(row: number, col: number): string {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { parseA1Range } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
@@ -25,13 +26,6 @@ export function plainValue(value: unknown): CellValue {
   return String(value);
 }
 
-function parseRange(range: string): MergeRange | undefined {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-  if (!m) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
-}
-
 function rowValues(row: ExcelJS.Row): CellValue[] {
   const out: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -54,7 +48,7 @@ async function readInMemory(path: string): Promise<SheetGrid[]> {
       rows[n - 1] = rowValues(row);
     });
     const mergeList = (ws.model as { merges?: string[] }).merges ?? [];
-    const merges = mergeList.map(parseRange).filter((m): m is MergeRange => m !== undefined);
+    const merges = mergeList.map((m) => parseA1Range(m)).filter((m): m is MergeRange => m !== undefined);
     grids.push({ name: ws.name, rows, merges, file: path });
   });
   return grids;
