@@ -115,6 +115,19 @@ describe('Office.js executor on the strict fake', () => {
     expect(result.sheets).toEqual(['TGBC 2015-2019']);
   }, 120000);
 
+  it('switches events back on when a write fails', async () => {
+    const workbook = new FakeWorkbook();
+    const { host: h, stats } = host(workbook);
+    // A merge overlapping another is rejected by Excel; merges come after the cells, so the
+    // failing batch is a later one than the batch that switched events off.
+    const p = plan(2_000);
+    p.sheets[0].merges.push('B3:B4');
+    await expect(executePlan(h, p, { maxRequestBytes: 300_000 })).rejects.toThrow('InvalidOperation');
+    expect(stats.rejectedSyncs).toBe(1);
+    expect(stats.enableEventsWrites).toEqual([false, true]);
+    expect(workbook.enableEvents).toBe(true);
+  }, 120000);
+
   it('replaces only its own sheet, on request, and says what an older Excel cannot do', async () => {
     const workbook = FakeWorkbook.fromGrids({ 'TGBC 2015-2019': [['bảng của người dùng']] });
     const old = host(workbook, ['ExcelApi 1.8']);

@@ -297,7 +297,16 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
     const batches = batchesOf(steps, budget * 0.9);
     // Calculation waits until the next sync only: suspend it again before each batch.
     const suspend = host.isSetSupported('ExcelApi', '1.6') ? () => context.application.suspendApiCalculationUntilNextSync() : () => undefined;
-    await runBatches(context, batches, suspend);
+    try {
+      await runBatches(context, batches, suspend);
+    } catch (error) {
+      // Never leave the user's Excel with events switched off.
+      if (canSuspendEvents) {
+        context.runtime.enableEvents = true;
+        await context.sync().catch(() => undefined);
+      }
+      throw error;
+    }
     syncs += batches.length;
     return names;
   });
