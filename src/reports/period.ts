@@ -1,0 +1,32 @@
+import { isValidYmd } from '../ingest/values';
+
+/** A reporting period, ISO dates inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+
+/** "2021" (the year), "2021-Q2" (a quarter), "2021-H1" (a half year) → the period; undefined if it is none of these. */
+export function parsePeriod(text: string): Period | undefined {
+  const m = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const part = m[2]?.toUpperCase();
+  const [first, last] = !part ? [1, 12] : part[0] === 'Q' ? [3 * Number(part[1]) - 2, 3 * Number(part[1])] : part === 'H1' ? [1, 6] : [7, 12];
+  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}` };
+}
+
+/** A date given on the command line: ISO (2019-12-31) or day-first (31/12/2019). */
+export function parseDay(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [NaN, NaN, NaN];
+  return Number.isFinite(y) && isValidYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+}
+
+export function inPeriod(date: string | undefined, period: Period): boolean {
+  return date !== undefined && date >= period.from && date <= period.to;
+}
