@@ -65,3 +65,31 @@ describe('tochuc CLI', () => {
     expect(proc.stderr.trim().split('\n')).toHaveLength(1);
   }, 60000);
 });
+
+describe('tochuc report reduction', () => {
+  const SAMPLE = path.join(__dirname, '..', 'assets', 'samples', 'mong-cai.xlsx');
+
+  it('prints the figures as JSON with the contract keys, and exits 1 when the data have errors', async () => {
+    const { code, out } = await capture(['report', 'reduction', '--input', SAMPLE, '--from', '01/01/2015', '--to', '2019-12-31', '--target', '0.10', '--json']);
+    expect(code).toBe(1);
+    const r = JSON.parse(out);
+    expect(r).toMatchObject({ kind: 'reduction', period: { from: '2015-01-01', to: '2019-12-31' }, reduced: { total: 264 }, quota: { baseline: 902, current: 764 }, target: { rate: 0.1, met: true } });
+    expect(Object.keys(r.reduced.byForm)).toEqual(['earlyRetirement', 'resignation', 'resignationAfterTraining', 'transferOutsideBudget', 'unspecified']);
+    expect(r.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'DS CBCCVC', cell: 'L656', severity: 'error' })]));
+    expect(r.issues.every((i: { sheet: string }) => r.source.includes(i.sheet))).toBe(true);
+  });
+
+  it('consolidates several inputs into one report', async () => {
+    const { out } = await capture(['report', 'reduction', '--input', SAMPLE, '--input', SAMPLE, '--period', '2019', '--json']);
+    const once = JSON.parse((await capture(['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--json'])).out);
+    expect(JSON.parse(out).reduced.total).toBe(2 * once.reduced.total);
+  });
+
+  it('answers bad usage with one clear line and exit 2', async () => {
+    for (const argv of [['report', 'reduction', '--input', SAMPLE, '--period', '2021-Q5'], ['report', 'reduction', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--out', 'x.xlsx'], ['report', 'merger', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--target', '150%']]) {
+      const { code, err } = await capture(argv);
+      expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
+      expect(err.split('\n')[0].length).toBeGreaterThan(10);
+    }
+  });
+});

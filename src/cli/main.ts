@@ -3,8 +3,10 @@ import path from 'path';
 import { countBySeverity, type Issue } from '../domain/issues';
 import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
-import { ingestWorkbook } from '../ingest/ingestWorkbook';
+import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
+import { parseDay, parsePeriod, type Period } from '../reports/period';
+import { reductionReport, type ReductionReport } from '../reports/reduction';
 import { readXlsx, UnreadableWorkbookError } from '../workbook/xlsx/readXlsx';
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
@@ -12,7 +14,8 @@ export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'sampl
 const USAGE = `Cách dùng / Usage:
   tochuc inspect --input book.xlsx [--input more.xlsx …] [--json] [--map field=Header …]
   tochuc demo [--out dir]
-  tochuc report <reduction|merger|partyQuarterly> …   (sắp có / coming in a later release)`;
+  tochuc report reduction --input book.xlsx [--input more.xlsx …] (--period 2019 | 2021-Q2 | 2021-H1 | --from D --to D) [--target 0.10] [--json] [--map field=Header …]
+  tochuc report <merger|partyQuarterly> …   (sắp có / coming in a later release)`;
 
 class UsageError extends Error {}
 
@@ -90,6 +93,69 @@ async function inspect(args: string[], out: (s: string) => void): Promise<number
   return 0;
 }
 
+/** Reads and ingests every input; several workbooks (one per district) are consolidated. */
+async function ingestInputs(inputs: readonly string[], overrides: ReturnType<typeof parseMap>): Promise<WorkbookIngest> {
+  const books: WorkbookIngest[] = [];
+  for (const file of inputs) books.push(ingestWorkbook(await readXlsx(file), { overrides, file }));
+  const merged = books[0];
+  for (const b of books.slice(1)) {
+    merged.sheets.push(...b.sheets);
+    merged.issues.push(...b.issues);
+    for (const kind of Object.keys(merged.records) as Array<keyof typeof merged.records>) {
+      const target = merged.records[kind] as unknown[];
+      for (const r of b.records[kind]) target.push(r);
+    }
+  }
+  return merged;
+}
+
+function periodFrom(values: { period?: string; from?: string; to?: string }): Period {
+  if (values.period) {
+    const p = parsePeriod(values.period);
+    if (!p) throw new UsageError(`--period "${values.period}": cần dạng 2021, 2021-Q2 hoặc 2021-H1.`);
+    return p;
+  }
+  const from = values.from ? parseDay(values.from) : undefined;
+  const to = values.to ? parseDay(values.to) : undefined;
+  if (!from || !to || from > to) throw new UsageError('Cần --period, hoặc cả --from và --to (ngày/tháng/năm hoặc yyyy-mm-dd, từ trước đến).');
+  return { from, to };
+}
+
+const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function reductionSummary(r: ReductionReport): string {
+  const d = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const counts = countBySeverity(r.issues);
+  return [
+    `Báo cáo tinh giản biên chế, từ ${d(r.period.from)} đến ${d(r.period.to)}`,
+    `  Tinh giản: ${nf.format(r.reduced.total)} người (cán bộ ${r.reduced.byCategory.canBo}, công chức ${r.reduced.byCategory.congChuc}, viên chức ${r.reduced.byCategory.vienChuc}, người lao động ${r.reduced.byCategory.nguoiLaoDong}, cấp xã ${r.reduced.byCategory.capXa}, không chuyên trách ${r.reduced.byCategory.khongChuyenTrach})`,
+    `  Hình thức: nghỉ hưu trước tuổi ${r.reduced.byForm.earlyRetirement}, thôi việc ngay ${r.reduced.byForm.resignation}, thôi việc sau học nghề ${r.reduced.byForm.resignationAfterTraining}, chuyển ra ngoài NSNN ${r.reduced.byForm.transferOutsideBudget}, chưa ghi ${r.reduced.byForm.unspecified}`,
+    `  Biên chế: ${r.quota.baselineYear ?? '?'} ${nf.format(r.quota.baseline)} → ${r.quota.currentYear ?? '?'} ${nf.format(r.quota.current)} (${r.quota.change >= 0 ? '+' : ''}${nf.format(r.quota.change)}${r.quota.changeRate !== null ? `, ${pct.format(r.quota.changeRate)}` : ''})`,
+    ...(r.target ? [`  Mục tiêu giảm ${pct.format(r.target.rate)}: ${r.target.met ? 'đạt' : 'chưa đạt'}`] : []),
+    `  Vấn đề trong dữ liệu: ${counts.error} lỗi, ${counts.warning} cảnh báo (--json để xem từng ô).`,
+  ].join('\n');
+}
+
+async function report(args: string[], out: (s: string) => void): Promise<number> {
+  const [kind, ...rest] = args;
+  if (kind !== 'reduction') throw new UsageError(kind === 'merger' || kind === 'partyQuarterly' ? `tochuc report ${kind}: báo cáo này sẽ có trong phiên bản sau. / Not available yet.` : `Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
+  const { values } = parseArgs({
+    args: rest, strict: true,
+    options: { input: { type: 'string', multiple: true }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' } },
+  });
+  if (values.out || values.template) throw new UsageError('--out/--template: chưa ghi được tệp báo cáo .xlsx trong phiên bản này; dùng --json. / Writing the .xlsx report is not available yet.');
+  const inputs = values.input ?? [];
+  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
+  const period = periodFrom(values);
+  const target = values.target === undefined ? undefined : Number(values.target.replace(',', '.').replace(/%$/, '')) / (values.target.endsWith('%') ? 100 : 1);
+  if (target !== undefined && !(target >= 0 && target < 1)) throw new UsageError(`--target "${values.target}": cần một tỷ lệ như 0.10 hoặc 10%.`);
+  const book = await ingestInputs(inputs, parseMap(values.map ?? []));
+  // The report date is a parameter of the figures, read from the clock only here, at the edge.
+  const r = reductionReport(book, { period, generatedAt: new Date().toISOString(), ...(target !== undefined ? { target } : {}) });
+  out(values.json ? JSON.stringify(r, null, 2) : reductionSummary(r));
+  return r.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
 async function demo(args: string[], out: (s: string) => void): Promise<number> {
   parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
   const grids = await readXlsx(SAMPLE_WORKBOOK);
@@ -98,7 +164,8 @@ async function demo(args: string[], out: (s: string) => void): Promise<number> {
   out(formatInspect(path.relative(process.cwd(), SAMPLE_WORKBOOK) || SAMPLE_WORKBOOK, result.sheets));
   const r = result.records;
   out(`\nTóm tắt: ${nf.format(r.staff.length)} CBCCVC, NLĐ; ${nf.format(r.units.length)} đơn vị; ${nf.format(r.members.length)} đảng viên; ${nf.format(r.orgs.length)} tổ chức đảng; ${nf.format(r.tasks.length)} nhiệm vụ.`);
-  out('Các báo cáo (tinh giản biên chế, sắp xếp bộ máy, chỉ tiêu xây dựng Đảng) sẽ được tạo ở đây khi có. / Reports will be written here once they exist.');
+  out('\n' + reductionSummary(reductionReport(result, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: new Date().toISOString(), target: 0.1 })));
+  out('\nBáo cáo dạng .xlsx (tinh giản biên chế, sắp xếp bộ máy, chỉ tiêu xây dựng Đảng) sẽ được ghi vào out/ khi có mẫu. / The .xlsx reports will be written to out/ once their templates exist.');
   return 0;
 }
 
@@ -112,7 +179,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'demo':
         return await demo(rest, out);
       case 'report':
-        throw new UsageError('tochuc report: các báo cáo chưa có trong phiên bản này. / Reports are not available in this version yet.');
+        return await report(rest, out);
       case undefined:
       case '--help':
       case '-h':

@@ -99,7 +99,9 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   const staff = book.records.staff as StaffRecord[];
   const units = book.records.units as UnitRecord[];
   const plan = book.records.mergerPlan as MergerPlanRecord[];
-  const issues: Issue[] = [...book.issues];
+  const source = book.sheets.filter((s) => s.kind === 'staff' || s.kind === 'units' || s.kind === 'mergerPlan').map((s) => s.sheet);
+  // The issues of the sheets this report reads; the party sheets have their own report.
+  const issues: Issue[] = book.issues.filter((i) => source.includes(i.sheet));
   const { successor, exists } = structureAt(units, plan, period.to);
   const unitName = new Map<string, string>();
   for (const u of units) unitName.set(foldKey(u.unit), u.unit);
@@ -181,7 +183,7 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
 
   return {
     kind: 'reduction', period, generatedAt: params.generatedAt,
-    source: book.sheets.filter((s) => s.kind === 'staff' || s.kind === 'units' || s.kind === 'mergerPlan').map((s) => s.sheet),
+    source,
     issues,
     reduced: { total: people.length, byCategory, byForm, byUnit: reducedByUnit, people },
     quota: { baselineYear: years.baselineYear ?? null, currentYear: years.currentYear ?? null, baseline, current, change: current - baseline, changeRate, byUnit: byUnitLines, byBlock },
