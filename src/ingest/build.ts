@@ -2,8 +2,8 @@ import type { MemberRecord, MergerPlanRecord, OrgRecord, Origin, QuotaYears, Rec
 import { effectiveStaffStatus, parseBadgeYears } from '../domain/rules';
 import type { Rating, Sex } from '../domain/vocabulary';
 import { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses } from '../domain/vocabulary';
+import { isBlank } from './grid';
 import type { RowReader } from './reader';
-import type { CellValue } from './values';
 
 /** Builds one record from the reader's current row, or returns undefined after raising the issue that explains why. */
 export type RowBuilder<K extends SheetKind> = (origin: Origin) => RecordsByKind[K] | undefined;
@@ -18,10 +18,6 @@ type BuilderFactory<K extends SheetKind> = (r: RowReader, quotaYears: QuotaYears
 function missing(r: RowReader, field: string, label: string): undefined {
   r.issueAt(r.col(field) ?? 0, 'warning', 'row.missingRequired', `Dòng bị bỏ qua: thiếu ${label}.`, `Điền ${label} cho dòng này, hoặc xóa dòng nếu không phải bản ghi.`);
   return undefined;
-}
-
-function isEmpty(v: CellValue): boolean {
-  return v == null || (typeof v === 'string' && v.trim() === '');
 }
 
 interface Birth {
@@ -86,7 +82,7 @@ const staff: BuilderFactory<'staff'> = (r) => {
     const b = birth();
     // A departure without its date cannot be placed in any period: an error the report must show.
     const left = leftDate(effective === 'active' ? 'warning' : 'error');
-    if (!left && effective !== 'active' && isEmpty(leftRaw())) {
+    if (!left && effective !== 'active' && isBlank(leftRaw())) {
       r.issueAt(r.col('leftDate') ?? r.col('status') ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${statusText() ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
     }
     const record: StaffRecord = {
@@ -171,12 +167,12 @@ const members: BuilderFactory<'members'> = (r) => {
     if (!cell) return missing(r, 'partyCell', 'Chi bộ');
     const join = joinDate('error');
     if (!join) {
-      if (isEmpty(joinRaw())) r.issueAt(r.col('joinDate') ?? 0, 'error', 'member.joinDateMissing', `${name}: thiếu ngày vào Đảng, không tính được.`, 'Ghi ngày kết nạp theo quyết định.');
+      if (isBlank(joinRaw())) r.issueAt(r.col('joinDate') ?? 0, 'error', 'member.joinDateMissing', `${name}: thiếu ngày vào Đảng, không tính được.`, 'Ghi ngày kết nạp theo quyết định.');
       return undefined;
     }
     const memberStatus = status() ?? 'active';
     const moved = statusDate(memberStatus === 'active' ? 'warning' : 'error');
-    if (!moved && memberStatus !== 'active' && isEmpty(statusRaw())) {
+    if (!moved && memberStatus !== 'active' && isBlank(statusRaw())) {
       r.issueAt(r.col('statusDate') ?? r.col('status') ?? 0, 'error', 'member.statusDateMissing', `${name}: tình trạng "${statusText()}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ…');
     }
     const b = birth();

@@ -82,11 +82,6 @@ export class RowReader {
     return this.cells[col];
   }
 
-  raw(field: string): CellValue {
-    const col = this.col(field);
-    return col === undefined ? undefined : this.rawAt(col);
-  }
-
   address(col: number): string {
     return cellAddress(this.grid, this.row, col);
   }
@@ -114,11 +109,6 @@ export class RowReader {
     if (encoding) this.noteLegacy(col, encoding);
     if (cache && cache.size < REPEAT_CACHE_LIMIT) cache.set(v, { text, encoding });
     return text;
-  }
-
-  text(field: string): string | undefined {
-    const col = this.col(field);
-    return col === undefined ? undefined : this.textAt(col);
   }
 
   /**
@@ -151,11 +141,6 @@ export class RowReader {
     return parsed;
   }
 
-  date(field: string, label: string, severity: Severity = 'warning', dayMatters = true): ParsedDate | undefined {
-    const col = this.col(field);
-    return col === undefined ? undefined : this.dateAt(col, label, severity, dayMatters);
-  }
-
   numberAt(col: number, label: string): number | undefined {
     const v = this.rawAt(col);
     if (isBlank(v)) return undefined;
@@ -167,14 +152,7 @@ export class RowReader {
     return parsed.value;
   }
 
-  number(field: string, label: string): number | undefined {
-    const col = this.col(field);
-    return col === undefined ? undefined : this.numberAt(col, label);
-  }
-
-  yesNo(field: string, label: string): boolean | undefined {
-    const col = this.col(field);
-    if (col === undefined) return undefined;
+  yesNoAt(col: number, label: string): boolean | undefined {
     const v = this.rawAt(col);
     const parsed = parseYesNo(v);
     if ('error' in parsed) {
@@ -192,11 +170,6 @@ export class RowReader {
       this.issueAt(col, severity, `${vocab.name}.unknown`, `${label}: "${text}" không có trong danh mục ${vocab.label}.`, 'Sửa giá trị, hoặc chọn lại cột tương ứng.');
     }
     return code;
-  }
-
-  vocab<T extends string>(field: string, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
-    const col = this.col(field);
-    return col === undefined ? undefined : this.vocabAt(col, vocab, label, severity);
   }
 
   // Field accessors, resolved once per sheet: the row loop then makes no look-up by field name,
@@ -223,7 +196,8 @@ export class RowReader {
   }
 
   yesNoField(field: string, label: string): () => boolean | undefined {
-    return this.has(field) ? () => this.yesNo(field, label) : absent;
+    const col = this.col(field);
+    return col === undefined ? absent : () => this.yesNoAt(col, label);
   }
 
   vocabField<T extends string>(field: string, vocab: Vocabulary<T>, label: string): () => T | undefined {

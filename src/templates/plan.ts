@@ -61,6 +61,16 @@ export interface SheetPlan {
   marker: { report: string; period: string; generatedAt: string };
 }
 
+/** A name not yet taken: "Báo cáo" → "Báo cáo (2)", kept within Excel's 31 characters. */
+export function freeSheetName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim();

@@ -1,5 +1,5 @@
-import type { CellStyle, FillPlan, PlanCell, SheetPlan } from '../../templates/plan';
-import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import { freeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
+import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
 
 /**
  * The Office.js executor of a fill plan. All work is queued into batches sized by their payload,
@@ -266,7 +266,7 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
     if (!existing.has(REGISTRY_SHEET)) {
       steps.push({ bytes: actions(6, 60), apply: () => {
         const registry = worksheets.add(REGISTRY_SHEET);
-        registry.getRange('A1:D1').values = [['sheet', 'report', 'period', 'generatedAt']];
+        registry.getRange('A1:D1').values = [REGISTRY_HEADER];
         registry.visibility = 'VeryHidden';
       } });
       registryRows = 1;
@@ -275,9 +275,7 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
       let name = plannedSheet.name;
       if (existing.has(name)) {
         if (ours.has(name) && options.replace) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(plannedSheet.name).delete() });
-        else {
-          for (let i = 2; existing.has(name); i++) name = plannedSheet.name.slice(0, 31 - ` (${i})`.length) + ` (${i})`;
-        }
+        else name = freeSheetName(name, (n) => existing.has(n));
       }
       existing.add(name);
       names.push(name);

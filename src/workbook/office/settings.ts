@@ -1,5 +1,5 @@
 import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
-import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
 import type { ExcelHost } from './executePlan';
 
 /** Reads the settings block of the hidden "tochuc" sheet: two syncs, the second only when the sheet exists. */
@@ -28,7 +28,7 @@ export async function writeSettingsInExcel(host: ExcelHost, settings: WorkbookSe
     await context.sync();
     if (existing.isNullObject) {
       const made = worksheets.add(REGISTRY_SHEET);
-      made.getRange('A1:D1').values = [['sheet', 'report', 'period', 'generatedAt']];
+      made.getRange('A1:D1').values = [REGISTRY_HEADER];
       made.visibility = 'VeryHidden';
     }
     const sheet = worksheets.getItem(REGISTRY_SHEET);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellStyle, FillPlan, SheetPlan } from '../../templates/plan';
+import { freeSheetName, type CellStyle, type FillPlan, type SheetPlan } from '../../templates/plan';
 
 /**
  * The exceljs executor of a fill plan (the Office.js one does the same inside Excel.run).
@@ -7,6 +7,8 @@ import type { CellStyle, FillPlan, SheetPlan } from '../../templates/plan';
  * sheets tochuc made, and never one of the user's own.
  */
 export const REGISTRY_SHEET = 'tochuc';
+/** Header of the registry of generated sheets (columns A:D of the hidden sheet). */
+export const REGISTRY_HEADER = ['sheet', 'report', 'period', 'generatedAt'];
 
 export interface WriteOptions {
   /** Replace a sheet of the same name that tochuc generated earlier (the caller has asked the user). */
@@ -46,7 +48,7 @@ export function registrySheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(REGISTRY_SHEET);
   if (existing) return existing;
   const ws = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
-  ws.addRow(['sheet', 'report', 'period', 'generatedAt']);
+  ws.addRow(REGISTRY_HEADER);
   return ws;
 }
 
@@ -57,15 +59,6 @@ function generatedSheets(wb: ExcelJS.Workbook): Set<string> {
     if (n > 1 && row.getCell(1).value) names.add(String(row.getCell(1).value));
   });
   return names;
-}
-
-/** A free name: "Báo cáo" → "Báo cáo (2)", kept within Excel's 31 characters. */
-function freeName(wb: ExcelJS.Workbook, name: string): string {
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!wb.getWorksheet(candidate)) return candidate;
-  }
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
@@ -111,7 +104,7 @@ export function writePlan(wb: ExcelJS.Workbook, plan: FillPlan, options: WriteOp
     const existing = wb.getWorksheet(name);
     if (existing) {
       if (ours.has(name) && options.replace) wb.removeWorksheet(existing.id);
-      else name = freeName(wb, name);
+      else name = freeSheetName(name, (n) => wb.getWorksheet(n) !== undefined);
     }
     writeSheet(wb.addWorksheet(name), sheet);
     const reg = registrySheet(wb);
