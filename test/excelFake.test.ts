@@ -252,6 +252,52 @@ describe('application, runtime and stats', () => {
   });
 });
 
+describe('merged areas and response limits', () => {
+  it('answers getMergedAreasOrNullObject with the whole areas a range touches, readable after load and sync', async () => {
+    const { Excel: excel, workbook } = setup({ 'Danh sách': [['Tiêu đề'], ['a', 'b']] });
+    const sheet = workbook.sheet('Danh sách');
+    sheet.mergedAreas.push({ row: 0, col: 0, rowCount: 1, colCount: 4 }, { row: 5, col: 1, rowCount: 2, colCount: 2 });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Danh sách');
+      const areas = ws.getRange('A1:B6').getMergedAreasOrNullObject();
+      const none = ws.getRange('A2:B3').getMergedAreasOrNullObject();
+      // Read before load on purpose: the fake must refuse it as Office.js does.
+      expect(() => areas.address).toThrow(/PropertyNotLoaded/);
+      areas.load('address, areaCount, cellCount');
+      none.load('address');
+      await context.sync();
+      expect([areas.address, areas.areaCount, areas.cellCount]).toEqual(["'Danh sách'!A1:D1, 'Danh sách'!B6:C7", 2, 8]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it('puts getMergedAreasOrNullObject behind ExcelApi 1.13', async () => {
+    const { Excel: excel } = setup(undefined, { requirementSets: ['ExcelApi 1.12'] });
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1:B2');
+      expect(() => range.getMergedAreasOrNullObject()).toThrow(/ApiNotFound/);
+    });
+  });
+
+  it('counts response bytes per sync and refuses a response above maxResponseBytes, leaving its loads unread', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => [`dòng ${i} `.repeat(10)]);
+    const { Excel: excel, stats } = setup({ Data: rows }, { maxResponseBytes: 10_000 });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const small = sheet.getRange('A1:A10').load('values');
+      await context.sync();
+      expect(small.values).toHaveLength(10);
+      const big = sheet.getRange('A1:A200').load('values');
+      await expect(context.sync()).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+      expect(() => big.values).toThrow(/PropertyNotLoaded/);
+    });
+    expect(stats.responses[0].bytes).toBe(JSON.stringify(rows.slice(0, 10)).length);
+    expect(stats.responses[1].bytes).toBeGreaterThan(10_000);
+    expect(stats.maxResponseBytes).toBe(10_000);
+    expect(setup().stats.maxResponseBytes).toBe(5 * 1024 * 1024);
+  });
+});
+
 describe('requirement sets', () => {
   it('answers isSetSupported and throws ApiNotFound for APIs outside the configured sets', async () => {
     const { Excel: excel, Office } = setup(undefined, { requirementSets: ['ExcelApi 1.8'] });

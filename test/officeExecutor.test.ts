@@ -140,4 +140,13 @@ describe('Office.js executor on the strict fake', () => {
     expect((await executePlan(old.host, again, { replace: true })).sheets).toEqual(['TGBC 2015-2019 (2)']);
     expect(workbook.sheetNames.filter((n) => n.startsWith('TGBC'))).toEqual(['TGBC 2015-2019', 'TGBC 2015-2019 (2)']);
   });
+
+  it('writes a report on the minimum the manifest asks for, ExcelApi 1.4, saying what it left out', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    const minimum = host(workbook, ['ExcelApi 1.4']);
+    const result = await executePlan(minimum.host, plan(20));
+    expect(result.sheets).toEqual(['TGBC 2015-2019']);
+    expect(workbook.sheet('TGBC 2015-2019').cell('B3').value).toBe('Nguyễn Văn Người Thứ 1 ở Phòng Nội vụ thành phố');
+    expect(result.skipped.length).toBeGreaterThan(0);
+  });
 });

@@ -8,7 +8,8 @@
  *  - writes and method calls are queued and applied, in order, at the next sync();
  *  - errors of queued operations (ItemNotFound, ItemAlreadyExists, InvalidArgument…) reject that sync;
  *  - a sync whose payload is larger than maxRequestBytes rejects with RequestPayloadSizeLimitExceeded
- *    and applies nothing; loading more than 5,000,000 cells rejects with ResponsePayloadSizeLimitExceeded;
+ *    and applies nothing; loading more than 5,000,000 cells, or values weighing more than
+ *    maxResponseBytes in one sync, rejects with ResponsePayloadSizeLimitExceeded;
  *  - APIs outside the configured requirement sets throw ApiNotFound.
  *
  * Class and member names mirror @types/office-js (namespace Excel) so the same code runs on both; the
@@ -30,6 +31,8 @@ export const FAKE_LIMITATIONS = [
   'Operations on a null object (…OrNullObject that found nothing) reject the sync with ItemNotFound.',
   'RangeBorderCollection supports getItem() only (no items/count); setting weight or color on a "None" border makes it "Continuous".',
   'Excel.run flushes operations still queued when the batch resolves (counted as a sync), as Office.js does.',
+  'Response bytes are the JSON length of the loaded values (UTF-16 code units), not Office\'s wire format; a response over the limit leaves the sync\'s writes applied but its loads unread.',
+  'RangeAreas (from Range.getMergedAreasOrNullObject) has address, areaCount and cellCount only; no areas collection.',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -54,7 +57,10 @@ export interface FakeExcelStats {
   syncs: number;
   /** One entry per sync: JSON.stringify length of the queued operations, and their number. */
   requests: Array<{ bytes: number; operations: number }>;
+  /** One entry per sync: JSON.stringify length of the values its loads returned. */
+  responses: Array<{ bytes: number }>;
   maxRequestBytes: number;
+  maxResponseBytes: number;
   rejectedSyncs: number;
   suspendApiCalculationCalls: number;
   suspendScreenUpdatingCalls: number;
@@ -69,9 +75,12 @@ export interface FakeExcelOptions {
   requirementSets?: string[];
   /** Default 5 MB, the Excel on the web request limit. */
   maxRequestBytes?: number;
+  /** Default 5 MB, the Excel on the web response limit. */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const MAX_CELLS_PER_READ = 5_000_000;
 
 function compareVersions(a: string, b: string): number {
@@ -149,6 +158,8 @@ export class FakeRequestContext {
   /** Set when Excel.run has finished: using its proxies afterwards is an error in Office.js too. */
   closed = false;
   private queue: QueuedOperation[] = [];
+  /** What the loads of the sync under way have returned, and how to take each back if it fails. */
+  private response = { bytes: 0, undo: [] as Array<() => void> };
 
   constructor(
     readonly data: FakeWorkbook,
@@ -174,12 +185,19 @@ export class FakeRequestContext {
     object.load(option);
   }
 
+  /** Called by a proxy as a sync loads one of its properties. */
+  noteLoaded(value: unknown, undo: () => void): void {
+    this.response.bytes += JSON.stringify(value ?? null).length;
+    this.response.undo.push(undo);
+  }
+
   async sync<T>(passThroughValue?: T): Promise<T> {
     const operations = this.queue;
     this.queue = [];
     this.stats.syncs++;
     const bytes = JSON.stringify(operations.map((o) => o.json)).length;
     this.stats.requests.push({ bytes, operations: operations.length });
+    this.response = { bytes: 0, undo: [] };
     await Promise.resolve(); // a round trip is always asynchronous
     try {
       if (bytes > this.stats.maxRequestBytes) {
@@ -187,11 +205,22 @@ export class FakeRequestContext {
       }
       // Like Office.js, operations before a failing one stay applied; the rest of the batch is dropped.
       for (const operation of operations) operation.apply();
+      this.checkResponse();
     } catch (error) {
       this.stats.rejectedSyncs++;
       throw error;
+    } finally {
+      this.stats.responses.push({ bytes: this.response.bytes });
     }
     return passThroughValue as T;
+  }
+
+  /** A response over the limit never reaches the add-in: nothing it loaded becomes readable. */
+  private checkResponse(): void {
+    const { bytes, undo } = this.response;
+    if (bytes <= this.stats.maxResponseBytes) return;
+    for (const forget of undo) forget();
+    fail('ResponsePayloadSizeLimitExceeded', `The response payload (${bytes} bytes) exceeds ${this.stats.maxResponseBytes} bytes.`);
   }
 }
 
@@ -288,8 +317,15 @@ export abstract class FakeClientObject {
       for (const name of scalars) this.loaded.set(name, null);
       return;
     }
-    for (const name of scalars) this.loaded.set(name, structuredClone(properties[name].read()));
+    for (const name of scalars) this.setLoaded(name, structuredClone(properties[name].read()));
     for (const [child, childPaths] of nested) child.applyLoad(childPaths);
+  }
+
+  private setLoaded(name: string, value: unknown): void {
+    const had = this.loaded.has(name);
+    const before = this.loaded.get(name);
+    this.loaded.set(name, value);
+    this.context.noteLoaded(value, () => (had ? this.loaded.set(name, before) : this.loaded.delete(name)));
   }
 
   protected readLoaded<T>(name: string): T {
@@ -620,6 +656,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.requirements.require('1.7', 'Worksheet.getRangeByIndexes');
     return FakeRange.create(this, `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () =>
       checkedRect({ row: startRow, col: startColumn, rowCount, colCount: columnCount }),
     );
@@ -637,6 +674,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context.requirements.require('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return FakeRange.create(this, `getUsedRangeOrNullObject(${json(valuesOnly ?? false)})`, () => this.sheet().usedRect(valuesOnly ?? false));
   }
 
@@ -830,6 +868,18 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /** The merged areas that intersect this range, whole (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requirements.require('1.13', 'Range.getMergedAreasOrNullObject');
+    const areas = new FakeRangeAreas(this.worksheet, `${this.path}.getMergedAreasOrNullObject()`);
+    this.queueResolve(areas, () => {
+      const rect = this.rect();
+      const found = this.sheet().mergedAreas.filter((m) => intersects(m, rect)).sort((a, b) => a.row - b.row || a.col - b.col);
+      areas.bind(found.length > 0 ? found : null);
+    });
+    return areas;
+  }
+
   unmerge(): void {
     this.queueCall('unmerge', [], () => {
       const sheet = this.sheet();
@@ -959,6 +1009,46 @@ export class FakeRange extends FakeClientObject {
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') fail('InvalidArgument', `Unsupported ${property} value ${json(v)}.`);
       write(sheet.mutableCell(rect.row + r, rect.col + c), v);
     }));
+  }
+}
+
+/** Excel.RangeAreas: several rectangles of one sheet. Only what reading merged areas needs. */
+export class FakeRangeAreas extends FakeClientObject {
+  private target: Rect[] | null | undefined;
+
+  constructor(private readonly worksheet: FakeWorksheet, path: string) {
+    super(worksheet.context, path);
+  }
+
+  /** "Sheet1!A1:C1, Sheet1!A3:B3", each area with its sheet name, as Excel writes it. */
+  get address(): string {
+    return this.readLoaded('address');
+  }
+  get areaCount(): number {
+    return this.readLoaded('areaCount');
+  }
+  get cellCount(): number {
+    return this.readLoaded('cellCount');
+  }
+
+  bind(areas: Rect[] | null): void {
+    this.target = areas;
+  }
+
+  protected override isNull(): boolean {
+    return this.target === null;
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const areas = () => {
+      if (this.target === undefined) fail('InvalidObjectPath', `${this.path} was not resolved.`);
+      return this.target ?? fail('ItemNotFound', `${this.path} is a null object.`);
+    };
+    return {
+      address: { read: () => areas().map((a) => qualifiedAddress(this.worksheet.sheet().name, a)).join(', ') },
+      areaCount: { read: () => areas().length },
+      cellCount: { read: () => areas().reduce((n, a) => n + cellCount(a), 0) },
+    };
   }
 }
 
@@ -1561,7 +1651,8 @@ export interface FakeExcel {
 export function fakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}): FakeExcel {
   const requirements = new Requirements(options.requirementSets ?? ['ExcelApi 1.17']);
   const stats: FakeExcelStats = {
-    runs: 0, syncs: 0, requests: [], maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, rejectedSyncs: 0,
+    runs: 0, syncs: 0, requests: [], responses: [], rejectedSyncs: 0,
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     suspendApiCalculationCalls: 0, suspendScreenUpdatingCalls: 0, enableEventsWrites: [], trackCalls: 0, untrackCalls: 0,
   };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

@@ -1,3 +1,4 @@
+import { rangeA1 } from '../../domain/a1';
 import { freeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
 
@@ -67,8 +68,9 @@ function literal(value: PlanCell['value']): string | number | boolean | null {
   return typeof value === 'string' && /^[=+\-@']/.test(value) ? `'${value}` : value;
 }
 
+// By address, not getRangeByIndexes: that one needs ExcelApi 1.7, above the 1.4 the manifest asks for.
 function rangeOf(sheet: Excel.Worksheet, top: number, left: number, rows: number, cols: number): Excel.Range {
-  return sheet.getRangeByIndexes(top, left, rows, cols);
+  return sheet.getRange(rangeA1({ top, left, bottom: top + rows - 1, right: left + cols - 1 }));
 }
 
 function styleSteps(sheet: () => Excel.Worksheet, plan: SheetPlan): Step[] {
@@ -286,7 +288,7 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
       const row = ours.has(name) ? undefined : registryRows++;
       if (row !== undefined) {
         const entry = [[name, plannedSheet.marker.report, plannedSheet.marker.period, plannedSheet.marker.generatedAt]];
-        steps.push({ bytes: actions(4, JSON.stringify(entry).length), apply: () => { worksheets.getItem(REGISTRY_SHEET).getRangeByIndexes(row, 0, 1, 4).values = entry; } });
+        steps.push({ bytes: actions(4, JSON.stringify(entry).length), apply: () => { rangeOf(worksheets.getItem(REGISTRY_SHEET), row, 0, 1, 4).values = entry; } });
       }
     }
     if (names.length) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(names[0]).activate() });

@@ -1,6 +1,10 @@
+import { rangeA1 } from '../../domain/a1';
 import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
 import type { ExcelHost } from './executePlan';
+
+/** Columns F:G from the first row, by address (getRangeByIndexes needs ExcelApi 1.7). */
+const settingsBlock = (rows: number) => rangeA1({ top: 0, left: SETTINGS_COLUMN, bottom: Math.max(rows, 1) - 1, right: SETTINGS_COLUMN + 1 });
 
 /** Reads the settings block of the hidden "tochuc" sheet: two syncs, the second only when the sheet exists. */
 export async function readSettingsInExcel(host: ExcelHost): Promise<{ settings: WorkbookSettings; problems: string[] }> {
@@ -12,7 +16,7 @@ export async function readSettingsInExcel(host: ExcelHost): Promise<{ settings: 
     const used = sheet.getUsedRange(true);
     used.load('rowCount');
     await context.sync();
-    const block = sheet.getRangeByIndexes(0, SETTINGS_COLUMN, used.rowCount, 2);
+    const block = sheet.getRange(settingsBlock(used.rowCount));
     block.load('values');
     await context.sync();
     return settingsFromCells(block.values);
@@ -34,8 +38,8 @@ export async function writeSettingsInExcel(host: ExcelHost, settings: WorkbookSe
     const sheet = worksheets.getItem(REGISTRY_SHEET);
     const cells = settingsToCells(settings);
     // Clear what an earlier, longer block left below, then write the new one.
-    sheet.getRangeByIndexes(0, SETTINGS_COLUMN, 200, 2).clear('Contents');
-    const block = sheet.getRangeByIndexes(0, SETTINGS_COLUMN, cells.length, 2);
+    sheet.getRange(settingsBlock(200)).clear('Contents');
+    const block = sheet.getRange(settingsBlock(cells.length));
     // JSON is text: the text format keeps Excel from reading a value such as "[...]" or "-1" otherwise.
     block.numberFormat = cells.map((row) => row.map(() => '@'));
     block.values = cells;
