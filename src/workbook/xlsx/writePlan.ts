@@ -61,7 +61,14 @@ function generatedSheets(wb: ExcelJS.Workbook): Set<string> {
   return names;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+/**
+ * A sheet as exceljs is told it: cells, styles and layout. A filled report and a template taken
+ * out for editing are both written through it, so that the two cannot drift apart.
+ */
+export type SheetLayout = Omit<SheetPlan, 'name' | 'marker'>;
+
+/** Writes cells, styles, merges, sizes, frozen rows and the A4 page setup into an empty sheet. */
+export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
   plan.columnWidths.forEach((w, c) => {
     if (w !== undefined) ws.getColumn(c + 1).width = w;
   });
