@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
+import ExcelJS from 'exceljs';
 import { main } from '../src/cli/main';
 import { writeFixture } from './helpers/xlsxFixture';
 
@@ -86,10 +87,44 @@ describe('tochuc report reduction', () => {
   });
 
   it('answers bad usage with one clear line and exit 2', async () => {
-    for (const argv of [['report', 'reduction', '--input', SAMPLE, '--period', '2021-Q5'], ['report', 'reduction', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--out', 'x.xlsx'], ['report', 'merger', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--target', '150%']]) {
+    for (const argv of [['report', 'reduction', '--input', SAMPLE, '--period', '2021-Q5'], ['report', 'reduction', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--template', '/nonexistent/t.xlsx'], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--out', '/etc/hostname/r.xlsx'], ['template', 'reduction'], ['template', 'merger', '--out', 'x.xlsx'], ['report', 'merger', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--target', '150%']]) {
       const { code, err } = await capture(argv);
       expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
       expect(err.split('\n')[0].length).toBeGreaterThan(10);
     }
   });
+
+  it('writes the report workbook with --out, and reads an edited copy of the built-in template with --template', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-cli-'));
+    const templateFile = path.join(dir, 'mau.xlsx');
+    expect((await capture(['template', 'reduction', '--out', templateFile])).code).toBe(0);
+    // The officer edits the wording in Excel: here with exceljs, on the file itself.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(templateFile);
+    const ws = wb.worksheets[0];
+    let edited = '';
+    ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value === 'Kết quả thực hiện tinh giản biên chế') {
+        cell.value = 'Kết quả tinh giản biên chế giai đoạn {{period.fromText}} – {{period.toText}} (bản sửa)';
+        edited = cell.address;
+      }
+    }));
+    expect(edited).not.toBe('');
+    await wb.xlsx.writeFile(templateFile);
+
+    const out = path.join(dir, 'bao-cao.xlsx');
+    const { code, err } = await capture(['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--template', templateFile, '--out', out]);
+    expect(code).toBe(1); // the sample's deliberate bad date
+    expect(err).toContain(out);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(out);
+    expect(report.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['TGBC 2019', 'Phụ lục TGBC 2019', 'Vấn đề TGBC 2019']);
+    expect(report.getWorksheet('tochuc')?.state).toBe('veryHidden');
+    const first = report.worksheets[0];
+    const values: string[] = [];
+    first.eachRow((row) => row.eachCell((cell) => void values.push(String(cell.value))));
+    expect(values).toContain('Kết quả tinh giản biên chế giai đoạn 01/01/2019 – 31/12/2019 (bản sửa)');
+    const once = JSON.parse((await capture(['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--json'])).out);
+    expect(values).toContain(`Trong kỳ đã thực hiện tinh giản ${once.reduced.total} người. Số người tinh giản chia theo đối tượng và hình thức:`);
+  }, 60000);
 });

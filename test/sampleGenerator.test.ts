@@ -5,9 +5,10 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import { readSettings } from '../src/workbook/xlsx/settings';
 import { foldKey } from '../src/domain/text';
 import {
-  buildSample, sampleWorkbookBuffer, renderReadme, SAMPLE_PATH, README_PATH, REDUCTION_MATRIX, CATEGORIES, FORMS,
+  buildSample, sampleWorkbookBuffer, renderReadme, SAMPLE_PATH, SAMPLE_ORG, README_PATH, REDUCTION_MATRIX, CATEGORIES, FORMS,
   type CellValue, type Sample, type SampleSheet, type CategoryKey, type FormKey,
 } from './tools/generateSample';
 
@@ -257,7 +258,10 @@ describe('sample generator', () => {
     expect(buf.length).toBeLessThan(1_000_000);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(sample.sheets.map((s) => s.name));
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(sample.sheets.map((s) => s.name));
+    // The organisation details of the report header travel in the very hidden settings sheet.
+    expect(wb.getWorksheet('tochuc')?.state).toBe('veryHidden');
+    expect(readSettings(wb).settings.org).toEqual(SAMPLE_ORG);
     const mismatches: string[] = [];
     for (const s of sample.sheets) {
       const ws = wb.getWorksheet(s.name) as ExcelJS.Worksheet;

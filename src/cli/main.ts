@@ -5,16 +5,24 @@ import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
-import { parseDay, parsePeriod, type Period } from '../reports/period';
-import { reductionReport, type ReductionReport } from '../reports/reduction';
-import { readXlsx, UnreadableWorkbookError } from '../workbook/xlsx/readXlsx';
+import { generateReduction } from '../reports/generate';
+import { parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
+import type { ReductionReport } from '../reports/reduction';
+import { reductionTemplates } from '../templates/builtin/reduction';
+import type { OrgDetails } from '../templates/layout';
+import type { FillPlan } from '../templates/plan';
+import { readXlsx, readXlsxBook, UnreadableWorkbookError } from '../workbook/xlsx/readXlsx';
+import { readTemplateWorkbook, writeTemplateWorkbook } from '../workbook/xlsx/templateXlsx';
+import { writePlanFile } from '../workbook/xlsx/writePlanFile';
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
 
 const USAGE = `Cách dùng / Usage:
   tochuc inspect --input book.xlsx [--input more.xlsx …] [--json] [--map field=Header …]
   tochuc demo [--out dir]
-  tochuc report reduction --input book.xlsx [--input more.xlsx …] (--period 2019 | 2021-Q2 | 2021-H1 | --from D --to D) [--target 0.10] [--json] [--map field=Header …]
+  tochuc report reduction --input book.xlsx [--input more.xlsx …] (--period 2019 | 2021-Q2 | 2021-H1 | --from D --to D)
+         [--out report.xlsx] [--template t.xlsx] [--target 0.10] [--json] [--map field=Header …]
+  tochuc template reduction --out t.xlsx     (mẫu có sẵn để sửa / the built-in template, to edit)
   tochuc report <merger|partyQuarterly> …   (sắp có / coming in a later release)`;
 
 class UsageError extends Error {}
@@ -93,10 +101,24 @@ async function inspect(args: string[], out: (s: string) => void): Promise<number
   return 0;
 }
 
+interface Inputs {
+  book: WorkbookIngest;
+  /** The first organisation details found in the inputs' settings. */
+  org?: OrgDetails;
+  settingsProblems: string[];
+}
+
 /** Reads and ingests every input; several workbooks (one per district) are consolidated. */
-async function ingestInputs(inputs: readonly string[], overrides: ReturnType<typeof parseMap>): Promise<WorkbookIngest> {
+async function ingestInputs(inputs: readonly string[], overrides: ReturnType<typeof parseMap>): Promise<Inputs> {
   const books: WorkbookIngest[] = [];
-  for (const file of inputs) books.push(ingestWorkbook(await readXlsx(file), { overrides, file }));
+  let org: OrgDetails | undefined;
+  const settingsProblems: string[] = [];
+  for (const file of inputs) {
+    const read = await readXlsxBook(file);
+    books.push(ingestWorkbook(read.grids, { overrides: [...(read.settings.mappings ?? []), ...overrides], file }));
+    org = org ?? read.settings.org;
+    settingsProblems.push(...read.settingsProblems.map((p) => `${path.basename(file)}: ${p}`));
+  }
   const merged = books[0];
   for (const b of books.slice(1)) {
     merged.sheets.push(...b.sheets);
@@ -106,7 +128,7 @@ async function ingestInputs(inputs: readonly string[], overrides: ReturnType<typ
       for (const r of b.records[kind]) target.push(r);
     }
   }
-  return merged;
+  return { book: merged, org, settingsProblems };
 }
 
 function periodFrom(values: { period?: string; from?: string; to?: string }): Period {
@@ -136,36 +158,77 @@ export function reductionSummary(r: ReductionReport): string {
   ].join('\n');
 }
 
-async function report(args: string[], out: (s: string) => void): Promise<number> {
+function targetFrom(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const target = Number(text.replace(',', '.').replace(/%$/, '')) / (text.endsWith('%') ? 100 : 1);
+  if (!(target >= 0 && target < 1)) throw new UsageError(`--target "${text}": cần một tỷ lệ như 0.10 hoặc 10%.`);
+  return target;
+}
+
+/** Writes the report's sheets into a new workbook; a file Excel holds open is a clear one-line error. */
+async function writeReport(file: string, plan: FillPlan): Promise<string[]> {
+  try {
+    return await writePlanFile(file, plan);
+  } catch (e) {
+    throw new UsageError(`Không ghi được "${file}" (${(e as Error).message.split('\n')[0]}): tệp có đang mở trong Excel, hay thư mục không ghi được?`);
+  }
+}
+
+async function report(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
   if (kind !== 'reduction') throw new UsageError(kind === 'merger' || kind === 'partyQuarterly' ? `tochuc report ${kind}: báo cáo này sẽ có trong phiên bản sau. / Not available yet.` : `Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
   const { values } = parseArgs({
     args: rest, strict: true,
     options: { input: { type: 'string', multiple: true }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' } },
   });
-  if (values.out || values.template) throw new UsageError('--out/--template: chưa ghi được tệp báo cáo .xlsx trong phiên bản này; dùng --json. / Writing the .xlsx report is not available yet.');
   const inputs = values.input ?? [];
   if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
   const period = periodFrom(values);
-  const target = values.target === undefined ? undefined : Number(values.target.replace(',', '.').replace(/%$/, '')) / (values.target.endsWith('%') ? 100 : 1);
-  if (target !== undefined && !(target >= 0 && target < 1)) throw new UsageError(`--target "${values.target}": cần một tỷ lệ như 0.10 hoặc 10%.`);
-  const book = await ingestInputs(inputs, parseMap(values.map ?? []));
+  const target = targetFrom(values.target);
+  const templates = values.template ? await readTemplateWorkbook(values.template) : undefined;
+  const { book, org, settingsProblems } = await ingestInputs(inputs, parseMap(values.map ?? []));
+  for (const p of settingsProblems) err(p);
   // The report date is a parameter of the figures, read from the clock only here, at the edge.
-  const r = reductionReport(book, { period, generatedAt: new Date().toISOString(), ...(target !== undefined ? { target } : {}) });
+  const { report: r, plan } = generateReduction(book, { period, generatedAt: new Date().toISOString(), ...(target !== undefined ? { target } : {}) }, {
+    ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}),
+  });
   out(values.json ? JSON.stringify(r, null, 2) : reductionSummary(r));
-  return r.issues.some((i) => i.severity === 'error') ? 1 : 0;
+  const templateErrors = plan.issues.filter((i) => i.severity === 'error');
+  for (const i of plan.issues) err(`[${SEVERITY_VI[i.severity]}] ${i.sheet}!${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
+  if (values.out) {
+    const sheets = await writeReport(values.out, plan);
+    err(`Đã ghi ${values.out}: ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+  }
+  return r.issues.some((i) => i.severity === 'error') || templateErrors.length ? 1 : 0;
 }
 
+async function template(args: string[], err: (s: string) => void): Promise<number> {
+  const [kind, ...rest] = args;
+  if (kind !== 'reduction') throw new UsageError(`tochuc template: hiện có mẫu "reduction". / Only the reduction template exists yet.\n${USAGE}`);
+  const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
+  if (!values.out) throw new UsageError('Thiếu --out: tên tệp .xlsx để ghi mẫu.');
+  await writeTemplateWorkbook(values.out, reductionTemplates());
+  err(`Đã ghi mẫu ${values.out}: sửa lời văn, bố cục, chữ ký rồi dùng lại với --template ${values.out}.`);
+  return 0;
+}
+
+export const DEMO_PERIOD: Period = { from: '2015-01-01', to: '2019-12-31' };
+
 async function demo(args: string[], out: (s: string) => void): Promise<number> {
-  parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
-  const grids = await readXlsx(SAMPLE_WORKBOOK);
-  const result = ingestWorkbook(grids, { file: SAMPLE_WORKBOOK });
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+  const outDir = values.out ?? 'out';
+  const read = await readXlsxBook(SAMPLE_WORKBOOK);
+  const result = ingestWorkbook(read.grids, { file: SAMPLE_WORKBOOK });
   out('tochuc demo — sổ mẫu Móng Cái / sample workbook\n');
   out(formatInspect(path.relative(process.cwd(), SAMPLE_WORKBOOK) || SAMPLE_WORKBOOK, result.sheets));
   const r = result.records;
   out(`\nTóm tắt: ${nf.format(r.staff.length)} CBCCVC, NLĐ; ${nf.format(r.units.length)} đơn vị; ${nf.format(r.members.length)} đảng viên; ${nf.format(r.orgs.length)} tổ chức đảng; ${nf.format(r.tasks.length)} nhiệm vụ.`);
-  out('\n' + reductionSummary(reductionReport(result, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: new Date().toISOString(), target: 0.1 })));
-  out('\nBáo cáo dạng .xlsx (tinh giản biên chế, sắp xếp bộ máy, chỉ tiêu xây dựng Đảng) sẽ được ghi vào out/ khi có mẫu. / The .xlsx reports will be written to out/ once their templates exist.');
+  const reduction = generateReduction(result, { period: DEMO_PERIOD, generatedAt: new Date().toISOString(), target: 0.1 }, { ...(read.settings.org ? { org: read.settings.org } : {}), files: [path.basename(SAMPLE_WORKBOOK)] });
+  out('\n' + reductionSummary(reduction.report));
+  const file = path.join(outDir, `tinh-gian-bien-che-${periodLabel(DEMO_PERIOD)}.xlsx`);
+  const sheets = await writeReport(file, reduction.plan);
+  out(`\nĐã ghi báo cáo / report written: ${file} (${sheets.map((s) => `"${s}"`).join(', ')})`);
+  out('Báo cáo sắp xếp bộ máy và chỉ tiêu xây dựng Đảng sẽ có trong phiên bản sau. / The merger and party-building reports come in later releases.');
   return 0;
 }
 
@@ -179,7 +242,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case 'demo':
         return await demo(rest, out);
       case 'report':
-        return await report(rest, out);
+        return await report(rest, out, err);
+      case 'template':
+        return await template(rest, err);
       case undefined:
       case '--help':
       case '-h':

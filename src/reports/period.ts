@@ -30,3 +30,20 @@ export function parseDay(text: string): string | undefined {
 export function inPeriod(date: string | undefined, period: Period): boolean {
   return date !== undefined && date >= period.from && date <= period.to;
 }
+
+/**
+ * A short name for sheet names and file names: "2021", "2015-2019", "2021-Q2", "2021-H1",
+ * else the two days ("01.03.2021-15.07.2021"; Excel forbids "/" in sheet names).
+ */
+export function periodLabel(period: Period): string {
+  const [fy, fm, fd] = period.from.split('-').map(Number);
+  const [ty, tm, td] = period.to.split('-').map(Number);
+  const fullYears = fm === 1 && fd === 1 && tm === 12 && td === 31;
+  if (fullYears) return fy === ty ? String(fy) : `${fy}-${ty}`;
+  if (fy === ty && fd === 1 && td === lastDay(ty, tm)) {
+    if (tm - fm === 2 && fm % 3 === 1) return `${fy}-Q${(fm + 2) / 3}`;
+    if (tm - fm === 5 && (fm === 1 || fm === 7)) return `${fy}-H${fm === 1 ? 1 : 2}`;
+  }
+  const d = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+  return `${d(period.from)}-${d(period.to)}`;
+}

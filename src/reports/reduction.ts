@@ -164,7 +164,10 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   const unitOrder = [...lines.keys()];
   const reducedByUnit = [...unitOrder.filter((k) => perUnit.has(k)).map((k) => perUnit.get(k)!), ...[...perUnit.entries()].filter(([k]) => !lines.has(k)).map(([, v]) => v)];
   for (const [k, v] of perUnit) {
-    if (!lines.has(k) && units.length) issues.push({ sheet: people.find((p) => foldKey(p.unit) === k)?.sheet ?? '', cell: 'A1', severity: 'warning', code: 'reduction.unitNotInUnits', message: `Đơn vị "${v.unit}" có người tinh giản nhưng không có trong danh sách đơn vị, biên chế.`, hint: 'Thêm đơn vị vào trang biên chế, hoặc sửa tên cho khớp.' });
+    if (lines.has(k) || !units.length) continue;
+    // At the row of the unit's first person reduced: that is where the name is spelled.
+    const first = people.find((p) => foldKey(p.unit) === k) as ReducedPerson;
+    issues.push({ sheet: first.sheet, cell: `A${first.row}`, severity: 'warning', code: 'reduction.unitNotInUnits', message: `Đơn vị "${v.unit}" có người tinh giản nhưng không có trong danh sách đơn vị, biên chế.`, hint: 'Thêm đơn vị vào trang biên chế, hoặc sửa tên cho khớp.' });
   }
 
   const blocks = new Map<string, Omit<QuotaLine, 'unit' | 'block'> & { block: Block | 'unspecified' }>();

@@ -1,6 +1,7 @@
 import { columnLetter } from '../domain/a1';
 import type { TemplateCellInput, TemplateSheet } from './parse';
 import type { CellStyle, PageSetup } from './plan';
+import { lineHeight, textLines } from './planner';
 
 /**
  * Building blocks of the built-in report templates, laid out the way Vietnamese official
@@ -24,19 +25,59 @@ export interface OrgDetails {
   signerTitle: string;
   signerName: string;
   recipients: string[];
+  /** The body in running text, "Ban Thường vụ Thành ủy Móng Cái": the header's capitals do not read well in a sentence. */
+  name?: string;
 }
 
 export interface TableColumn {
   header: string;
-  /** Width in characters. */
-  width: number;
+  /** Two-row header: consecutive columns with the same group share a merged cell above their own headers. */
+  group?: string;
+  /** Width in characters (used by `reportTemplate`; documents give the widths of the whole sheet). */
+  width?: number;
   /** Cell of the repeated row: a placeholder such as `{{unit}}` or `{{@index}}`. */
   cell: string;
-  /** Sum this column in the totals row. */
-  total?: boolean;
+  /** In the totals row: `true` sums the column; a string is a formula, `{row}` standing for the totals row. */
+  total?: boolean | string;
+  /** Number format of the totals cell ("#,##0" for sums by default). */
+  totalFormat?: string;
   align?: 'left' | 'center' | 'right';
 }
 
+export interface TableSpec {
+  list: string;
+  columns: TableColumn[];
+  /** Label of the totals row (in the second column); no totals row without it. */
+  totalLabel?: string;
+}
+
+/** A part of a document, top to bottom. Texts may hold placeholders. */
+export type Section =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; table: TableSpec };
+
+export interface DocumentLayout {
+  /** The template sheet's name. */
+  name: string;
+  /** Only `variant` shapes the layout; the texts come from `{{org.*}}` figures. */
+  org: Pick<OrgDetails, 'variant'>;
+  /** Column widths of the whole sheet, in characters; every table has this many columns. */
+  widths: number[];
+  orientation: 'portrait' | 'landscape';
+  /** `report`: issuing body and motto, place and date; `appendix`: "Phụ lục" and what it goes with; `plain`: the title only. */
+  top: 'report' | 'appendix' | 'plain';
+  /** Under "Phụ lục": "(Kèm theo Báo cáo …)". */
+  appendixNote?: string;
+  title: string;
+  subtitle?: string;
+  periodLine?: string;
+  sections: Section[];
+  /** "Nơi nhận" and the signature block; recipients come from the organisation details. */
+  signature?: { recipients: string[] };
+}
+
+/** The one-table report of the first layouts, kept as a shorthand. */
 export interface ReportLayout {
   org: OrgDetails;
   /** "BÁO CÁO" */
@@ -47,7 +88,7 @@ export interface ReportLayout {
   periodLine: string;
   /** Lines before the table, each may hold placeholders. */
   intro: string[];
-  table: { list: string; columns: TableColumn[]; totalLabel: string };
+  table: { list: string; columns: Array<TableColumn & { width: number }>; totalLabel: string };
   notes: string[];
 }
 
@@ -72,6 +113,8 @@ const STYLES: CellStyle[] = [
   /* 16 recipients heading */ { font: { name: FONT, size: 12, bold: true, italic: true } },
   /* 17 recipients */ { font: { name: FONT, size: 11 } },
   /* 18 paragraph */ { font: { name: FONT, size: 13 }, wrapText: true, verticalAlignment: 'top', horizontalAlignment: 'justify' },
+  /* 19 heading */ { font: { name: FONT, size: 13, bold: true }, wrapText: true, verticalAlignment: 'top' },
+  /* 20 appendix label */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
 ];
 const ALIGN_STYLE = { left: 11, center: 12, right: 13 } as const;
 
@@ -81,11 +124,20 @@ export const A4_PORTRAIT: PageSetup = {
   margins: { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 },
 };
 
+const BORDERED_HEADER = 9;
+const HEADER_FONT_SIZE = 12;
+const HEADING = 19;
+const APPENDIX_LABEL = 20;
+
 class Sheet {
   readonly cells: Array<Array<TemplateCellInput | undefined>> = [];
   readonly merges: string[] = [];
   readonly rowHeights: Array<number | undefined> = [];
-  constructor(readonly width: number) {}
+  constructor(readonly widths: readonly number[]) {}
+
+  get last(): number {
+    return this.widths.length - 1;
+  }
 
   row(height?: number): number {
     this.cells.push([]);
@@ -93,76 +145,147 @@ class Sheet {
     return this.cells.length - 1;
   }
 
-  put(row: number, col: number, value: string, style: number, toCol = col): void {
+  put(row: number, col: number, value: string, style: number, toCol = col, toRow = row): void {
     this.cells[row][col] = value.startsWith('=') ? { formula: value, style } : { value, style };
-    for (let c = col + 1; c <= toCol; c++) this.cells[row][c] = { style };
-    if (toCol > col) this.merges.push(`${columnLetter(col)}${row + 1}:${columnLetter(toCol)}${row + 1}`);
+    for (let r = row; r <= toRow; r++) {
+      for (let c = r === row ? col + 1 : col; c <= toCol; c++) this.cells[r][c] = { style };
+    }
+    if (toCol > col || toRow > row) this.merges.push(`${columnLetter(col)}${row + 1}:${columnLetter(toCol)}${toRow + 1}`);
+  }
+
+  /** Width of columns `from`..`to` together. */
+  span(from: number, to: number): number {
+    return this.widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
   }
 }
 
-/** Left half of the header for the issuing body, right half for the motto, date under it. */
-function header(s: Sheet, org: OrgDetails): void {
-  const split = Math.max(1, Math.floor(s.width * 0.42) - 1);
-  const last = s.width - 1;
+/** Left part of the header for the issuing body, right part for the motto, date under it. */
+function reportTop(s: Sheet, variant: OrgDetails['variant']): void {
+  const split = Math.max(1, Math.floor(s.widths.length * 0.42) - 1);
+  const last = s.last;
   const r1 = s.row(20);
   s.put(r1, 0, '{{org.superiorBody}}', 1, split);
-  s.put(r1, split + 1, org.variant === 'party' ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', org.variant === 'party' ? 4 : 3, last);
+  s.put(r1, split + 1, variant === 'party' ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', variant === 'party' ? 4 : 3, last);
   const r2 = s.row(20);
   s.put(r2, 0, '{{org.issuingBody}}', 2, split);
-  if (org.variant === 'state') s.put(r2, split + 1, 'Độc lập - Tự do - Hạnh phúc', 4, last);
+  if (variant === 'state') s.put(r2, split + 1, 'Độc lập - Tự do - Hạnh phúc', 4, last);
   const r3 = s.row(20);
-  s.put(r3, 0, org.variant === 'party' ? '*' : '', 2, split);
+  s.put(r3, 0, variant === 'party' ? '*' : '', 2, split);
   const r4 = s.row(22);
   s.put(r4, 0, '{{org.documentNumber}}', 1, split);
   s.put(r4, split + 1, '{{org.place}}, ngày {{reportDate.day}} tháng {{reportDate.month}} năm {{reportDate.year}}', 5, last);
   s.row(10);
 }
 
-/** A whole report template: header, title, intro, numbered table with totals, notes, signature and recipients. */
-export function reportTemplate(layout: ReportLayout, name = 'Mẫu báo cáo'): TemplateSheet {
-  const cols = layout.table.columns;
-  const s = new Sheet(cols.length);
-  const last = cols.length - 1;
-  header(s, layout.org);
-  s.put(s.row(22), 0, layout.title, 6, last);
-  s.put(s.row(40), 0, layout.subtitle, 7, last);
-  s.put(s.row(20), 0, layout.periodLine, 8, last);
-  s.row(10);
-  for (const line of layout.intro) s.put(s.row(36), 0, line, 18, last);
+function appendixTop(s: Sheet, note: string | undefined): void {
+  const from = Math.max(0, s.widths.length - 4);
+  s.put(s.row(20), from, 'Phụ lục', APPENDIX_LABEL, s.last);
+  if (note) s.put(s.row(), from, note, 5, s.last);
+  s.row(8);
+}
 
-  const headerRow = s.row(48);
-  cols.forEach((c, i) => s.put(headerRow, i, c.header, 9));
+/** Header rows (one, or two with groups), the "(1) (2) …" index row, the repeated row and the totals; returns the header rows. */
+function table(s: Sheet, spec: TableSpec): { first: number; last: number } {
+  const cols = spec.columns;
+  const grouped = cols.some((c) => c.group);
+  const lines = (text: string, width: number) => textLines(text, width, HEADER_FONT_SIZE);
+  const top = s.row();
+  const second = grouped ? s.row() : top;
+  let topLines = 1;
+  let bottomLines = 1;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (!c.group) {
+      s.put(top, i, c.header, BORDERED_HEADER, i, second);
+      const need = lines(c.header, s.widths[i]);
+      if (grouped) bottomLines = Math.max(bottomLines, need - topLines);
+      else topLines = Math.max(topLines, need);
+      continue;
+    }
+    let end = i;
+    while (end + 1 < cols.length && cols[end + 1].group === c.group) end++;
+    s.put(top, i, c.group, BORDERED_HEADER, end);
+    topLines = Math.max(topLines, lines(c.group, s.span(i, end)));
+    for (let j = i; j <= end; j++) {
+      s.put(second, j, cols[j].header, BORDERED_HEADER);
+      bottomLines = Math.max(bottomLines, lines(cols[j].header, s.widths[j]));
+    }
+    i = end;
+  }
+  s.rowHeights[top] = topLines * lineHeight(HEADER_FONT_SIZE) + 6;
+  if (grouped) s.rowHeights[second] = bottomLines * lineHeight(HEADER_FONT_SIZE) + 6;
   const indexRow = s.row(16);
   cols.forEach((_c, i) => s.put(indexRow, i, `(${i + 1})`, 10));
   // No fixed height: a long unit name wraps and the row grows to fit it.
   const dataRow = s.row();
-  cols.forEach((c, i) => s.put(dataRow, i, i === 0 ? `{{#each ${layout.table.list}}}${c.cell}` : c.cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]));
-  const totalRow = s.row(22);
-  cols.forEach((c, i) => {
-    const col = columnLetter(i);
-    s.put(totalRow, i, i === 0 ? '' : c.total ? `=SUM(${col}${dataRow + 1}:${col}${dataRow + 1})` : i === 1 ? layout.table.totalLabel : '', 14);
-  });
-  s.row(10);
-  for (const note of layout.notes) s.put(s.row(36), 0, note, 18, last);
+  cols.forEach((c, i) => s.put(dataRow, i, i === 0 ? `{{#each ${spec.list}}}${c.cell}` : c.cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]));
+  if (spec.totalLabel !== undefined) {
+    const totalRow = s.row(22);
+    cols.forEach((c, i) => {
+      const col = columnLetter(i);
+      const value = typeof c.total === 'string' ? c.total.replace(/\{row\}/g, String(totalRow + 1)) : c.total ? `=SUM(${col}${dataRow + 1}:${col}${dataRow + 1})` : i === 1 ? spec.totalLabel ?? '' : '';
+      s.put(totalRow, i, value, 14);
+      const format = c.totalFormat ?? (c.total === true ? '#,##0' : undefined);
+      if (format) s.cells[totalRow][i] = { ...s.cells[totalRow][i], numberFormat: format };
+    });
+  }
+  return { first: top, last: indexRow };
+}
 
+function signature(s: Sheet, recipients: readonly string[]): void {
   s.row(10);
-  const split = Math.max(1, Math.floor(cols.length * 0.42) - 1);
+  const split = Math.max(1, Math.floor(s.widths.length * 0.42) - 1);
+  const last = s.last;
   const sig = s.row(20);
   s.put(sig, 0, 'Nơi nhận:', 16, split);
   s.put(sig, split + 1, '{{org.signerCapacity}}', 15, last);
-  const recipients = layout.org.recipients.length ? layout.org.recipients : ['- Như trên;', '- Lưu VT.'];
-  const titleRow = s.row(20);
-  s.put(titleRow, split + 1, '{{org.signerTitle}}', 15, last);
-  recipients.forEach((line, i) => {
-    const r = i === 0 ? sig + 1 : s.row(18);
-    s.put(r, 0, line, 17, split);
-  });
+  const lines = recipients.length ? recipients : ['- Như trên;', '- Lưu VT.'];
+  s.put(s.row(20), split + 1, '{{org.signerTitle}}', 15, last);
+  lines.forEach((line, i) => s.put(i === 0 ? sig + 1 : s.row(18), 0, line, 17, split));
   for (let i = 0; i < 3; i++) s.row(20);
   s.put(s.row(22), split + 1, '{{org.signerName}}', 15, last);
+}
 
+/**
+ * A whole document as a template sheet: the administrative header (or the appendix label), title,
+ * headings, paragraphs and numbered tables with totals, then "Nơi nhận" and the signature. A single
+ * table's header rows repeat on every printed page.
+ */
+export function documentTemplate(doc: DocumentLayout): TemplateSheet {
+  const s = new Sheet(doc.widths);
+  const last = s.last;
+  if (doc.top === 'report') reportTop(s, doc.org.variant);
+  else if (doc.top === 'appendix') appendixTop(s, doc.appendixNote);
+  s.put(s.row(22), 0, doc.title, 6, last);
+  if (doc.subtitle) s.put(s.row(), 0, doc.subtitle, 7, last);
+  if (doc.periodLine) s.put(s.row(20), 0, doc.periodLine, 8, last);
+  s.row(10);
+  const headers: Array<{ first: number; last: number }> = [];
+  for (const section of doc.sections) {
+    if (section.kind === 'table') {
+      headers.push(table(s, section.table));
+      s.row(8);
+    } else s.put(s.row(), 0, section.text, section.kind === 'heading' ? HEADING : 18, last);
+  }
+  if (doc.signature) signature(s, doc.signature.recipients);
+  const titleRows = headers.length === 1 ? `$${headers[0].first + 1}:$${headers[0].last + 1}` : undefined;
   return {
-    name, cells: s.cells, styles: STYLES, merges: s.merges, rowHeights: s.rowHeights,
-    columnWidths: cols.map((c) => c.width),
-    page: { ...A4_PORTRAIT, printArea: `A1:${columnLetter(last)}${s.cells.length}`, titleRows: `$${headerRow + 1}:$${indexRow + 1}` },
+    name: doc.name, cells: s.cells, styles: STYLES, merges: s.merges, rowHeights: s.rowHeights,
+    columnWidths: [...doc.widths],
+    page: { ...A4_PORTRAIT, orientation: doc.orientation, printArea: `A1:${columnLetter(last)}${s.cells.length}`, ...(titleRows ? { titleRows } : {}) },
   };
+}
+
+/** A one-table report: header, title, intro, numbered table with totals, notes, signature and recipients. */
+export function reportTemplate(layout: ReportLayout, name = 'Mẫu báo cáo'): TemplateSheet {
+  return documentTemplate({
+    name, org: layout.org, widths: layout.table.columns.map((c) => c.width), orientation: 'portrait', top: 'report',
+    title: layout.title, subtitle: layout.subtitle, periodLine: layout.periodLine,
+    sections: [
+      ...layout.intro.map((text) => ({ kind: 'paragraph' as const, text })),
+      { kind: 'table', table: layout.table },
+      ...layout.notes.map((text) => ({ kind: 'paragraph' as const, text })),
+    ],
+    signature: { recipients: layout.org.recipients },
+  });
 }

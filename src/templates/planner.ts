@@ -1,4 +1,6 @@
 import { a1, parseA1Range as parseRange, rangeA1 } from '../domain/a1';
+
+type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
 import { isoToSerial } from '../ingest/values';
 import { repointFormula } from './formulas';
@@ -39,24 +41,24 @@ interface OutRow {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RATE_KEY = /(rate|Rate|share|Share|Percent|percent)$/;
 
-function lookup(root: unknown, path: string): unknown {
+/** A key present in an object is found even when its value is empty: an item without a position still has the field. */
+function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
   let value = root;
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !(key in (value as object))) return undefined;
+    if (value === null || typeof value !== 'object' || !(key in (value as object))) return { found: false, value: undefined };
     value = (value as Record<string, unknown>)[key];
   }
-  return value;
+  return { found: true, value };
 }
 
 /** A key resolves against the innermost item first, then the enclosing ones, then the figures. */
 function resolve(path: string, scopes: readonly Scope[], figures: unknown): { found: boolean; value: unknown } {
   for (let i = scopes.length - 1; i >= 0; i--) {
     if (scopes[i].blank) return { found: true, value: undefined };
-    const v = lookup(scopes[i].item, path);
-    if (v !== undefined) return { found: true, value: v };
+    const hit = lookup(scopes[i].item, path);
+    if (hit.found) return hit;
   }
-  const v = lookup(figures, path);
-  return { found: v !== undefined, value: v };
+  return lookup(figures, path);
 }
 
 // Parts of a date and years are written plainly: "năm 2026", never "năm 2.026".
@@ -116,27 +118,52 @@ function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number
   return { value: text };
 }
 
-// About 1.35 characters of Times New Roman 12–13 pt per unit of Excel column width; 16 pt a line.
-const CHARS_PER_WIDTH = 1.35;
-const LINE_POINTS = 16;
+// Times New Roman 12 pt fits about 1.1 characters per unit of Excel column width (capitals and
+// Vietnamese diacritics run wide); larger type fits proportionally fewer. A line is about 1.17 × the size.
+const CHARS_PER_WIDTH_AT_12PT = 1.1;
+export const lineHeight = (fontSize = 12) => Math.ceil(fontSize * 1.17);
+
+/** How many lines a wrapped text takes in a column of this width (characters), wrapping at spaces as Excel does. */
+export function textLines(text: string, width: number, fontSize = 12): number {
+  const capacity = Math.max(1, (width * CHARS_PER_WIDTH_AT_12PT * 12) / fontSize);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      if (used > 0 && used + 1 + word.length <= capacity) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than the line breaks over as many lines as it needs.
+      const extra = Math.max(0, Math.ceil(word.length / capacity) - 1);
+      lines += extra;
+      used = word.length - extra * capacity;
+    }
+  }
+  return lines;
+}
 
 /**
  * A row holding wrapped text gets the height its longest text needs: neither Excel nor
  * LibreOffice re-fits rows of a file written by a program, and a clipped unit name in a
  * report to the province is not finished work. Other rows keep the default height.
  */
-function fittedHeight(cells: ReadonlyArray<PlanCell | undefined>, row: number, template: TemplateSheet, merges: readonly string[]): number | undefined {
-  let lines = 0;
+function fittedHeight(cells: ReadonlyArray<PlanCell | undefined>, template: TemplateSheet, mergesHere: readonly MergeRect[]): number | undefined {
+  let points = 0;
+  const widthOf = (c: number) => template.columnWidths?.[c] ?? 8.43;
   cells.forEach((cell, c) => {
     if (!cell || typeof cell.value !== 'string' || cell.style === undefined || !template.styles?.[cell.style]?.wrapText) return;
-    let width = template.columnWidths?.[c] ?? 8.43;
-    for (const range of merges) {
-      const m = parseRange(range);
-      if (m && m.top === row && m.bottom === row && m.left === c) width = Array.from({ length: m.right - m.left + 1 }, (_, i) => template.columnWidths?.[c + i] ?? 8.43).reduce((a, b) => a + b, 0);
-    }
-    lines = Math.max(lines, Math.ceil(cell.value.length / (width * CHARS_PER_WIDTH)));
+    const merge = mergesHere.find((m) => m.left === c);
+    // A text merged over several rows shares their height: it does not size this one.
+    if (merge && merge.bottom > merge.top) return;
+    let width = widthOf(c);
+    if (merge) for (let i = c + 1; i <= merge.right; i++) width += widthOf(i);
+    const size = template.styles?.[cell.style]?.font?.size;
+    points = Math.max(points, textLines(cell.value, width, size) * lineHeight(size));
   });
-  return lines === 0 ? undefined : lines * LINE_POINTS + 4;
+  return points === 0 ? undefined : points + 4;
 }
 
 /**
@@ -258,7 +285,18 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     titleRows: mappedTitles && mappedTitles[0] !== undefined && mappedTitles[1] !== undefined ? `$${mappedTitles[0] + 1}:$${mappedTitles[1] + 1}` : undefined,
   };
 
-  const rowHeights = out.map((r, o) => template.rowHeights?.[r.template] ?? fittedHeight(rows[o], o, template, merges));
+  const mergesByTop = new Map<number, MergeRect[]>();
+  for (const range of merges) {
+    const m = parseRange(range);
+    if (m) mergesByTop.set(m.top, [...(mergesByTop.get(m.top) ?? []), m]);
+  }
+  // A height from the template is a minimum: Excel and LibreOffice store heights for every row on
+  // saving, so an edited template would otherwise clip the long names of its repeated rows.
+  const rowHeights = out.map((r, o) => {
+    const declared = template.rowHeights?.[r.template];
+    const fitted = fittedHeight(rows[o], template, mergesByTop.get(o) ?? []);
+    return declared === undefined ? fitted : fitted === undefined ? declared : Math.max(declared, fitted);
+  });
 
   const sheet: SheetPlan = {
     name: safeSheetName(options.sheetName),

@@ -52,3 +52,27 @@ export async function renderFirstPage(file: string, outPng: string): Promise<str
   await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, base], { timeout: 60000 });
   return base + '.png';
 }
+
+/** Renders the whole workbook (every sheet, as printed) to PDF; returns the PDF's path. */
+export async function renderPdf(file: string, outDir: string): Promise<string> {
+  return convert(file, 'pdf', outDir);
+}
+
+/** The text of each page, as laid out (pdftotext separates pages with form feeds). */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('\f').slice(0, -1);
+}
+
+/** Page sizes in points, [width, height] per page. */
+export async function pdfPageSizes(pdf: string): Promise<Array<[number, number]>> {
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '9999', pdf], { timeout: 60000 });
+  return [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+/** One page of a PDF as PNG, for a person to look at. */
+export async function renderPage(pdf: string, page: number, outPng: string): Promise<string> {
+  const base = outPng.replace(/\.png$/, '');
+  await run('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', pdf, base], { timeout: 60000 });
+  return base + '.png';
+}

@@ -12,6 +12,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { foldKey } from '../../src/domain/text';
+import type { OrgDetails } from '../../src/templates/layout';
+import { writeSettings } from '../../src/workbook/xlsx/settings';
 
 // ───────────────────────────── basics: seed, PRNG, days ─────────────────────────────
 
@@ -119,6 +121,13 @@ function dayIn(rng: Rng, from: Day, to: Day): Day {
 
 export const AS_OF: Day = ymd(2021, 6, 30);
 const FIXED_TIMESTAMP = new Date(Date.UTC(2021, 6, 1, 8, 0, 0));
+
+/** The issuing body of the sample's reports, kept in the workbook's settings as the add-in would keep it. */
+export const SAMPLE_ORG: OrgDetails = {
+  variant: 'party', superiorBody: 'ĐẢNG BỘ TỈNH QUẢNG NINH', issuingBody: 'THÀNH ỦY MÓNG CÁI', name: 'Ban Thường vụ Thành ủy Móng Cái', place: 'Móng Cái',
+  documentNumber: 'Số 12-BC/TU', signerCapacity: 'T/M BAN THƯỜNG VỤ', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Nguyễn Văn A',
+  recipients: ['- Ban Tổ chức Tỉnh ủy (b/c),', '- Thường trực Thành ủy,', '- Lưu VP.'],
+};
 
 // ───────────────────────────── cells and dates as written ─────────────────────────────
 
@@ -1858,6 +1867,7 @@ export async function sampleWorkbookBuffer(sample: Sample): Promise<Buffer> {
     ws.views = [{ state: 'frozen', ySplit: sheet.firstDataRow - 1 }];
     ws.pageSetup.printTitlesRow = `${sheet.headerRows[0]}:${sheet.firstDataRow - 1}`;
   }
+  writeSettings(wb, { org: SAMPLE_ORG });
   const data = await wb.xlsx.writeBuffer();
   return fixZipTimes(Buffer.from(data as ArrayBuffer));
 }

@@ -13,12 +13,9 @@ import { planSheet } from '../../src/templates/planner';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { writePlan } from '../../src/workbook/xlsx/writePlan';
 import { renderFirstPage } from '../helpers/libreoffice';
+import { SAMPLE_ORG } from './generateSample';
 
-export const DEMO_ORG: OrgDetails = {
-  variant: 'party', superiorBody: 'ĐẢNG BỘ TỈNH QUẢNG NINH', issuingBody: 'THÀNH ỦY MÓNG CÁI', place: 'Móng Cái',
-  documentNumber: 'Số 12-BC/TU', signerCapacity: 'T/M BAN THƯỜNG VỤ', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Nguyễn Văn A',
-  recipients: ['- Ban Tổ chức Tỉnh ủy (b/c),', '- Thường trực Thành ủy,', '- Lưu VP.'],
-};
+export const DEMO_ORG: OrgDetails = SAMPLE_ORG;
 
 export async function renderDemo(outDir: string): Promise<{ xlsx: string; png: string }> {
   const book = ingestWorkbook(await readXlsx(SAMPLE_WORKBOOK));

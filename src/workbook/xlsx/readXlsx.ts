@@ -4,7 +4,18 @@ import { parseA1Range } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
+import { settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_SHEET } from './writePlan';
+
+/** The sheets as plain values, and the settings kept in tochuc's hidden sheet. */
+export interface XlsxBook {
+  grids: SheetGrid[];
+  settings: WorkbookSettings;
+  /** Settings that could not be read, in Vietnamese. */
+  settingsProblems: string[];
+}
+
+const settingsCells = (row: ExcelJS.Row): unknown[] => [plainValue(row.getCell(SETTINGS_COLUMN + 1).value), plainValue(row.getCell(SETTINGS_COLUMN + 2).value)];
 
 /** Above this size the file is streamed: exceljs' in-memory model costs ~30× the file size. */
 export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -36,12 +47,14 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
 }
 
 /** The whole workbook in memory: gives merged areas too. */
-async function readInMemory(path: string): Promise<SheetGrid[]> {
+async function readInMemory(path: string): Promise<XlsxBook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const grids: SheetGrid[] = [];
+  const settingsRows: unknown[][] = [];
   wb.eachSheet((ws) => {
     // tochuc's own hidden sheet (generated sheets, settings) is no data to read.
+    if (ws.name === REGISTRY_SHEET) ws.eachRow((row) => void settingsRows.push(settingsCells(row)));
     if (ws.state === 'veryHidden' || ws.name === REGISTRY_SHEET) return;
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
@@ -51,23 +64,37 @@ async function readInMemory(path: string): Promise<SheetGrid[]> {
     const merges = mergeList.map((m) => parseA1Range(m)).filter((m): m is MergeRange => m !== undefined);
     grids.push({ name: ws.name, rows, merges, file: path });
   });
-  return grids;
+  return book(grids, settingsRows);
+}
+
+function book(grids: SheetGrid[], settingsRows: unknown[][]): XlsxBook {
+  const { settings, problems } = settingsFromCells(settingsRows);
+  return { grids, settings, settingsProblems: problems };
 }
 
 /** Row by row, for large files: no merged areas (header detection copes without them). */
-async function readStreaming(path: string): Promise<SheetGrid[]> {
+async function readStreaming(path: string): Promise<XlsxBook> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const grids: SheetGrid[] = [];
+  const settingsRows: unknown[][] = [];
   for await (const ws of reader) {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const rows: CellValue[][] = [];
+    if (sheet.name === REGISTRY_SHEET) {
+      for await (const row of sheet) settingsRows.push(settingsCells(row));
+      continue;
+    }
     for await (const row of sheet) rows[row.number - 1] = rowValues(row);
-    if (sheet.name !== REGISTRY_SHEET) grids.push({ name: sheet.name, rows, file: path });
+    grids.push({ name: sheet.name, rows, file: path });
   }
-  return grids;
+  return book(grids, settingsRows);
 }
 
 export async function readXlsx(path: string, options: { stream?: boolean } = {}): Promise<SheetGrid[]> {
+  return (await readXlsxBook(path, options)).grids;
+}
+
+export async function readXlsxBook(path: string, options: { stream?: boolean } = {}): Promise<XlsxBook> {
   let size: number;
   try {
     size = (await fs.stat(path)).size;

@@ -1,0 +1,65 @@
+import type { Issue } from '../domain/issues';
+import type { WorkbookIngest } from '../ingest/ingestWorkbook';
+import { BLANK_ORG, type DocumentContext } from '../templates/builtin/common';
+import { issuesTemplate } from '../templates/builtin/issues';
+import { reductionFigures, reductionTemplates } from '../templates/builtin/reduction';
+import type { OrgDetails } from '../templates/layout';
+import type { TemplateSheet } from '../templates/parse';
+import type { FillPlan } from '../templates/plan';
+import { planSheet } from '../templates/planner';
+import { periodLabel } from './period';
+import { reductionReport, type ReductionParams, type ReductionReport } from './reduction';
+
+/**
+ * The use case both ends share (CLI and task pane): figures from the ingested workbook, then the
+ * templates (built-in, or the user's edited copy) filled into a plan of sheets, plus a sheet
+ * listing the data's issues when there are any. Pure: the workbook adapters execute the plan.
+ */
+export interface GenerateOptions {
+  /** From the workbook's settings; without them the header and signature are dotted blanks. */
+  org?: OrgDetails;
+  /** Input file names, for the data-source note. */
+  files?: string[];
+  /** The user's template sheets; the built-in ones otherwise. */
+  templates?: TemplateSheet[];
+}
+
+export interface Generated<R> {
+  report: R;
+  plan: FillPlan;
+}
+
+/** "TGBC" + period → "TGBC 2015-2019", within Excel's 31 characters. */
+export function outputSheetName(templateName: string, label: string): string {
+  const suffix = ` ${label}`;
+  return templateName.slice(0, 31 - suffix.length).trimEnd() + suffix;
+}
+
+function planAll(kind: string, templates: readonly TemplateSheet[], figures: Record<string, unknown>, label: string, generatedAt: string, issuesSheet: string | undefined): FillPlan {
+  const plan: FillPlan = { sheets: [], issues: [] };
+  const all = issuesSheet ? [...templates, issuesTemplate(issuesSheet)] : templates;
+  for (const template of all) {
+    const name = template.name === issuesSheet ? issuesSheet : outputSheetName(template.name, label);
+    const { sheet, issues } = planSheet(template, figures, { sheetName: name, marker: { report: kind, period: label, generatedAt } });
+    plan.sheets.push(sheet);
+    plan.issues.push(...issues);
+  }
+  return plan;
+}
+
+function orgNote(org: OrgDetails | undefined): Issue[] {
+  if (org) return [];
+  return [{ sheet: 'tochuc', cell: 'F1', severity: 'info', code: 'settings.noOrg', message: 'Sổ chưa có thông tin cơ quan ban hành: phần đầu và chữ ký của báo cáo để trống (……) để điền tay.', hint: 'Nhập tên cơ quan, số văn bản và người ký trong ngăn tác vụ tochuc (Thiết lập), rồi lập lại báo cáo.' }];
+}
+
+export function generateReduction(book: WorkbookIngest, params: ReductionParams, options: GenerateOptions = {}): Generated<ReductionReport> {
+  const report = reductionReport(book, params);
+  const org = options.org ?? BLANK_ORG;
+  const label = periodLabel(params.period);
+  const issuesSheet = report.issues.length ? outputSheetName('Vấn đề TGBC', label) : undefined;
+  const context: DocumentContext = { org, files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
+  const templates = options.templates ?? reductionTemplates(org.variant, org.recipients);
+  const plan = planAll('reduction', templates, reductionFigures(report, context), label, params.generatedAt, issuesSheet);
+  plan.issues.push(...orgNote(options.org));
+  return { report, plan };
+}

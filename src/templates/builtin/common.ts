@@ -1,0 +1,70 @@
+import { countBySeverity, type Issue } from '../../domain/issues';
+import type { Block, Category, ReductionForm } from '../../domain/vocabulary';
+import type { Period } from '../../reports/period';
+import type { OrgDetails } from '../layout';
+
+/** What a document needs beyond its report: who issues it, and where the figures came from. */
+export interface DocumentContext {
+  org: OrgDetails;
+  /** The input files' names, for the data-source note. */
+  files: string[];
+  /** Name of the sheet listing the data's issues, when one is written. */
+  issuesSheet?: string;
+}
+
+/** Dotted blanks, the way a paper form is left for the officer to fill in, when the workbook has no organisation settings. */
+export const BLANK_ORG: OrgDetails = {
+  variant: 'state', superiorBody: '…………………………', issuingBody: '…………………………', place: '……………', documentNumber: 'Số: ……/BC-……',
+  signerCapacity: '', signerTitle: '……………………', signerName: '……………………', recipients: [],
+};
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  canBo: 'Cán bộ',
+  congChuc: 'Công chức',
+  vienChuc: 'Viên chức',
+  nguoiLaoDong: 'Người lao động (hợp đồng)',
+  capXa: 'Cán bộ, công chức cấp xã',
+  khongChuyenTrach: 'Người hoạt động không chuyên trách cấp xã',
+};
+export const FORM_LABELS: Record<ReductionForm | 'unspecified', string> = {
+  earlyRetirement: 'Nghỉ hưu trước tuổi',
+  resignation: 'Thôi việc ngay',
+  resignationAfterTraining: 'Thôi việc sau khi đi học nghề',
+  transferOutsideBudget: 'Chuyển sang tổ chức không hưởng lương từ NSNN',
+  unspecified: 'Chưa ghi hình thức',
+};
+export const BLOCK_LABELS: Record<Block | 'unspecified', string> = {
+  dang: 'Khối Đảng',
+  chinhQuyen: 'Khối chính quyền',
+  doanThe: 'Khối MTTQ và các đoàn thể',
+  suNghiep: 'Khối sự nghiệp',
+  capXa: 'Xã, phường, thị trấn',
+  unspecified: 'Chưa ghi khối',
+};
+const SEVERITY_LABELS: Record<Issue['severity'], string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Ghi nhận' };
+
+const dayText = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The report's day in Việt Nam (UTC+7), from `generatedAt`: a date alone is taken as it is. */
+export function reportDay(generatedAt: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(generatedAt)) return generatedAt;
+  const t = Date.parse(generatedAt);
+  return Number.isNaN(t) ? generatedAt.slice(0, 10) : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Keys every built-in document uses: organisation, report date, period in words, data source and issue counts. */
+export function documentFigures(report: { period: Period; generatedAt: string; source: string[]; issues: Issue[] }, context: DocumentContext): Record<string, unknown> {
+  const day = reportDay(report.generatedAt);
+  const counts = countBySeverity(report.issues);
+  const sheets = report.source.map((s) => `"${s}"`).join(', ');
+  const files = context.files.length ? ` của ${context.files.length > 1 ? 'các tệp' : 'tệp'} ${context.files.join(', ')}` : '';
+  return {
+    ...report,
+    org: { ...context.org, issuingBodyText: context.org.name ?? 'cơ quan, đơn vị', documentNumberText: context.org.documentNumber.replace(/^Số/, 'số') },
+    reportDate: { day: Number(day.slice(8, 10)), month: Number(day.slice(5, 7)), year: Number(day.slice(0, 4)), text: dayText(day) },
+    period: { ...report.period, fromText: dayText(report.period.from), toText: dayText(report.period.to) },
+    sourceText: report.source.length ? `${report.source.length > 1 ? 'các trang' : 'trang'} ${sheets}${files}` : 'sổ dữ liệu (không nhận ra trang dữ liệu nào)',
+    issueCounts: { ...counts, where: context.issuesSheet && report.issues.length ? ` (chi tiết tại trang "${context.issuesSheet}")` : '' },
+    issues: report.issues.map((i) => ({ ...i, severityLabel: SEVERITY_LABELS[i.severity], hint: i.hint ?? '' })),
+  };
+}

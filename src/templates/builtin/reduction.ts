@@ -1,0 +1,159 @@
+import type { Category, ReductionForm } from '../../domain/vocabulary';
+import type { ReductionReport } from '../../reports/reduction';
+import { CATEGORIES, FORMS } from '../../reports/reduction';
+import { documentTemplate, type OrgDetails, type TableColumn } from '../layout';
+import type { TemplateSheet } from '../parse';
+import { BLOCK_LABELS, CATEGORY_LABELS, FORM_LABELS, documentFigures, type DocumentContext } from './common';
+
+/**
+ * The built-in "Báo cáo kết quả thực hiện tinh giản biên chế": the report sheet (Table I by
+ * category and form, Table II quotas by unit and by block, assessment, notes, signature) and the
+ * appendix listing the people, birth dates in separate Nam/Nữ columns as the official forms have
+ * them. Templates use the contract keys of REPORTS.md plus the presentation keys made by
+ * `reductionFigures` (labels, the cross table, one line per unit with its reductions).
+ */
+
+export const REDUCTION_SHEET = 'TGBC';
+export const REDUCTION_APPENDIX_SHEET = 'Phụ lục TGBC';
+
+const FORM_COLUMNS: ReadonlyArray<ReductionForm | 'unspecified'> = FORMS;
+const FORM_HEADERS: Record<ReductionForm | 'unspecified', string> = {
+  earlyRetirement: 'Nghỉ hưu trước tuổi',
+  resignation: 'Thôi việc ngay',
+  resignationAfterTraining: 'Thôi việc sau khi đi học nghề',
+  transferOutsideBudget: 'Chuyển ra ngoài NSNN',
+  unspecified: 'Chưa ghi hình thức',
+};
+// STT, name, six figures: the shared grid of both tables of the report sheet (A4 portrait).
+const REPORT_WIDTHS = [5, 27, 9, 9, 9, 10, 9, 9];
+const RATE_TOTAL = '=IF(C{row}=0,"",E{row}/C{row})';
+
+function quotaColumns(nameHeader: string, nameCell: string): TableColumn[] {
+  return [
+    { header: 'STT', cell: '{{@index}}' },
+    { header: nameHeader, cell: nameCell },
+    { header: 'Năm {{quota.baselineYear}}', group: 'Biên chế được giao', cell: '{{baseline}}', total: true, align: 'right' },
+    { header: 'Năm {{quota.currentYear}}', group: 'Biên chế được giao', cell: '{{current}}', total: true, align: 'right' },
+    { header: 'Tăng (+), giảm (-)', group: 'So sánh', cell: '{{change}}', total: true, align: 'right' },
+    { header: 'Tỷ lệ', group: 'So sánh', cell: '{{changeRate}}', total: RATE_TOTAL, totalFormat: '0.00%', align: 'right' },
+    { header: 'Số có mặt đến {{period.toText}}', cell: '{{activeStaff}}', total: true, align: 'right' },
+    { header: 'Số tinh giản trong kỳ', cell: '{{reduced}}', total: true, align: 'right' },
+  ];
+}
+
+export function reductionTemplates(variant: OrgDetails['variant'] = 'party', recipients: readonly string[] = []): TemplateSheet[] {
+  const report = documentTemplate({
+    name: REDUCTION_SHEET, org: { variant }, widths: REPORT_WIDTHS, orientation: 'portrait', top: 'report',
+    title: 'BÁO CÁO', subtitle: 'Kết quả thực hiện tinh giản biên chế', periodLine: '(Từ ngày {{period.fromText}} đến ngày {{period.toText}})',
+    sections: [
+      { kind: 'paragraph', text: 'Thực hiện Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ, công chức, viên chức, {{org.issuingBodyText}} báo cáo kết quả thực hiện như sau:' },
+      { kind: 'heading', text: 'I. KẾT QUẢ TINH GIẢN BIÊN CHẾ' },
+      { kind: 'paragraph', text: 'Trong kỳ đã thực hiện tinh giản {{reduced.total}} người. Số người tinh giản chia theo đối tượng và hình thức:' },
+      {
+        kind: 'table',
+        table: {
+          list: 'reduced.byCategoryForm', totalLabel: 'Tổng cộng',
+          columns: [
+            { header: 'STT', cell: '{{@index}}' },
+            { header: 'Đối tượng', cell: '{{label}}' },
+            { header: 'Tổng số', cell: '{{total}}', total: true, align: 'right' },
+            ...FORM_COLUMNS.map((f): TableColumn => ({ header: FORM_HEADERS[f], group: 'Chia theo hình thức tinh giản', cell: `{{${f}}}`, total: true, align: 'right' })),
+          ],
+        },
+      },
+      { kind: 'heading', text: 'II. BIÊN CHẾ ĐƯỢC GIAO' },
+      { kind: 'paragraph', text: '1. Theo cơ quan, đơn vị (cơ cấu tổ chức đến ngày {{period.toText}}; đơn vị đã hợp nhất, sáp nhập được tính vào đơn vị mới):' },
+      { kind: 'table', table: { list: 'quota.lines', totalLabel: 'Tổng cộng', columns: quotaColumns('Cơ quan, đơn vị', '{{unit}}') } },
+      { kind: 'paragraph', text: '2. Theo khối:' },
+      { kind: 'table', table: { list: 'quota.blocks', totalLabel: 'Tổng cộng', columns: quotaColumns('Khối', '{{label}}') } },
+      { kind: 'heading', text: 'III. ĐÁNH GIÁ' },
+      { kind: 'paragraph', text: '{{quota.summary}}' },
+      { kind: 'paragraph', text: 'Ghi chú: Số liệu tổng hợp từ {{sourceText}}. Người có tình trạng tinh giản nhưng không có ngày nghỉ hợp lệ không được tính. Dữ liệu nguồn có {{issueCounts.error}} lỗi, {{issueCounts.warning}} cảnh báo{{issueCounts.where}}. Danh sách người tinh giản tại phụ lục kèm theo.' },
+    ],
+    signature: { recipients: [...recipients] },
+  });
+
+  const appendix = documentTemplate({
+    name: REDUCTION_APPENDIX_SHEET, org: { variant }, widths: [5, 22, 11, 11, 24, 15, 12, 16, 11, 18], orientation: 'landscape', top: 'appendix',
+    appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
+    title: 'DANH SÁCH NGƯỜI ĐÃ TINH GIẢN BIÊN CHẾ', periodLine: '(Từ ngày {{period.fromText}} đến ngày {{period.toText}})',
+    sections: [
+      {
+        kind: 'table',
+        table: {
+          list: 'reduced.people', totalLabel: 'Tổng cộng: {{reduced.total}} người',
+          columns: [
+            { header: 'STT', cell: '{{@index}}' },
+            { header: 'Họ và tên', cell: '{{fullName}}' },
+            { header: 'Nam', group: 'Ngày, tháng, năm sinh', cell: '{{birthDateMale}}', align: 'center' },
+            { header: 'Nữ', group: 'Ngày, tháng, năm sinh', cell: '{{birthDateFemale}}', align: 'center' },
+            { header: 'Cơ quan, đơn vị', cell: '{{unit}}' },
+            { header: 'Chức vụ', cell: '{{position}}' },
+            { header: 'Đối tượng', cell: '{{categoryLabel}}' },
+            { header: 'Hình thức tinh giản', cell: '{{formLabel}}' },
+            { header: 'Ngày nghỉ', cell: '{{leftDate}}', align: 'center' },
+            { header: 'Căn cứ (quyết định)', cell: '{{basis}}' },
+          ],
+        },
+      },
+    ],
+  });
+  return [report, appendix];
+}
+
+const sumOf = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((n, t) => n + f(t), 0);
+const nf = new Intl.NumberFormat('vi-VN');
+const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** One sentence on the quota for the assessment: the cut, its rate, and the target if one was set. */
+function quotaSummary(r: ReductionReport): string {
+  const { quota } = r;
+  if (quota.baselineYear === null || quota.currentYear === null || quota.baseline === 0) return 'Chưa có đủ số liệu biên chế được giao của năm gốc và năm hiện tại để so sánh.';
+  const direction = quota.change < 0 ? 'giảm' : quota.change > 0 ? 'tăng' : 'không thay đổi';
+  const by = quota.change === 0 ? '' : ` ${nf.format(Math.abs(quota.change))} biên chế (${pct.format(Math.abs(quota.changeRate ?? 0)).replace(/\s/g, '')})`;
+  let text = `Tổng biên chế được giao năm ${quota.currentYear} là ${nf.format(quota.current)}, ${direction}${by} so với năm ${quota.baselineYear} (${nf.format(quota.baseline)}).`;
+  if (r.target) text += ` So với mục tiêu giảm tối thiểu ${pct.format(r.target.rate).replace(/\s/g, '')}: ${r.target.met ? 'đạt' : 'chưa đạt'}.`;
+  return text;
+}
+
+/** The report's figures plus what the built-in template shows: labels, the cross table, unit lines with their reductions. */
+export function reductionFigures(r: ReductionReport, context: DocumentContext): Record<string, unknown> {
+  const crossRows = CATEGORIES.map((category: Category) => {
+    const people = r.reduced.people.filter((p) => p.category === category);
+    const row: Record<string, unknown> = { category, label: CATEGORY_LABELS[category], total: people.length };
+    for (const f of FORMS) row[f] = people.filter((p) => p.form === f).length;
+    return row;
+  });
+  const withoutCategory = r.reduced.people.filter((p) => !p.category);
+  if (withoutCategory.length) {
+    const row: Record<string, unknown> = { category: 'unspecified', label: 'Chưa ghi đối tượng', total: withoutCategory.length };
+    for (const f of FORMS) row[f] = withoutCategory.filter((p) => p.form === f).length;
+    crossRows.push(row);
+  }
+
+  const reducedByUnit = new Map(r.reduced.byUnit.map((u) => [u.unit, u.total]));
+  const lines = r.quota.byUnit.map((l) => ({ ...l, reduced: reducedByUnit.get(l.unit) ?? 0 }));
+  // Units with people reduced but no line in the units sheet still count in the reduced column.
+  for (const u of r.reduced.byUnit) if (!r.quota.byUnit.some((l) => l.unit === u.unit)) lines.push({ unit: u.unit, block: undefined, baseline: 0, current: 0, change: 0, changeRate: null, activeStaff: 0, reduced: u.total });
+  const blocks = r.quota.byBlock.map((b) => ({ ...b, label: BLOCK_LABELS[b.block], reduced: sumOf(lines.filter((l) => (l.block ?? 'unspecified') === b.block), (l) => l.reduced) }));
+  const unplaced = sumOf(lines, (l) => l.reduced) - sumOf(blocks, (b) => b.reduced);
+  if (unplaced > 0) {
+    const other = blocks.find((b) => b.block === 'unspecified');
+    if (other) other.reduced += unplaced;
+    else blocks.push({ block: 'unspecified', label: BLOCK_LABELS.unspecified, baseline: 0, current: 0, change: 0, changeRate: null, activeStaff: 0, reduced: unplaced });
+  }
+
+  const people = r.reduced.people.map((p) => ({
+    ...p,
+    birthDateMale: p.sex === 'male' ? p.birthDate : undefined,
+    birthDateFemale: p.sex === 'female' ? p.birthDate : undefined,
+    categoryLabel: p.category ? CATEGORY_LABELS[p.category] : '',
+    formLabel: FORM_LABELS[p.form],
+  }));
+
+  return {
+    ...documentFigures(r, context),
+    reduced: { ...r.reduced, byCategoryForm: crossRows, people },
+    quota: { ...r.quota, lines, blocks, summary: quotaSummary(r) },
+  };
+}
