@@ -7,6 +7,7 @@ import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { generateReduction } from '../src/reports/generate';
 import { periodLabel } from '../src/reports/period';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { writePlan } from '../src/workbook/xlsx/writePlan';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { hasLibreOffice, pdfPageSizes, pdfPageTexts, recalculatedCsv, renderPage, renderPdf } from './helpers/libreoffice';
 import { utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
@@ -179,5 +180,20 @@ describe('reduction edge cases, from a real .xlsx', () => {
     // Without organisation settings the header is left in dotted blanks, not in raw keys.
     expect(report).toContain('…………………………');
     expect([...sheets.values()].flat(2).join(' ')).not.toContain('{{');
+  });
+
+  it('does not read back as data the report sheets it wrote into the workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const first = generateReduction(ingestWorkbook(await readXlsx(file)), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    writePlan(wb, first.plan);
+    const withReport = path.join(OUT, 'edge-cases-with-report.xlsx');
+    await wb.xlsx.writeFile(withReport);
+    const grids = await readXlsx(withReport);
+    expect(grids.map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
+    const again = generateReduction(ingestWorkbook(grids), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    expect(again.report.reduced.total).toBe(first.report.reduced.total);
+    // Streaming (big files) leaves them out too.
+    expect((await readXlsx(withReport, { stream: true })).map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
   });
 });

@@ -38,3 +38,8 @@ export function settingsToCells(settings: WorkbookSettings): string[][] {
   for (const key of KEYS) if (settings[key] !== undefined) rows.push([key, JSON.stringify(settings[key])]);
   return rows;
 }
+
+/** The report sheets tochuc wrote, from the registry rows (column A, under its header). */
+export function generatedSheetNames(rows: ReadonlyArray<ReadonlyArray<unknown>>): string[] {
+  return rows.slice(1).map((r) => String(r[0] ?? '').trim()).filter((name) => name !== '');
+}

@@ -2,6 +2,7 @@ import { parseA1Range, rangeA1, type CellRect } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import { HEADER_SCAN_ROWS } from '../../ingest/header';
 import type { CellValue } from '../../ingest/values';
+import { generatedSheetNames } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
 import type { ExcelHost } from './executePlan';
 
@@ -223,22 +224,29 @@ async function readBatches(session: Session, sheets: readonly SheetRead[], doneR
 }
 
 /** The sheets to read: tochuc's own very hidden sheet and any other very hidden one are no data. */
-async function listSheets(session: Session): Promise<Excel.Worksheet[]> {
+async function listSheets(session: Session): Promise<{ worksheets: Excel.Worksheet[]; hasRegistry: boolean }> {
   const { context } = session;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name, items/visibility');
   session.syncs++;
   await context.sync();
   checkAborted(session.options.signal);
-  return worksheets.items.filter((ws) => ws.visibility !== 'VeryHidden' && ws.name !== REGISTRY_SHEET);
+  return {
+    worksheets: worksheets.items.filter((ws) => ws.visibility !== 'VeryHidden' && ws.name !== REGISTRY_SHEET),
+    hasRegistry: worksheets.items.some((ws) => ws.name === REGISTRY_SHEET),
+  };
 }
 
-async function findUsedRanges(session: Session, worksheets: Excel.Worksheet[]): Promise<SheetRead[]> {
+/** With the used ranges, the registry's column A: the report sheets tochuc wrote are no data to read. */
+async function findUsedRanges(session: Session, { worksheets, hasRegistry }: { worksheets: Excel.Worksheet[]; hasRegistry: boolean }): Promise<SheetRead[]> {
   const { context } = session;
   const used = worksheets.map((worksheet) => worksheet.getUsedRangeOrNullObject(true).load('address, rowCount, columnCount'));
+  const registry = hasRegistry ? context.workbook.worksheets.getItem(REGISTRY_SHEET).getUsedRange(true).load('values') : undefined;
   session.syncs++;
   await context.sync();
-  const sheets = worksheets.map((worksheet, i): SheetRead => {
+  const generated = new Set(registry ? generatedSheetNames(registry.values) : []);
+  const sheets = worksheets.map((worksheet, i): SheetRead | undefined => {
+    if (generated.has(worksheet.name)) return undefined;
     const grid: SheetGrid = { name: worksheet.name, rows: [] };
     if (used[i].isNullObject) return { grid, worksheet, done: 0 };
     const address = parseAddresses(used[i].address)[0];
@@ -246,7 +254,7 @@ async function findUsedRanges(session: Session, worksheets: Excel.Worksheet[]): 
     grid.numberFormats = [];
     if (rect.top > 0 || rect.left > 0) grid.origin = { row: rect.top, col: rect.left };
     return { grid, worksheet, used: rect, done: 0 };
-  });
+  }).filter((s): s is SheetRead => s !== undefined);
   session.totalRows = sheets.reduce((n, s) => n + (s.used ? heightOf(s.used) : 0), 0);
   session.options.onProgress?.(0, session.totalRows);
   checkAborted(session.options.signal);

@@ -4,7 +4,7 @@ import { parseA1Range } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
-import { settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
+import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_SHEET } from './writePlan';
 
 /** The sheets as plain values, and the settings kept in tochuc's hidden sheet. */
@@ -15,7 +15,8 @@ export interface XlsxBook {
   settingsProblems: string[];
 }
 
-const settingsCells = (row: ExcelJS.Row): unknown[] => [plainValue(row.getCell(SETTINGS_COLUMN + 1).value), plainValue(row.getCell(SETTINGS_COLUMN + 2).value)];
+// The registry row: the generated sheet's name (A), and the settings' key and value (F:G).
+const registryCells = (row: ExcelJS.Row): unknown[] => [plainValue(row.getCell(1).value), plainValue(row.getCell(SETTINGS_COLUMN + 1).value), plainValue(row.getCell(SETTINGS_COLUMN + 2).value)];
 
 /** Above this size the file is streamed: exceljs' in-memory model costs ~30× the file size. */
 export const STREAM_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -51,10 +52,10 @@ async function readInMemory(path: string): Promise<XlsxBook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const grids: SheetGrid[] = [];
-  const settingsRows: unknown[][] = [];
+  const registryRows: unknown[][] = [];
   wb.eachSheet((ws) => {
     // tochuc's own hidden sheet (generated sheets, settings) is no data to read.
-    if (ws.name === REGISTRY_SHEET) ws.eachRow((row) => void settingsRows.push(settingsCells(row)));
+    if (ws.name === REGISTRY_SHEET) ws.eachRow((row) => void registryRows.push(registryCells(row)));
     if (ws.state === 'veryHidden' || ws.name === REGISTRY_SHEET) return;
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
@@ -64,30 +65,45 @@ async function readInMemory(path: string): Promise<XlsxBook> {
     const merges = mergeList.map((m) => parseA1Range(m)).filter((m): m is MergeRange => m !== undefined);
     grids.push({ name: ws.name, rows, merges, file: path });
   });
-  return book(grids, settingsRows);
+  return book(grids, registryRows);
 }
 
-function book(grids: SheetGrid[], settingsRows: unknown[][]): XlsxBook {
-  const { settings, problems } = settingsFromCells(settingsRows);
-  return { grids, settings, settingsProblems: problems };
+/** The reports tochuc wrote into the workbook are left out: they are no data to read. */
+function book(grids: SheetGrid[], registryRows: unknown[][]): XlsxBook {
+  const { settings, problems } = settingsFromCells(registryRows.map((r) => r.slice(1)));
+  const generated = new Set(generatedSheetNames(registryRows));
+  return { grids: grids.filter((g) => !generated.has(g.name)), settings, settingsProblems: problems };
 }
 
 /** Row by row, for large files: no merged areas (header detection copes without them). */
 async function readStreaming(path: string): Promise<XlsxBook> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const grids: SheetGrid[] = [];
-  const settingsRows: unknown[][] = [];
+  const registryRows: unknown[][] = [];
   for await (const ws of reader) {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const rows: CellValue[][] = [];
     if (sheet.name === REGISTRY_SHEET) {
-      for await (const row of sheet) settingsRows.push(settingsCells(row));
+      for await (const row of sheet) registryRows.push(registryCells(row));
       continue;
     }
     for await (const row of sheet) rows[row.number - 1] = rowValues(row);
     grids.push({ name: sheet.name, rows, file: path });
   }
-  return book(grids, settingsRows);
+  return book(grids, registryRows);
+}
+
+/**
+ * exceljs' streaming reader needs xl/workbook.xml before the sheets in the zip; Excel writes it
+ * there, but exceljs itself writes it last. Such a file is read whole rather than not at all.
+ */
+async function readStreamingOrWhole(path: string): Promise<XlsxBook> {
+  try {
+    return await readStreaming(path);
+  } catch (e) {
+    if (e instanceof TypeError && /reading 'sheets'/.test(e.message)) return readInMemory(path);
+    throw e;
+  }
 }
 
 export async function readXlsx(path: string, options: { stream?: boolean } = {}): Promise<SheetGrid[]> {
@@ -103,7 +119,7 @@ export async function readXlsxBook(path: string, options: { stream?: boolean } =
   }
   const stream = options.stream ?? size > STREAM_THRESHOLD_BYTES;
   try {
-    return stream ? await readStreaming(path) : await readInMemory(path);
+    return stream ? await readStreamingOrWhole(path) : await readInMemory(path);
   } catch (e) {
     throw new UnreadableWorkbookError(`Không đọc được "${path}" như một tệp Excel .xlsx (${(e as Error).message.split('\n')[0]}). Tệp có thể bị hỏng, có mật khẩu, hoặc là định dạng .xls cũ: hãy lưu lại dưới dạng .xlsx.`);
   }
