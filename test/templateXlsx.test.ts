@@ -4,7 +4,6 @@ import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
-import { reportTemplate, type OrgDetails } from '../src/templates/layout';
 import type { TemplateSheet } from '../src/templates/parse';
 import type { CellStyle } from '../src/templates/plan';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
@@ -12,35 +11,12 @@ import { UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { readTemplateWorkbook, templateFromWorksheet, templateToWorksheet, writeTemplateWorkbook } from '../src/workbook/xlsx/templateXlsx';
 import { REGISTRY_SHEET, registrySheet } from '../src/workbook/xlsx/writePlan';
 import { hasLibreOffice } from './helpers/libreoffice';
+import { DEMO_INTRO, DEMO_ORG, DEMO_TITLE, demoTemplate } from './tools/renderReport';
 
 const DIR = path.join(os.tmpdir(), 'tochuc-fixtures', 'templates');
 
-// DEMO_ORG and the layout of test/tools/renderReport.ts.
-const DEMO_ORG: OrgDetails = {
-  variant: 'party', superiorBody: 'ĐẢNG BỘ TỈNH QUẢNG NINH', issuingBody: 'THÀNH ỦY MÓNG CÁI', place: 'Móng Cái',
-  documentNumber: 'Số 12-BC/TU', signerCapacity: 'T/M BAN THƯỜNG VỤ', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Nguyễn Văn A',
-  recipients: ['- Ban Tổ chức Tỉnh ủy (b/c),', '- Thường trực Thành ủy,', '- Lưu VP.'],
-};
-const TITLE = 'BÁO CÁO';
-const INTRO = 'Thực hiện Nghị quyết số 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị, Ban Thường vụ Thành ủy báo cáo biên chế được giao của {{count}} cơ quan, đơn vị như sau:';
-
-function demoTemplate(): TemplateSheet {
-  return reportTemplate({
-    org: DEMO_ORG, title: TITLE, subtitle: 'Biên chế được giao theo đơn vị, năm 2015 và năm 2021', periodLine: '(Số liệu đến ngày {{period.to}})',
-    intro: [INTRO],
-    table: {
-      list: 'units', totalLabel: 'Cộng',
-      columns: [
-        { header: 'STT', width: 5, cell: '{{@index}}' },
-        { header: 'Cơ quan, đơn vị', width: 38, cell: '{{unit}}' },
-        { header: 'Biên chế giao năm 2015', width: 11, cell: '{{baseline}}', total: true, align: 'right' },
-        { header: 'Biên chế giao năm 2021', width: 11, cell: '{{current}}', total: true, align: 'right' },
-        { header: 'Tăng (+), giảm (−)', width: 10, cell: '{{change}}', total: true, align: 'right' },
-      ],
-    },
-    notes: ['Ghi chú: số liệu lấy từ trang "Bien che" của sổ mẫu Móng Cái; đơn vị hợp nhất năm 2018 không còn biên chế năm 2021.'],
-  });
-}
+const TITLE = DEMO_TITLE;
+const INTRO = DEMO_INTRO;
 
 const UNITS = [
   { unit: 'Văn phòng Thành ủy', baseline: 25, current: 22, change: -3 },

@@ -3,6 +3,10 @@
  * line last. Benchmarks print figures; tests never assert times.
  */
 import { performance } from 'perf_hooks';
+import ExcelJS from 'exceljs';
+import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
+import { generateReduction } from '../../src/reports/generate';
+import { writePlan } from '../../src/workbook/xlsx/writePlan';
 import type { SheetGrid } from '../../src/ingest/grid';
 import { ingestSheet } from '../../src/ingest/ingestSheet';
 import type { CellValue } from '../../src/ingest/values';
@@ -105,6 +109,37 @@ async function benchOfficeWrite(rows: number): Promise<{ syncs: number; maxReque
   return { syncs: fake.stats.syncs, maxRequestBytes: Math.max(...fake.stats.requests.map((r) => r.bytes)), ms: Math.round(performance.now() - t0) };
 }
 
+/**
+ * The reduction report from a 100,000-row staff list: ingest, figures and the filled plan of its
+ * three sheets (the appendix lists every person reduced), then the report written by exceljs and by
+ * the Office.js executor on the strict fake.
+ */
+async function benchReduction(rows: number, runs: number) {
+  const grid = staffGrid(rows, 3);
+  const params = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
+  const times: number[] = [];
+  let generated: ReturnType<typeof generateReduction> | undefined;
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    generated = generateReduction(ingestWorkbook([grid]), params);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  const { report, plan } = generated as ReturnType<typeof generateReduction>;
+  let t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  writePlan(wb, plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  const xlsxMs = performance.now() - t0;
+  t0 = performance.now();
+  const fake = fakeExcel(new FakeWorkbook());
+  const office = await executePlan({ run: fake.Excel.run, isSetSupported: (n, v) => fake.Office.context.requirements.isSetSupported(n, v) }, plan);
+  const officeMs = performance.now() - t0;
+  return {
+    ms: Math.round(median(times)), reduced: report.reduced.total, planRows: plan.sheets.reduce((n, s) => n + s.rows.length, 0),
+    xlsxMs: Math.round(xlsxMs), xlsxBytes: (buffer as ArrayBuffer).byteLength, officeMs: Math.round(officeMs), officeSyncs: office.syncs,
+  };
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const rows = 100_000;
@@ -118,8 +153,11 @@ async function main(): Promise<void> {
   const office = await benchOfficeWrite(1000);
   const office50k = await benchOfficeWrite(50_000);
   console.log(`Office.js executor trên Excel giả lập: báo cáo 1.000 dòng ${office.syncs} lần sync, yêu cầu lớn nhất ${vi(office.maxRequestBytes)} byte; 50.000 dòng ${office50k.syncs} lần sync, lớn nhất ${vi(office50k.maxRequestBytes)} byte (${office50k.ms} ms)`);
+  const reduction = await benchReduction(rows, 5);
+  console.log(`báo cáo tinh giản từ ${vi(rows)} dòng: đọc + tính + lập ${vi(reduction.planRows)} dòng báo cáo, trung vị ${vi(reduction.ms)} ms (${vi(reduction.reduced)} người tinh giản); ghi .xlsx ${vi(reduction.xlsxMs)} ms (${vi(reduction.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(reduction.officeMs)} ms, ${reduction.officeSyncs} lần sync`);
   if (json) {
     console.log(JSON.stringify({
+      msPerReport: { reduction: reduction.ms }, reductionReduced: reduction.reduced, reductionXlsxWriteMs: reduction.xlsxMs, reductionOfficeWriteMs: reduction.officeMs, reductionOfficeSyncs: reduction.officeSyncs,
       rowsPerSecond: ingest.rowsPerSecond, rowsPerSecondBest: ingest.rowsPerSecondBest, ingestMsFor100kRows: ingest.ms,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
       node: process.version,
