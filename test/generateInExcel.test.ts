@@ -1,5 +1,6 @@
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { generateReductionInExcel } from '../src/workbook/office/generateInExcel';
+import { selectCell } from '../src/workbook/office/selectCell';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
 import type { FakeWorkbook } from './fakes/excelFake';
@@ -54,5 +55,11 @@ describe('the task pane use case: generate the reduction report in the open work
     const controller = new AbortController();
     controller.abort();
     await expect(generateReductionInExcel(host(workbook).host, { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('goes to the cell of an issue, and says so when the sheet is gone', async () => {
+    await expect(selectCell(host(workbook).host, 'DS CBCCVC', 'L656')).resolves.toBeUndefined();
+    await expect(selectCell(host(workbook).host, 'Trang đã xóa', 'A1')).rejects.toThrow('ItemNotFound');
+    await expect(selectCell(host(workbook).host, 'DS CBCCVC', 'not a cell')).rejects.toThrow('InvalidArgument');
   });
 });

@@ -6,7 +6,7 @@ import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
 import { generateReduction } from '../reports/generate';
-import { parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
+import { dayText, parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
 import type { ReductionReport } from '../reports/reduction';
 import { reductionTemplates } from '../templates/builtin/reduction';
 import type { OrgDetails } from '../templates/layout';
@@ -146,10 +146,9 @@ function periodFrom(values: { period?: string; from?: string; to?: string }): Pe
 const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function reductionSummary(r: ReductionReport): string {
-  const d = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const counts = countBySeverity(r.issues);
   return [
-    `Báo cáo tinh giản biên chế, từ ${d(r.period.from)} đến ${d(r.period.to)}`,
+    `Báo cáo tinh giản biên chế, từ ${dayText(r.period.from)} đến ${dayText(r.period.to)}`,
     `  Tinh giản: ${nf.format(r.reduced.total)} người (cán bộ ${r.reduced.byCategory.canBo}, công chức ${r.reduced.byCategory.congChuc}, viên chức ${r.reduced.byCategory.vienChuc}, người lao động ${r.reduced.byCategory.nguoiLaoDong}, cấp xã ${r.reduced.byCategory.capXa}, không chuyên trách ${r.reduced.byCategory.khongChuyenTrach})`,
     `  Hình thức: nghỉ hưu trước tuổi ${r.reduced.byForm.earlyRetirement}, thôi việc ngay ${r.reduced.byForm.resignation}, thôi việc sau học nghề ${r.reduced.byForm.resignationAfterTraining}, chuyển ra ngoài NSNN ${r.reduced.byForm.transferOutsideBudget}, chưa ghi ${r.reduced.byForm.unspecified}`,
     `  Biên chế: ${r.quota.baselineYear ?? '?'} ${nf.format(r.quota.baseline)} → ${r.quota.currentYear ?? '?'} ${nf.format(r.quota.current)} (${r.quota.change >= 0 ? '+' : ''}${nf.format(r.quota.change)}${r.quota.changeRate !== null ? `, ${pct.format(r.quota.changeRate)}` : ''})`,

@@ -47,3 +47,8 @@ export function periodLabel(period: Period): string {
   const d = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
   return `${d(period.from)}-${d(period.to)}`;
 }
+
+/** "2021-03-31" → "31/03/2021", the way Vietnamese documents write days. */
+export function dayText(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}

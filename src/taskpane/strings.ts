@@ -1,22 +1,123 @@
 /** Every text of the task pane, Vietnamese first (DESIGN.md, principle 5), English second. */
 export type Locale = 'vi' | 'en';
 
+type Severity = 'error' | 'warning' | 'info';
+
 const vi = {
+  /** For Intl number and percent formats. */
+  intl: 'vi-VN',
   title: 'tochuc',
-  subtitle: 'Báo cáo tổ chức cán bộ từ dữ liệu Excel',
-  comingSoon:
-    'Các báo cáo tinh giản biên chế, sắp xếp tổ chức bộ máy và chỉ tiêu công tác xây dựng Đảng đang được hoàn thiện và sẽ sớm có ở đây.',
-  scanWorkbook: 'Quét sổ làm việc',
+  subtitle: 'Báo cáo tinh giản biên chế',
+  intro: 'Đọc các danh sách trong sổ đang mở và ghi báo cáo vào trang tính mới. Dữ liệu gốc không bị sửa.',
+
+  notInExcelTitle: 'Chưa mở trong Excel',
+  notInExcel: 'Hãy mở ngăn này bên trong Excel (trên máy tính hoặc Excel trên web) để lập báo cáo từ sổ làm việc.',
+
+  periodKind: 'Kỳ báo cáo',
+  kinds: { year: 'Năm', quarter: 'Quý', half: '6 tháng', custom: 'Tùy chọn (từ ngày – đến ngày)' },
+  year: 'Năm',
+  yearInvalid: 'Năm gồm 4 chữ số, ví dụ 2021.',
+  quarter: 'Quý',
+  quarters: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+  half: 'Nửa năm',
+  halves: ['6 tháng đầu năm', '6 tháng cuối năm'],
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  dayInvalid: 'Chọn một ngày hợp lệ.',
+  dayOrder: 'Ngày kết thúc phải sau ngày bắt đầu.',
+  periodLine: (from: string, to: string) => `Từ ${from} đến ${to}`,
+
+  target: 'Mục tiêu giảm (%)',
+  targetHint: 'Ví dụ 10. Bỏ trống nếu không có chỉ tiêu.',
+  targetInvalid: 'Nhập một số từ 0 đến dưới 100, ví dụ 10.',
+  replace: 'Thay thế báo cáo đã lập trước đó',
+  replaceHint: 'Chỉ thay các trang do tochuc lập cho cùng kỳ; không chọn thì báo cáo mới được ghi thành trang khác.',
+
+  generate: 'Lập báo cáo',
+  cancel: 'Hủy',
+  progressLabel: 'Tiến độ',
+  steps: { read: 'Đang đọc dữ liệu…', compute: 'Đang tính…', write: 'Đang ghi báo cáo…' },
+  cannotCancelWrite: 'Đang ghi, không hủy giữa chừng được.',
+  cancelled: 'Đã hủy.',
+  errorTitle: 'Không lập được báo cáo',
+
+  resultTitle: 'Đã lập báo cáo',
+  reduced: 'Tinh giản',
+  people: (n: string) => `${n} người`,
+  quota: (from: string, to: string) => `Biên chế ${from} → ${to}`,
+  unknownYear: '?',
+  targetLine: (rate: string) => `Mục tiêu giảm ${rate}`,
+  targetMet: 'Đạt',
+  targetNotMet: 'Chưa đạt',
+  sheets: 'Trang tính đã ghi',
+  skipped: 'Excel này chưa hỗ trợ:',
+
+  issues: 'Vấn đề trong dữ liệu',
+  noIssues: 'Không có vấn đề nào.',
+  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as Record<Severity, string>,
+  severityCount: (n: number, severity: Severity) => `${n} ${{ error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' }[severity]}`,
+  issuesHelp: 'Bấm vào một vấn đề để chọn ô đó trong sổ.',
+  moreIssues: (n: string) => `và ${n} vấn đề khác.`,
+  selectFailed: (address: string) => `Không chọn được ô ${address}: trang tính hoặc ô không còn, hoặc đang bị ẩn.`,
 };
 
 export type Strings = typeof vi;
 
 const en: Strings = {
+  intl: 'en-GB',
   title: 'tochuc',
-  subtitle: 'Personnel and organisation reports from Excel data',
-  comingSoon:
-    'Reports on staff streamlining, organisational restructuring and Party-building targets are on their way and will appear here soon.',
-  scanWorkbook: 'Scan workbook',
+  subtitle: 'Staff streamlining report',
+  intro: 'Reads the lists in the open workbook and writes the report to new sheets. Your data is not changed.',
+
+  notInExcelTitle: 'Not opened in Excel',
+  notInExcel: 'Open this pane inside Excel (desktop or Excel on the web) to build the report from the workbook.',
+
+  periodKind: 'Reporting period',
+  kinds: { year: 'Year', quarter: 'Quarter', half: 'Half year', custom: 'Custom (from – to)' },
+  year: 'Year',
+  yearInvalid: 'A four-digit year, e.g. 2021.',
+  quarter: 'Quarter',
+  quarters: ['Q1', 'Q2', 'Q3', 'Q4'],
+  half: 'Half',
+  halves: ['First half', 'Second half'],
+  from: 'From',
+  to: 'To',
+  dayInvalid: 'Pick a valid date.',
+  dayOrder: 'The end date must come after the start date.',
+  periodLine: (from: string, to: string) => `From ${from} to ${to}`,
+
+  target: 'Reduction target (%)',
+  targetHint: 'E.g. 10. Leave empty when there is none.',
+  targetInvalid: 'Enter a number from 0 to below 100, e.g. 10.',
+  replace: 'Replace the report made earlier',
+  replaceHint: 'Replaces only sheets tochuc made for the same period; otherwise the new report goes to new sheets.',
+
+  generate: 'Build report',
+  cancel: 'Cancel',
+  progressLabel: 'Progress',
+  steps: { read: 'Reading the data…', compute: 'Computing…', write: 'Writing the report…' },
+  cannotCancelWrite: 'Writing; this cannot be stopped halfway.',
+  cancelled: 'Cancelled.',
+  errorTitle: 'The report could not be built',
+
+  resultTitle: 'Report built',
+  reduced: 'Streamlined',
+  people: (n: string) => `${n} people`,
+  quota: (from: string, to: string) => `Staff quota ${from} → ${to}`,
+  unknownYear: '?',
+  targetLine: (rate: string) => `Reduction target ${rate}`,
+  targetMet: 'Met',
+  targetNotMet: 'Not met',
+  sheets: 'Sheets written',
+  skipped: 'This Excel does not support yet:',
+
+  issues: 'Issues in the data',
+  noIssues: 'No issues.',
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  severityCount: (n: number, severity: Severity) => `${n} ${{ error: n === 1 ? 'error' : 'errors', warning: n === 1 ? 'warning' : 'warnings', info: 'info' }[severity]}`,
+  issuesHelp: 'Select an issue to go to its cell.',
+  moreIssues: (n: string) => `and ${n} more.`,
+  selectFailed: (address: string) => `Could not select ${address}: the sheet or cell is gone or hidden.`,
 };
 
 const STRINGS: Record<Locale, Strings> = { vi, en };

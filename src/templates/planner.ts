@@ -3,6 +3,7 @@ import { a1, parseA1Range as parseRange, rangeA1 } from '../domain/a1';
 type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
 import { isoToSerial } from '../ingest/values';
+import { dayText } from '../reports/period';
 import { repointFormula } from './formulas';
 import { parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
 import { safeSheetName, type PlanCell, type SheetPlan } from './plan';
@@ -81,7 +82,7 @@ const viRate = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractio
 /** A figure inside running text, the way a Vietnamese Excel shows it: 1.234, 89,96%, 30/06/2021. */
 export function formatInline(value: unknown, type: FieldType): string {
   if (value === undefined || value === null) return '';
-  if (type === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+  if (type === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return dayText(value);
   if (typeof value === 'number') return type === 'text' ? String(value) : type === 'rate' ? viRate.format(value).replace(/\s/g, '') : type === 'count' ? viCount.format(value) : viNumber.format(value);
   return String(value);
 }

@@ -1,6 +1,6 @@
 import { countBySeverity, type Issue } from '../../domain/issues';
 import type { Block, Category, ReductionForm } from '../../domain/vocabulary';
-import type { Period } from '../../reports/period';
+import { dayText, type Period } from '../../reports/period';
 import type { OrgDetails } from '../layout';
 
 /** What a document needs beyond its report: who issues it, and where the figures came from. */
@@ -42,8 +42,6 @@ export const BLOCK_LABELS: Record<Block | 'unspecified', string> = {
   unspecified: 'Chưa ghi khối',
 };
 const SEVERITY_LABELS: Record<Issue['severity'], string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Ghi nhận' };
-
-const dayText = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The report's day in Việt Nam (UTC+7), from `generatedAt`: a date alone is taken as it is. */
 export function reportDay(generatedAt: string): string {

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExcelHost } from '../workbook/office/executePlan';
+import { generateReductionInExcel, type GenerateInExcelParams, type GenerateInExcelResult } from '../workbook/office/generateInExcel';
+
+export type Step = 'read' | 'compute' | 'write';
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; step: Step; done: number; total: number }
+  | { status: 'done'; result: GenerateInExcelResult }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+type Params = Omit<GenerateInExcelParams, 'onProgress' | 'signal'>;
+
+const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
+
+/** Runs the use case once at a time, with its progress, and a cancel that aborts it. */
+export function useGenerate(host: ExcelHost | undefined): { state: RunState; start: (params: Params) => void; cancel: () => void } {
+  const [state, setState] = useState<RunState>({ status: 'idle' });
+  const running = useRef<AbortController | null>(null);
+
+  useEffect(() => () => running.current?.abort(), []);
+
+  const start = useCallback(
+    (params: Params) => {
+      if (!host || running.current) return;
+      const controller = new AbortController();
+      running.current = controller;
+      setState({ status: 'running', step: 'read', done: 0, total: 0 });
+      const onProgress = (step: Step, done: number, total: number) => {
+        if (running.current === controller) setState({ status: 'running', step, done, total });
+      };
+      generateReductionInExcel(host, { ...params, onProgress, signal: controller.signal })
+        .then(
+          (result) => ({ status: 'done', result }) as const,
+          (e: unknown) => (isAbort(e) || controller.signal.aborted ? { status: 'cancelled' as const } : { status: 'failed' as const, message: e instanceof Error ? e.message : String(e) }),
+        )
+        .then((next: RunState) => {
+          if (running.current !== controller) return;
+          running.current = null;
+          setState(next);
+        });
+    },
+    [host],
+  );
+
+  const cancel = useCallback(() => running.current?.abort(), []);
+
+  return { state, start, cancel };
+}
