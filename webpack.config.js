@@ -51,7 +51,9 @@ function buildConfig(mode) {
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }] }),
     ],
-    performance: { hints: dev ? false : 'warning', maxAssetSize: 600 * 1024, maxEntrypointSize: 600 * 1024 },
+    // The budget that matters is the gzip size of the first load (350 KB, `npm run bench` measures it);
+    // these raw sizes only warn well before it.
+    performance: { hints: dev ? false : 'warning', maxAssetSize: 900 * 1024, maxEntrypointSize: 1000 * 1024 },
   };
 }
 

@@ -124,6 +124,26 @@ describe('worksheets', () => {
     });
   });
 
+  it('Range.select() selects at sync, activates its sheet, and fails on a deleted sheet', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']], Other: [['b']] });
+    expect(workbook.selection).toBeUndefined();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Other').getRange('B2:C3');
+      range.select();
+      expect(workbook.selectedAddress).toBeUndefined();
+      await context.sync();
+      expect(workbook.selectedAddress).toBe('Other!B2:C3');
+      expect(workbook.activeSheet?.name).toBe('Other');
+      context.workbook.worksheets.getItem('Other').delete();
+      await context.sync();
+      expect(workbook.selection).toBeUndefined();
+      range.select();
+      await expect(context.sync()).rejects.toThrow(/ItemNotFound/);
+      context.workbook.worksheets.getItem('Data').getRange('not a cell').select();
+      await expect(context.sync()).rejects.toThrow(/InvalidArgument/);
+    });
+  });
+
   it('records merges, freeze panes, column widths, row heights and cell formats', async () => {
     const { Excel: excel, workbook } = setup({ Data: [] });
     await excel.run(async (context) => {

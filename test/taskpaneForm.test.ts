@@ -3,8 +3,9 @@ import { defaultPeriodInput, periodOf, targetOf, type PeriodInput } from '../src
 const base: PeriodInput = { kind: 'year', year: 2021, quarter: 1, half: 1, from: '', to: '' };
 
 describe('task pane form values', () => {
-  it('defaults to the previous calendar year', () => {
-    expect(periodOf(defaultPeriodInput(new Date(2026, 10, 22)))).toEqual({ period: { from: '2025-01-01', to: '2025-12-31' } });
+  it('defaults to the last complete quarter', () => {
+    expect(periodOf(defaultPeriodInput(new Date(2026, 10, 22)))).toEqual({ period: { from: '2026-07-01', to: '2026-09-30' } });
+    expect(periodOf(defaultPeriodInput(new Date(2026, 1, 3)))).toEqual({ period: { from: '2025-10-01', to: '2025-12-31' } });
   });
 
   it('turns the period fields into a period, or names the field at fault', () => {

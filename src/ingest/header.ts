@@ -29,6 +29,8 @@ export interface HeaderGuess {
   duplicates: ColumnMapping[];
   /** Folded header labels, to recognise the header when it is repeated further down. */
   labels: string[];
+  /** Each column's header as shown (two-row headers joined), by grid column: what a user picks a column by. */
+  columns: string[];
   /** A required field's column and its folded upper label: the quick test for a repeated header. */
   keyCol: number;
   keyLabel: string;
@@ -101,6 +103,7 @@ export interface MappingOverride {
   sheet?: string;
 }
 
+/** `col` is the sheet's column index (a letter in an override names a sheet column, wherever the used range starts). */
 function overrideFor(overrides: readonly MappingOverride[], def: KindDef, label: { candidates: string[]; display: string }, col: number): { field: string } | undefined {
   for (const o of overrides) {
     if (!def.fields.some((f) => f.key === o.field)) continue;
@@ -110,14 +113,14 @@ function overrideFor(overrides: readonly MappingOverride[], def: KindDef, label:
   return undefined;
 }
 
-function mapColumns(def: KindDef, labels: Array<{ candidates: string[]; display: string }>, overrides: readonly MappingOverride[] = []): { mapping: ColumnMapping[]; duplicates: ColumnMapping[] } {
+function mapColumns(def: KindDef, labels: Array<{ candidates: string[]; display: string }>, overrides: readonly MappingOverride[] = [], firstColumn = 0): { mapping: ColumnMapping[]; duplicates: ColumnMapping[] } {
   const mapping: ColumnMapping[] = [];
   const duplicates: ColumnMapping[] = [];
   const taken = new Set<string>();
   const overridden = new Set(overrides.map((o) => o.field));
   // Overridden fields are placed first, so that the automatic match cannot take them.
   labels.forEach((label, col) => {
-    const forced = overrideFor(overrides, def, label, col);
+    const forced = overrideFor(overrides, def, label, col + firstColumn);
     if (forced && !taken.has(forced.field + ':')) {
       taken.add(forced.field + ':');
       mapping.push({ field: forced.field, col, header: label.display });
@@ -185,7 +188,7 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
       if (span === 2 && r + 1 >= top.length) continue;
       const labels = columnLabels(top[r], span === 2 ? top[r + 1] : undefined, width);
       for (const def of defs) {
-        const { mapping, duplicates } = mapColumns(def, labels, overrides);
+        const { mapping, duplicates } = mapColumns(def, labels, overrides, grid.origin?.col ?? 0);
         const confidence = confidenceOf(def, mapping);
         if (confidence === 0) continue;
         const s = score(def, mapping);
@@ -198,6 +201,7 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
           best = {
             kind: def.kind, confidence, headerTop: r, headerBottom: r + span - 1, mapping, duplicates, score: s,
             labels: labels.map((l) => l.candidates[l.candidates.length - 1]).filter(Boolean),
+            columns: labels.map((l) => l.display),
             keyCol: key.col, keyLabel: upper(key.col),
           };
         }

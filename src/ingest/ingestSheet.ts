@@ -18,6 +18,8 @@ export interface SheetResult {
   /** 1-based sheet rows of the header, when there is one. */
   headerRows?: [number, number];
   mapping: ColumnMapping[];
+  /** The header's columns (sheet column letter and text), for choosing another column for a field. */
+  columns?: Array<{ col: number; column: string; header: string }>;
   /** Typed records of `kind`. */
   records: Array<RecordsByKind[SheetKind]>;
   issues: Issue[];
@@ -114,6 +116,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     ...base, kind: guess.kind, confidence: guess.confidence,
     headerRows: [guess.headerTop + sheetRowOffset, guess.headerBottom + sheetRowOffset],
     mapping: guess.mapping, records, issues, rowsRead, ...(quotaYears ? { quotaYears } : {}),
+    columns: guess.columns.flatMap((header, col) => (header.trim() ? [{ col, column: columnLetter(col + (grid.origin?.col ?? 0)), header: header.replace(/\s+/g, ' ').trim() }] : [])),
   };
 }
 

@@ -13,7 +13,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Title3,
+  Tab,
+  TabList,
+  Subtitle1,
   makeStaticStyles,
   makeStyles,
   tokens,
@@ -29,6 +31,12 @@ import { PeriodPicker } from './PeriodPicker';
 import { ResultSummary } from './ResultSummary';
 import type { Strings } from './strings';
 import { useGenerate, type RunState } from './useGenerate';
+import { useWorkbook } from './useWorkbook';
+import { OrgForm } from './OrgForm';
+import { WorkbookScan } from './WorkbookScan';
+import { withMapping } from '../workbook/settings';
+
+type TabName = 'report' | 'data' | 'org';
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
@@ -43,6 +51,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  language: { marginLeft: 'auto' },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -55,14 +64,20 @@ export interface AppProps {
   theme: Theme;
   /** Excel, or undefined outside Office: then nothing can be generated and the pane says why. */
   host?: ExcelHost;
-  /** The clock, for the report date and the default year (tests pass a fixed one). */
+  /** The clock, for the report date and the default period (tests pass a fixed one). */
   now?: () => Date;
+  /** Switches between Vietnamese and English; no switch is shown without it. */
+  onSwitchLanguage?: () => void;
 }
 
 const clock = () => new Date();
 
-/** The reduction report screen: period, target, generate with progress and cancel, result and issues. */
-export function App({ strings, theme, host, now = clock }: AppProps) {
+/**
+ * The pane: the report (period, target, generate with progress and cancel, result and issues), the
+ * data as scanned on open (sheets, kinds, columns to correct, issues by sheet), and the organisation
+ * details of the header and signature. Settings are saved in the workbook.
+ */
+export function App({ strings, theme, host, now = clock, onSwitchLanguage }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
   const [periodInput, setPeriodInput] = useState<PeriodInput>(() => defaultPeriodInput(now()));
@@ -70,6 +85,13 @@ export function App({ strings, theme, host, now = clock }: AppProps) {
   const [replace, setReplace] = useState(false);
   const [selectProblem, setSelectProblem] = useState<{ index: number; message: string }>();
   const { state, start, cancel } = useGenerate(host);
+  const workbook = useWorkbook(host);
+  const [tab, setTab] = useState<TabName>('report');
+  const [dataProblem, setDataProblem] = useState<string>();
+  const settings = workbook.state.scan?.settings ?? {};
+  const scan = workbook.state.scan;
+  const emptyWorkbook = scan !== undefined && !scan.sheets.some((s) => s.kind || s.rowsRead > 0);
+  const noStaff = scan !== undefined && !scan.sheets.some((s) => s.kind === 'staff');
 
   const checkedPeriod = periodOf(periodInput);
   const checkedTarget = targetOf(targetText);
@@ -88,6 +110,11 @@ export function App({ strings, theme, host, now = clock }: AppProps) {
     setSelectProblem(undefined);
     selectCell(host, issue.sheet, issue.cell).catch(() => setSelectProblem({ index, message: strings.selectFailed(`${issue.sheet}!${issue.cell}`) }));
   };
+  const goToFromData = (issue: Issue) => {
+    if (!host) return;
+    setDataProblem(undefined);
+    selectCell(host, issue.sheet, issue.cell).catch(() => setDataProblem(strings.selectFailed(`${issue.sheet}!${issue.cell}`)));
+  };
 
   return (
     <FluentProvider theme={theme} className={styles.root}>
@@ -95,10 +122,15 @@ export function App({ strings, theme, host, now = clock }: AppProps) {
         <div className={styles.brand}>
           <Image src="assets/icon-32.png" alt="" width={20} height={20} />
           <Caption1Strong>{strings.title}</Caption1Strong>
+          {onSwitchLanguage && (
+            <Button size="small" appearance="subtle" className={styles.language} onClick={onSwitchLanguage}>
+              {strings.language}
+            </Button>
+          )}
         </div>
-        <Title3 as="h1" className={styles.title}>
+        <Subtitle1 as="h1" className={styles.title}>
           {strings.subtitle}
-        </Title3>
+        </Subtitle1>
         <Caption1 className={styles.muted}>{strings.intro}</Caption1>
       </header>
 
@@ -110,6 +142,36 @@ export function App({ strings, theme, host, now = clock }: AppProps) {
         </MessageBar>
       )}
 
+      {host && (
+        <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)} size="small">
+          <Tab value="report">{strings.tabs.report}</Tab>
+          <Tab value="data">{strings.tabs.data}</Tab>
+          <Tab value="org">{strings.tabs.org}</Tab>
+        </TabList>
+      )}
+
+      {tab === 'data' && (
+        <WorkbookScan
+          strings={strings}
+          scan={workbook.state.scan}
+          scanning={workbook.state.scanning}
+          error={workbook.state.error ?? dataProblem}
+          notice={workbook.state.saved === 'mapping' ? strings.mappingSaved : undefined}
+          onRescan={workbook.rescan}
+          onChooseColumn={(sheet, field, column) => workbook.save({ ...settings, mappings: withMapping(settings.mappings ?? [], sheet, field, column) }, 'mapping')}
+          onSelectIssue={goToFromData}
+        />
+      )}
+
+      {tab === 'org' && <OrgForm strings={strings} org={settings.org} disabled={workbook.state.scanning} saved={workbook.state.saved === 'org'} onSave={(org) => workbook.save({ ...settings, org }, 'org')} />}
+
+      {tab === 'report' && noStaff && !workbook.state.scanning && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{emptyWorkbook ? strings.emptyWorkbook : strings.noStaffSheet}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {tab === 'report' && (
       <div className={styles.form}>
         <PeriodPicker strings={strings} value={periodInput} onChange={setPeriodInput} disabled={running} />
         <Field
@@ -133,8 +195,9 @@ export function App({ strings, theme, host, now = clock }: AppProps) {
         </div>
         <RunStatus strings={strings} state={state} className={styles.progress} />
       </div>
+      )}
 
-      {state.status === 'done' && (
+      {tab === 'report' && state.status === 'done' && (
         <>
           <Divider />
           <ResultSummary strings={strings} result={state.result} />

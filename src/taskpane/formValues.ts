@@ -14,10 +14,12 @@ export interface PeriodInput {
   to: string;
 }
 
-/** The previous calendar year: reports are usually made after the year closes. */
+/** The last complete quarter: reports are made after a period closes (quarterly party indicators, quarterly staffing reports). */
 export function defaultPeriodInput(now: Date): PeriodInput {
-  const year = now.getFullYear() - 1;
-  return { kind: 'year', year, quarter: 1, half: 1, from: `${year}-01-01`, to: `${year}-12-31` };
+  const current = Math.floor(now.getMonth() / 3) + 1;
+  const year = current === 1 ? now.getFullYear() - 1 : now.getFullYear();
+  const quarter = (current === 1 ? 4 : current - 1) as PeriodInput['quarter'];
+  return { kind: 'quarter', year, quarter, half: quarter <= 2 ? 1 : 2, from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 export type PeriodProblem = 'year' | 'from' | 'to' | 'order';

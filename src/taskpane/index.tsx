@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExcelHost } from '../workbook/office/executePlan';
 import { App } from './App';
-import { localeFor, stringsFor } from './strings';
+import { localeFor, stringsFor, type Locale } from './strings';
 import { themeFor } from './theme';
 
 /** Office's context, or undefined when the page runs outside Office (or office.js did not load). */
@@ -22,12 +23,19 @@ function excelHost(host: Office.HostType | null | undefined): ExcelHost | undefi
   };
 }
 
+/** Office's language first; the pane's switch flips between Vietnamese and English. */
+function Root({ host, initial, theme }: { host: ExcelHost | undefined; initial: Locale; theme: ReturnType<typeof themeFor> }) {
+  const [locale, setLocale] = useState<Locale>(initial);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return <App strings={stringsFor(locale)} theme={theme} {...(host ? { host } : {})} onSwitchLanguage={() => setLocale(locale === 'vi' ? 'en' : 'vi')} />;
+}
+
 function render(host: ExcelHost | undefined): void {
   const context = officeContext();
-  const locale = localeFor(context?.displayLanguage);
-  document.documentElement.lang = locale;
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  root.render(<App strings={stringsFor(locale)} theme={themeFor(context?.officeTheme)} {...(host ? { host } : {})} />);
+  root.render(<Root host={host} initial={localeFor(context?.displayLanguage)} theme={themeFor(context?.officeTheme)} />);
 }
 
 if (typeof Office === 'undefined') render(undefined);

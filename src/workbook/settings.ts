@@ -43,3 +43,8 @@ export function settingsToCells(settings: WorkbookSettings): string[][] {
 export function generatedSheetNames(rows: ReadonlyArray<ReadonlyArray<unknown>>): string[] {
   return rows.slice(1).map((r) => String(r[0] ?? '').trim()).filter((name) => name !== '');
 }
+
+/** The user's choice of column for a field of one sheet, replacing an earlier choice for the same field and sheet. */
+export function withMapping(mappings: readonly MappingOverride[], sheet: string, field: string, column: string): MappingOverride[] {
+  return [...mappings.filter((m) => !(m.sheet === sheet && m.field === field)), { sheet, field, header: column }];
+}

@@ -644,6 +644,7 @@ export class FakeWorksheet extends FakeClientObject {
       }
       data.sheets.splice(data.sheets.indexOf(sheet), 1);
       if (data.activeSheet === sheet) data.activeSheet = data.sheets.find((s) => s.visibility === 'Visible');
+      if (data.selection?.sheet === sheet) data.selection = undefined;
     });
   }
 
@@ -907,8 +908,14 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /** Selects the range and activates its sheet, as Excel does; a deleted sheet fails the sync (ItemNotFound). */
   select(): void {
-    this.queueCall('select', [], () => undefined);
+    this.queueCall('select', [], () => {
+      const sheet = this.sheet();
+      const rect = this.rect();
+      this.context.data.activeSheet = sheet;
+      this.context.data.selection = { sheet, rect };
+    });
   }
 
   getCell(row: number, column: number): FakeRange {

@@ -250,6 +250,8 @@ export class FakeSheet {
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   activeSheet: FakeSheet | undefined;
+  /** What Range.select() selected last (undefined until then); selecting also activates its sheet. */
+  selection: { sheet: FakeSheet; rect: Rect } | undefined;
   /** Workbook settings (Excel.SettingCollection, ExcelApi 1.4): values are stored as JSON, as Office does. */
   readonly settings = new Map<string, string>();
   /** Mirrors context.runtime.enableEvents. */
@@ -295,6 +297,11 @@ export class FakeWorkbook {
     const sheet = this.findSheet(name);
     if (!sheet) throw new Error(`No sheet "${name}" (sheets: ${this.sheetNames.join(', ')})`);
     return sheet;
+  }
+
+  /** Test helper: the selection as "Sheet!A1" (unquoted sheet name), undefined when nothing was selected. */
+  get selectedAddress(): string | undefined {
+    return this.selection && `${this.selection.sheet.name}!${rectAddress(this.selection.rect)}`;
   }
 
   get sheetNames(): string[] {

@@ -2,7 +2,10 @@
  * `npm run bench [-- --json]`: speed figures. Prints human-readable lines, and with --json one JSON
  * line last. Benchmarks print figures; tests never assert times.
  */
+import fs from 'fs';
+import path from 'path';
 import { performance } from 'perf_hooks';
+import zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
 import { generateReduction } from '../../src/reports/generate';
@@ -140,6 +143,19 @@ async function benchReduction(rows: number, runs: number) {
   };
 }
 
+/**
+ * What the task pane downloads on opening, gzip-compressed as a web server sends it: the page and
+ * its own scripts (office.js comes from Microsoft's CDN and is cached across add-ins). Needs `npm run build`.
+ */
+export function bundleGzipBytes(dist = path.join(__dirname, '..', '..', 'dist')): { bytes: number; files: string[] } | undefined {
+  const html = path.join(dist, 'taskpane.html');
+  if (!fs.existsSync(html)) return undefined;
+  const page = fs.readFileSync(html, 'utf8');
+  const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  const files = ['taskpane.html', ...scripts];
+  return { bytes: files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0), files };
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const rows = 100_000;
@@ -153,10 +169,13 @@ async function main(): Promise<void> {
   const office = await benchOfficeWrite(1000);
   const office50k = await benchOfficeWrite(50_000);
   console.log(`Office.js executor trên Excel giả lập: báo cáo 1.000 dòng ${office.syncs} lần sync, yêu cầu lớn nhất ${vi(office.maxRequestBytes)} byte; 50.000 dòng ${office50k.syncs} lần sync, lớn nhất ${vi(office50k.maxRequestBytes)} byte (${office50k.ms} ms)`);
+  const bundle = bundleGzipBytes();
+  console.log(bundle ? `ngăn tác vụ, lần mở đầu: ${vi(bundle.bytes)} byte gzip (${bundle.files.join(', ')})` : 'ngăn tác vụ: chưa có dist/ (chạy npm run build trước) — bỏ qua bundleGzipBytes');
   const reduction = await benchReduction(rows, 5);
   console.log(`báo cáo tinh giản từ ${vi(rows)} dòng: đọc + tính + lập ${vi(reduction.planRows)} dòng báo cáo, trung vị ${vi(reduction.ms)} ms (${vi(reduction.reduced)} người tinh giản); ghi .xlsx ${vi(reduction.xlsxMs)} ms (${vi(reduction.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(reduction.officeMs)} ms, ${reduction.officeSyncs} lần sync`);
   if (json) {
     console.log(JSON.stringify({
+      bundleGzipBytes: bundle?.bytes ?? null,
       msPerReport: { reduction: reduction.ms }, reductionReduced: reduction.reduced, reductionXlsxWriteMs: reduction.xlsxMs, reductionOfficeWriteMs: reduction.officeMs, reductionOfficeSyncs: reduction.officeSyncs,
       rowsPerSecond: ingest.rowsPerSecond, rowsPerSecondBest: ingest.rowsPerSecondBest, ingestMsFor100kRows: ingest.ms,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,

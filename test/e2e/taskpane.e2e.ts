@@ -1,0 +1,395 @@
+/**
+ * `npm run test:e2e`: the browser tests (DESIGN.md, "Testing layers": browser). The built task pane
+ * (dist/, from `npm run build`, which this script does not run) in Debian's Chromium
+ * (/usr/bin/chromium, driven by playwright-core), with the real office.js and the in-memory Excel
+ * fake holding the sample workbook as its host. Exit code 0 when every check passes, 1 otherwise
+ * (with what failed).
+ *
+ * How the page is put together (see also test/e2e/fakeHost.ts):
+ *  - dist/ is served on 127.0.0.1 on a free port;
+ *  - taskpane.html is rewritten as it is served: its office.js script tag, which points at Microsoft's
+ *    CDN, points at /office-js/office.js instead, i.e. node_modules/@microsoft/office-js/dist (the
+ *    whole folder, since office.js loads its other files relative to itself); right after it comes
+ *    /__e2e/fake-host.js, the esbuild bundle of fakeHost.ts with the workbook. `?host=none` leaves the
+ *    fake out: the real office.js alone, as in a plain browser;
+ *  - office.js's telemetry iframe (OFFICE_TELEMETRY) is pointed at a blank local page;
+ *  - every request of the browser context is recorded and routed: only http://127.0.0.1:<port>/…
+ *    (and data:/blob:, which are never fetched) is allowed; anything else is aborted AND fails the run.
+ *
+ * Screenshots of every step go to test-output/e2e/ (git-ignored), 320 px wide, and the result
+ * again at 500 px: look at them before calling pane work done.
+ *
+ * TODO, with the UI (the pane has no such screens yet; add them here when it does, not before):
+ *  - [ ] scan: open the pane, scan the workbook, see each sheet with the kind it was recognised as;
+ *  - [ ] fix a mapping: choose the column of a field whose header was not recognised, see its issues go;
+ *  - [ ] settings: organisation details read from / written to the workbook settings;
+ *  - [ ] the other reports (merger, partyQuarterly) once they have screens.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { SAMPLE_WORKBOOK } from '../../src/cli/main';
+import { stringsFor } from '../../src/taskpane/strings';
+import { writeSettingsInExcel } from '../../src/workbook/office/settings';
+import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
+import { REGISTRY_SHEET } from '../../src/workbook/xlsx/writePlan';
+import { host, sampleInExcel } from '../helpers/excelSample';
+import { SAMPLE_ORG } from '../tools/generateSample';
+import type { FakeHostBook, FakeHostControl, FakeHostOptions } from './fakeHost';
+
+// ---------------------------------------------------------------------------------------------------
+// Everything that follows the UI: update here when the pane changes.
+// ---------------------------------------------------------------------------------------------------
+
+const vi = stringsFor('vi');
+
+/** Every element the test touches, by role and accessible name (the pane's own Vietnamese strings). */
+const UI = {
+  generate: (p: Page) => p.getByRole('button', { name: vi.generate, exact: true }),
+  cancel: (p: Page) => p.getByRole('button', { name: vi.cancel, exact: true }),
+  notInExcel: (p: Page) => p.getByText(vi.notInExcelTitle, { exact: true }),
+  periodKind: (p: Page) => p.getByLabel(vi.periodKind, { exact: true }),
+  /** The option value of "from day – to day" in the period kind select. */
+  customPeriod: 'custom',
+  from: (p: Page) => p.getByLabel(vi.from, { exact: true }),
+  to: (p: Page) => p.getByLabel(vi.to, { exact: true }),
+  target: (p: Page) => p.getByLabel(vi.target, { exact: true }),
+  progress: (p: Page) => p.getByRole('progressbar'),
+  cancelled: (p: Page) => p.getByRole('status').filter({ hasText: vi.cancelled }),
+  result: (p: Page) => p.getByRole('heading', { name: vi.resultTitle, exact: true }),
+  failure: (p: Page) => p.getByRole('alert').filter({ hasText: vi.errorTitle }),
+  issues: (p: Page) => p.getByRole('region', { name: vi.issues, exact: true }).getByRole('listitem'),
+  /** The message under an issue whose cell could not be selected. */
+  selectProblem: (item: Locator) => item.getByRole('alert'),
+};
+
+/** What the sample workbook (assets/samples/mong-cai.xlsx) must give. */
+const EXPECT = {
+  from: '2015-01-01',
+  to: '2019-12-31',
+  target: '10',
+  sheets: ['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019'],
+  headline: 'Trong kỳ đã thực hiện tinh giản 264 người. Số người tinh giản chia theo đối tượng và hình thức:',
+  /** The first issue shown (errors first), and what selecting it selects. */
+  firstIssue: 'DS CBCCVC!L656',
+};
+
+/** The fake's requirement sets: the manifest's minimum, so "what this Excel could not do" shows too. */
+const FAKE_HOST: FakeHostOptions = { requirementSets: ['ExcelApi 1.4'], displayLanguage: 'vi-VN' };
+
+// ---------------------------------------------------------------------------------------------------
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const OFFICE_JS_DIR = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
+const OUT = path.join(ROOT, 'test-output/e2e');
+/** The office.js script tag, quoted or not (the production build minifies the html). */
+const OFFICE_JS_CDN = /<script src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?><\/script>/;
+/**
+ * office.js's one address of its own: 3 s after o15apptofilemappingtable.js has loaded, its ULS
+ * logger (OSF.Logger.ulsEndpoint) adds a hidden iframe of this page, also outside Office. The
+ * served copy points it at a blank page of the test server instead (nothing else in office.js
+ * is changed); any other address office.js may gain is caught by the request guard.
+ */
+const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html';
+const OFFICE_TELEMETRY_STAND_IN = '/__e2e/office-telemetry-proxy.html';
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions',
+];
+const NARROW = 320;
+const WIDE = 500;
+const HEIGHT = 800;
+/** The whole run; the machine is slow and shared, so every wait is generous. */
+const RUN_TIMEOUT_MS = 10 * 60_000;
+const LOAD_TIMEOUT_MS = 60_000;
+const GENERATE_TIMEOUT_MS = 180_000;
+/** Per context.sync() in the cancel run, so that the progress bar and the cancel button stay up. */
+const SLOW_SYNC_MS = 1_500;
+
+type FakeHostWindow = Window & { __fakeHost: FakeHostControl; __fakeHostOptions?: FakeHostOptions };
+
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+const log = (text: string) => console.log(`[e2e ${seconds()}s] ${text}`);
+
+// ---------------------------------------------------------------------------------------------------
+// The page: server, office.js, fake host, request guard
+// ---------------------------------------------------------------------------------------------------
+
+/** The sample workbook as Excel holds it, with the organisation settings, as JSON for the page. */
+async function sampleBook(): Promise<FakeHostBook> {
+  const workbook = await sampleInExcel(await readXlsx(SAMPLE_WORKBOOK));
+  await writeSettingsInExcel(host(workbook).host, { org: SAMPLE_ORG });
+  return {
+    settings: [...workbook.settings],
+    sheets: workbook.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells], merged: s.mergedAreas, properties: [...s.customProperties] })),
+  };
+}
+
+/** fakeHost.ts for the browser, preceded by the workbook. */
+async function fakeHostScript(): Promise<string> {
+  const bundle = await build({
+    entryPoints: [path.join(__dirname, 'fakeHost.ts')],
+    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent',
+  });
+  return `window.__fakeHostBook = ${JSON.stringify(await sampleBook())};\n${bundle.outputFiles[0].text}`;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain' };
+
+/** A file under `dir`, or undefined (no escaping it with ../). */
+function fileUnder(dir: string, urlPath: string): string | undefined {
+  const file = path.join(dir, urlPath);
+  return file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
+}
+
+/** Serves dist/, office.js's folder under /office-js/ and the fake host under /__e2e/. */
+async function serve(fakeHostJs: string): Promise<{ base: string; close: () => Promise<void> }> {
+  const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  if (!OFFICE_JS_CDN.test(html)) throw new Error('dist/taskpane.html has no <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"> any more: update OFFICE_JS_CDN in test/e2e/taskpane.e2e.ts.');
+  const page = (withHost: boolean) =>
+    html.replace(OFFICE_JS_CDN, `<script src="/office-js/office.js"></script>${withHost ? '\n    <script src="/__e2e/fake-host.js"></script>' : ''}`);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const urlPath = decodeURIComponent(url.pathname);
+    const send = (type: string, body: string | Buffer) => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (urlPath === '/taskpane.html') return send(TYPES['.html'], page(url.searchParams.get('host') !== 'none'));
+    if (urlPath === '/__e2e/fake-host.js') return send(TYPES['.js'], fakeHostJs);
+    if (urlPath === OFFICE_TELEMETRY_STAND_IN) return send(TYPES['.html'], '<!doctype html><title>office.js telemetry stand-in</title>');
+    const officeJs = urlPath.startsWith('/office-js/');
+    const file = officeJs ? fileUnder(OFFICE_JS_DIR, urlPath.slice('/office-js'.length)) : fileUnder(DIST, urlPath);
+    if (!file) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (officeJs && file.endsWith('.js')) return send(type, fs.readFileSync(file, 'utf8').replaceAll(OFFICE_TELEMETRY, OFFICE_TELEMETRY_STAND_IN));
+    send(type, fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no port');
+  return {
+    base: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** What the pages did that they should not have: requests off 127.0.0.1, script errors. */
+interface Watch {
+  requests: string[];
+  offenders: string[];
+  errors: string[];
+}
+
+async function openPane(browser: Browser, base: string, watch: Watch, options: { withHost: boolean; width: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width, height: HEIGHT }, locale: 'vi-VN', serviceWorkers: 'block' });
+  const allowed = (url: string) => url.startsWith(`${base}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  context.on('request', (request) => {
+    watch.requests.push(request.url());
+    if (!allowed(request.url())) watch.offenders.push(request.url());
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowed(url)) return route.continue();
+    watch.offenders.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript((o) => ((window as unknown as FakeHostWindow).__fakeHostOptions = o), FAKE_HOST);
+  const page = await context.newPage();
+  page.setDefaultTimeout(LOAD_TIMEOUT_MS);
+  page.on('pageerror', (e) => watch.errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.errors.push(`console error: ${m.text()} (${m.location().url})`);
+  });
+  await page.goto(`${base}/taskpane.html${options.withHost ? '' : '?host=none'}`);
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers of the steps
+// ---------------------------------------------------------------------------------------------------
+
+const shots: string[] = [];
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  const file = path.join(OUT, `${String(shots.length + 1).padStart(2, '0')}-${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage });
+  shots.push(file);
+}
+
+function fakeHost<T>(page: Page, read: (host: FakeHostControl) => T): Promise<T> {
+  return page.evaluate(`(${read.toString()})(window.__fakeHost)`) as Promise<T>;
+}
+
+/** The fake's copy of every sheet, to compare before and after. */
+async function sheetsJson(page: Page, names: readonly string[]): Promise<Map<string, string>> {
+  const entries = await page.evaluate((list) => list.map((n) => [n, (window as unknown as FakeHostWindow).__fakeHost.sheetJson(n)] as [string, string]), [...names]);
+  return new Map(entries);
+}
+
+/** Waits for the result heading, or fails with the pane's error message. */
+async function waitForResult(page: Page): Promise<void> {
+  await UI.result(page).or(UI.failure(page)).first().waitFor({ timeout: GENERATE_TIMEOUT_MS });
+  if (await UI.failure(page).isVisible()) assert.fail(`generating failed in the pane: ${await UI.failure(page).innerText()}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------------
+
+async function outsideOffice(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('outside Office: the real office.js, no host');
+  const page = await openPane(browser, base, watch, { withHost: false, width: NARROW });
+  await UI.notInExcel(page).waitFor();
+  assert.ok(await UI.generate(page).isDisabled(), 'outside Office the generate button must be disabled');
+  await shot(page, 'outside-office');
+  await page.context().close();
+}
+
+async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('inside the fake Excel: open');
+  const page = await openPane(browser, base, watch, { withHost: true, width: NARROW });
+  // The button turns enabled once Office.onReady has reported Excel.
+  await page.waitForFunction(() => typeof (window as unknown as FakeHostWindow).__fakeHost === 'object', undefined, { timeout: LOAD_TIMEOUT_MS });
+  await UI.generate(page).waitFor();
+  await assertEventually(async () => !(await UI.generate(page).isDisabled()), 'the generate button stays disabled inside the fake Excel: the pane did not see the host');
+  assert.equal(await UI.notInExcel(page).count(), 0, 'inside the fake Excel the pane still says it is not in Excel');
+  await shot(page, 'ready');
+
+  const sourceNames = await fakeHost(page, (h) => h.sheetNames());
+  // Every sheet of the user's data must come out as it went in; tochuc's own very hidden sheet (the
+  // settings and the list of the sheets it generated) is the one that may change.
+  const dataNames = sourceNames.filter((n) => n !== REGISTRY_SHEET);
+  assert.ok(dataNames.includes(EXPECT.firstIssue.split('!')[0]), `the sample has no sheet ${EXPECT.firstIssue.split('!')[0]} (sheets: ${sourceNames.join(', ')})`);
+  const before = await sheetsJson(page, dataNames);
+
+  log('period and target');
+  await UI.periodKind(page).selectOption(UI.customPeriod);
+  await UI.from(page).fill(EXPECT.from);
+  await UI.to(page).fill(EXPECT.to);
+  await UI.target(page).fill(EXPECT.target);
+  await shot(page, 'period-target');
+
+  log('generate, slowed down, then cancel');
+  await page.evaluate((ms) => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = ms), SLOW_SYNC_MS);
+  const syncsBefore = await fakeHost(page, (h) => h.syncs());
+  await UI.generate(page).click();
+  await UI.progress(page).waitFor();
+  await shot(page, 'running');
+  // Reading takes several slowed syncs; cancel is refused only while writing, which must not have begun.
+  await UI.cancel(page).click({ timeout: 10 * SLOW_SYNC_MS }).catch((e: unknown) => {
+    throw new Error(`could not click "${vi.cancel}" while generating (still reading?): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  });
+  await UI.cancelled(page).waitFor({ timeout: GENERATE_TIMEOUT_MS });
+  log(`cancelled after ${(await fakeHost(page, (h) => h.syncs())) - syncsBefore} slowed syncs`);
+  assert.deepEqual(await fakeHost(page, (h) => h.sheetNames()), sourceNames, 'a cancelled run must not leave sheets behind');
+  await shot(page, 'cancelled');
+
+  log('generate');
+  await page.evaluate(() => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = 0));
+  const generateStarted = Date.now();
+  const syncsBeforeRun = await fakeHost(page, (h) => h.syncs());
+  await UI.generate(page).click();
+  await waitForResult(page);
+  log(`result after ${((Date.now() - generateStarted) / 1000).toFixed(1)}s, ${(await fakeHost(page, (h) => h.syncs())) - syncsBeforeRun} syncs`);
+  await shot(page, 'result', true);
+
+  const names = await fakeHost(page, (h) => h.sheetNames());
+  for (const sheet of EXPECT.sheets) assert.ok(names.includes(sheet), `the workbook has no sheet "${sheet}" after generating (sheets: ${names.join(', ')})`);
+  const headline = await page.evaluate(([sheet, text]) => (window as unknown as FakeHostWindow).__fakeHost.cellsWithValue(sheet, text), [EXPECT.sheets[0], EXPECT.headline]);
+  assert.ok(headline.length > 0, `no cell of "${EXPECT.sheets[0]}" holds "${EXPECT.headline}"`);
+  const after = await sheetsJson(page, dataNames);
+  const changed = dataNames.filter((n) => before.get(n) !== after.get(n));
+  assert.deepEqual(changed, [], `generating changed the data sheets ${changed.join(', ')}`);
+
+  log('click the first issue');
+  const first = UI.issues(page).first();
+  await first.getByRole('button').click();
+  await assertEventually(async () => (await fakeHost(page, (h) => h.selection())) === EXPECT.firstIssue,
+    async () => `clicking the first issue did not select ${EXPECT.firstIssue} (selection: ${await fakeHost(page, (h) => h.selection())}; issue: ${await first.innerText()})`);
+  assert.equal(await fakeHost(page, (h) => h.activeSheet()), EXPECT.firstIssue.split('!')[0], 'selecting the issue did not activate its sheet');
+  assert.equal(await UI.selectProblem(first).count(), 0, 'the first issue shows a selection problem');
+  await first.scrollIntoViewIfNeeded();
+  await shot(page, 'issue-selected');
+
+  log('the result at 500 px');
+  await page.setViewportSize({ width: WIDE, height: HEIGHT });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'result', true);
+
+  log('an issue whose sheet has gone');
+  await page.setViewportSize({ width: NARROW, height: HEIGHT });
+  await page.evaluate((sheet) => (window as unknown as FakeHostWindow).__fakeHost.deleteSheet(sheet), EXPECT.firstIssue.split('!')[0]);
+  await first.getByRole('button').click();
+  await UI.selectProblem(first).waitFor();
+  await first.scrollIntoViewIfNeeded();
+  await shot(page, 'select-failed');
+  await page.context().close();
+}
+
+/** Polls a condition (the pane works asynchronously; no fixed sleeps). */
+async function assertEventually(check: () => Promise<boolean>, message: string | (() => Promise<string>), timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) assert.fail(typeof message === 'string' ? message : await message());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first.');
+  if (!fs.existsSync(path.join(OFFICE_JS_DIR, 'office.js'))) throw new Error(`${path.relative(ROOT, OFFICE_JS_DIR)}/office.js is missing: @microsoft/office-js is a devDependency, run \`npm ci\`.`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (Debian).`);
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+
+  log('bundling the fake host with the sample workbook');
+  const server = await serve(await fakeHostScript());
+  const watch: Watch = { requests: [], offenders: [], errors: [] };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: LOAD_TIMEOUT_MS });
+  try {
+    await outsideOffice(browser, server.base, watch);
+    await insideFakeExcel(browser, server.base, watch);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  assert.ok(watch.requests.length > 0, 'no request was recorded: the request guard is not working');
+  const offenders = [...new Set(watch.offenders)];
+  assert.deepEqual(offenders, [], `requests left ${server.base} (aborted):\n  ${offenders.join('\n  ')}`);
+  assert.deepEqual(watch.errors, [], `the pages reported errors:\n  ${watch.errors.join('\n  ')}`);
+  const paths = [...new Set(watch.requests.map((u) => u.slice(server.base.length)))];
+  log(`${watch.requests.length} requests, all to ${server.base}: ${paths.join(' ')}`);
+}
+
+const timer = setTimeout(() => {
+  console.error(`e2e FAILED: timed out after ${RUN_TIMEOUT_MS / 1000}s`);
+  process.exit(1);
+}, RUN_TIMEOUT_MS);
+timer.unref();
+
+main().then(
+  () => {
+    console.log(`e2e passed in ${seconds()}s; screenshots:\n  ${shots.map((f) => path.relative(ROOT, f)).join('\n  ')}`);
+  },
+  (e: unknown) => {
+    console.error(`e2e FAILED after ${seconds()}s: ${e instanceof Error ? e.message : String(e)}`);
+    if (shots.length) console.error(`screenshots so far:\n  ${shots.map((f) => path.relative(ROOT, f)).join('\n  ')}`);
+    process.exit(1);
+  },
+);
