@@ -336,6 +336,104 @@ describe('requirement sets', () => {
   });
 });
 
+describe('cell properties and print setup read back (ExcelApi 1.9)', () => {
+  const ALL = {
+    address: true,
+    format: {
+      font: { name: true, size: true, bold: true, italic: true, underline: true, color: true },
+      fill: { color: true, pattern: true }, horizontalAlignment: true, verticalAlignment: true, wrapText: true,
+      borders: { style: true },
+    },
+  };
+
+  // A ClientResult needs no load(), only the sync: the lint rules take `.value` for a proxy property.
+  const valueOf = <T>(result: { value: T }): T => result.value;
+
+  it('answers getCellProperties per cell after the sync, with only the members asked for', async () => {
+    const { Excel: excel } = setup({ Data: [['a', 'b'], ['c', 'd']] });
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1:B1');
+      range.format.font.underline = 'Single';
+      range.format.font.name = 'Times New Roman';
+      range.format.fill.color = '#FFFF00';
+      range.format.horizontalAlignment = 'Center';
+      range.format.borders.getItem('EdgeBottom').style = 'Continuous';
+      await context.sync();
+      const props = context.workbook.worksheets.getItem('Data').getRange('A1:B2').getCellProperties(ALL);
+      const fonts = context.workbook.worksheets.getItem('Data').getRange('A2').getCellProperties({ format: { font: { bold: true } } });
+      expect(() => valueOf(props)).toThrow(/ValueNotLoaded/);
+      await context.sync();
+      const value = valueOf(props);
+      expect(value).toHaveLength(2);
+      expect(value[0][1]).toEqual({
+        address: 'Data!B1',
+        format: {
+          font: { name: 'Times New Roman', size: 11, bold: false, italic: false, underline: 'Single', color: '#000000' },
+          fill: { color: '#FFFF00', pattern: 'Solid' }, horizontalAlignment: 'Center', verticalAlignment: 'Bottom', wrapText: false,
+          borders: { top: { style: 'None' }, bottom: { style: 'Continuous' }, left: { style: 'None' }, right: { style: 'None' }, diagonalDown: { style: 'None' }, diagonalUp: { style: 'None' } },
+        },
+      });
+      // No fill reads as white, told apart only by the pattern, as in Excel.
+      expect(value[1][0].format?.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+      expect(valueOf(fonts)).toEqual([[{ format: { font: { bold: false } } }]]);
+    });
+  });
+
+  it('reads and writes Font.underline; None leaves the cell as it was', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    await excel.run(async (context) => {
+      const font = context.workbook.worksheets.getItem('Data').getRange('A1').format.font;
+      font.underline = 'Double';
+      font.load('underline');
+      await context.sync();
+      expect(font.underline).toBe('Double');
+      font.underline = 'None';
+      await context.sync();
+    });
+    expect(workbook.sheet('Data').cell('A1').format.font.underline).toBeUndefined();
+    await expect(excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRange('A1').format.font.underline = 'Wavy' as Excel.RangeUnderlineStyle;
+      await context.sync();
+    })).rejects.toThrow(/InvalidArgument/);
+  });
+
+  it('refuses options it does not answer, and needs ExcelApi 1.9', async () => {
+    const { Excel: excel } = setup();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRange('A1');
+      // Excel answers protection too; the fake says it does not, rather than answer wrongly.
+      expect(() => range.getCellProperties({ format: { protection: true } })).toThrow(/InvalidArgument/);
+      expect(() => range.getCellProperties({ hidden: true })).toThrow(/InvalidArgument/);
+    });
+    const old = setup(undefined, { requirementSets: ['ExcelApi 1.8'] });
+    await old.Excel.run(async (context) => {
+      expect(() => context.workbook.worksheets.getItem('Data').getRange('A1').getCellProperties(ALL)).toThrow(/ApiNotFound.*1\.9/);
+    });
+  });
+
+  it('gives the print area and title rows, or null objects when there are none', async () => {
+    const { Excel: excel } = setup();
+    await excel.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem('Data').pageLayout;
+      const noArea = layout.getPrintAreaOrNullObject().load('address');
+      const noTitles = layout.getPrintTitleRowsOrNullObject().load('address');
+      await context.sync();
+      expect([noArea.isNullObject, noTitles.isNullObject]).toEqual([true, true]);
+      layout.setPrintArea('A1:B9');
+      layout.setPrintTitleRows('$2:$3');
+      const area = layout.getPrintAreaOrNullObject().load('address');
+      const titles = layout.getPrintTitleRows().load('address');
+      await context.sync();
+      expect([area.isNullObject, area.address, titles.address]).toEqual([false, 'Data!A1:B9', 'Data!2:3']);
+    });
+    const bare = setup();
+    await expect(bare.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').pageLayout.getPrintArea().load('address');
+      await context.sync();
+    })).rejects.toThrow(/ItemNotFound/);
+  });
+});
+
 describe('office-addin-mock (conventional mock, for comparison)', () => {
   /** The kind of tiny reader the mock is good for: no queueing, no payload limits. */
   async function readHeader(context: Excel.RequestContext, sheetName: string): Promise<unknown[][]> {
@@ -367,5 +465,146 @@ describe('office-addin-mock (conventional mock, for comparison)', () => {
     });
     const context = mock.context as Excel.RequestContext;
     await expect(readHeader(context, 'Data')).resolves.toEqual([['Họ tên', 'Tuổi']]);
+  });
+});
+
+// --- Events (co-authoring) -------------------------------------------------------------------------
+
+describe('events: Worksheet.onChanged and WorksheetCollection.onAdded (ExcelApi 1.7)', () => {
+  /** Events are dispatched each in its own macrotask after the change; one turn of timers delivers them. */
+  const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  type Seen = Pick<Excel.WorksheetChangedEventArgs, 'type' | 'changeType' | 'source' | 'worksheetId' | 'address'>;
+
+  async function watching(excel: ReturnType<typeof setup>['Excel'], sheetName: string) {
+    const seen: Seen[] = [];
+    let id = '';
+    let result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.load('id');
+      result = sheet.onChanged.add(async (event) => void seen.push({ ...event }));
+      await context.sync();
+      id = sheet.id;
+    });
+    return { seen, id, result: result! };
+  }
+
+  it('fires Local for this user\'s value, formula and clear operations, after the sync, with the address without the sheet', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']], Other: [['b']] });
+    const { seen, id } = await watching(excel, 'Data');
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRange('B2:C2').values = [[1, 2]];
+      sheet.getRange('D1').formulas = [['=1+1']];
+      sheet.getRange('A1:A2').numberFormat = [['@'], ['@']]; // a format: no event
+      sheet.getRange('E1:E9').clear('Contents');
+      context.workbook.worksheets.getItem('Other').getRange('A1').values = [['x']]; // another sheet
+      await context.sync();
+      expect(seen).toEqual([]); // never inside the sync
+    });
+    await delivered();
+    expect(seen).toEqual(['B2:C2', 'D1', 'E1:E9'].map((address) => ({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: id, address })));
+    expect(workbook.events.errors).toEqual([]);
+  });
+
+  it('fires Remote for a co-author\'s edit (FakeWorkbook.remoteEdit), which is applied at once', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    const { seen } = await watching(excel, 'Data');
+    workbook.remoteEdit('Data', 'B1:C1', [['x', '=5']]);
+    expect(workbook.sheet('Data').formulas('B1:C1')).toEqual([['x', '=5']]);
+    expect(seen).toEqual([]);
+    await delivered();
+    expect(seen).toEqual([expect.objectContaining({ source: 'Remote', address: 'B1:C1' })]);
+    expect(() => workbook.remoteEdit('Data', 'A1:B1', [['only one']])).toThrow(/size/);
+  });
+
+  it('registers a handler only at sync, and removes it only at sync (in the context it was added in)', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    const seen: string[] = [];
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const result = sheet.onChanged.add(async (event) => void seen.push(event.source));
+      workbook.remoteEdit('Data', 'A1', [['before the sync']]);
+      await delivered();
+      expect(seen).toEqual([]);
+      await context.sync();
+      expect(workbook.events.count('changed')).toBe(1);
+      result.remove();
+      workbook.remoteEdit('Data', 'A1', [['removal not synced yet']]);
+      await delivered();
+      expect(seen).toEqual(['Remote']);
+      await context.sync();
+      expect(workbook.events.count()).toBe(0);
+      workbook.remoteEdit('Data', 'A1', [['after the removal']]);
+      await delivered();
+      expect(seen).toEqual(['Remote']);
+    });
+  });
+
+  it('keeps handlers after their Excel.run ends; removing one then fails (the fake has no Excel.run(context, batch))', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    const { seen, result } = await watching(excel, 'Data');
+    workbook.remoteEdit('Data', 'A1', [['b']]);
+    await delivered();
+    expect(seen).toHaveLength(1);
+    expect(() => result.remove()).toThrow(/InvalidObjectPath/);
+  });
+
+  it('does not call a handler removed between the change and its delivery', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    const seen: string[] = [];
+    await excel.run(async (context) => {
+      const handler = async (event: Excel.WorksheetChangedEventArgs) => void seen.push(event.address);
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.onChanged.add(handler);
+      await context.sync();
+      workbook.remoteEdit('Data', 'A1', [['b']]);
+      sheet.onChanged.remove(handler);
+      await context.sync();
+    });
+    await delivered();
+    expect(seen).toEqual([]);
+  });
+
+  it('fires onAdded for worksheets.add (Local) and FakeWorkbook.remoteAddSheet (Remote)', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    const seen: Array<{ source: string; worksheetId: string }> = [];
+    await excel.run(async (context) => {
+      context.workbook.worksheets.onAdded.add(async ({ source, worksheetId }) => void seen.push({ source, worksheetId }));
+      await context.sync();
+      context.workbook.worksheets.add('Mine');
+      await context.sync();
+    });
+    const theirs = workbook.remoteAddSheet('Theirs', 'VeryHidden');
+    await delivered();
+    expect(theirs.visibility).toBe('VeryHidden');
+    expect(seen).toEqual([{ source: 'Local', worksheetId: workbook.sheet('Mine').id }, { source: 'Remote', worksheetId: theirs.id }]);
+  });
+
+  it('delivers nothing while runtime.enableEvents is false, and keeps what a handler throws', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']] });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').onChanged.add(async () => {
+        throw new Error('handler failed');
+      });
+      await context.sync();
+    });
+    workbook.enableEvents = false;
+    workbook.remoteEdit('Data', 'A1', [['b']]);
+    await delivered();
+    expect(workbook.events.errors).toEqual([]);
+    workbook.enableEvents = true;
+    workbook.remoteEdit('Data', 'A1', [['c']]);
+    await delivered();
+    expect(workbook.events.errors).toEqual([expect.objectContaining({ message: 'handler failed' })]);
+  });
+
+  it('needs ExcelApi 1.7', async () => {
+    const { Excel: excel } = setup({ Data: [['a']] }, { requirementSets: ['ExcelApi 1.6'] });
+    await excel.run(async (context) => {
+      expect(() => context.workbook.worksheets.getItem('Data').onChanged).toThrow(/ApiNotFound.*1\.7/);
+      expect(() => context.workbook.worksheets.onAdded).toThrow(/ApiNotFound.*1\.7/);
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Select,
   Tab,
   TabList,
   Subtitle1,
@@ -25,6 +26,7 @@ import { useState } from 'react';
 import type { Issue } from '../domain/issues';
 import type { ExcelHost } from '../workbook/office/executePlan';
 import { selectCell } from '../workbook/office/selectCell';
+import { insertReductionTemplatesInExcel } from '../workbook/office/generateInExcel';
 import { defaultPeriodInput, periodOf, targetOf, type PeriodInput } from './formValues';
 import { IssueList } from './IssueList';
 import { PeriodPicker } from './PeriodPicker';
@@ -88,6 +90,8 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   const workbook = useWorkbook(host);
   const [tab, setTab] = useState<TabName>('report');
   const [dataProblem, setDataProblem] = useState<string>();
+  const [templateNote, setTemplateNote] = useState<{ intent: 'success' | 'error'; text: string }>();
+  const [inserting, setInserting] = useState(false);
   const settings = workbook.state.scan?.settings ?? {};
   const scan = workbook.state.scan;
   const emptyWorkbook = scan !== undefined && !scan.sheets.some((s) => s.kind || s.rowsRead > 0);
@@ -110,6 +114,19 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
     setSelectProblem(undefined);
     selectCell(host, issue.sheet, issue.cell).catch(() => setSelectProblem({ index, message: strings.selectFailed(`${issue.sheet}!${issue.cell}`) }));
   };
+  const insertTemplate = () => {
+    if (!host) return;
+    setInserting(true);
+    setTemplateNote(undefined);
+    insertReductionTemplatesInExcel(host)
+      .then((r) => {
+        const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+        const parts = [r.sheets.length ? strings.templatesInserted(quoted(r.sheets)) : '', r.kept.length ? strings.templatesKept(quoted(r.kept)) : ''];
+        setTemplateNote({ intent: 'success', text: parts.filter(Boolean).join(' ') });
+      })
+      .catch((e: Error) => setTemplateNote({ intent: 'error', text: e.message }))
+      .finally(() => setInserting(false));
+  };
   const goToFromData = (issue: Issue) => {
     if (!host) return;
     setDataProblem(undefined);
@@ -117,7 +134,10 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   };
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
+    // Layout goes on an inner element: Fluent gives the provider's classes to the portal node of
+    // every dropdown too, and a full-height portal node lay over the pane, swallowing every click.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
       <header className={styles.header}>
         <div className={styles.brand}>
           <Image src="assets/icon-32.png" alt="" width={20} height={20} />
@@ -157,6 +177,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
           scanning={workbook.state.scanning}
           error={workbook.state.error ?? dataProblem}
           notice={workbook.state.saved === 'mapping' ? strings.mappingSaved : undefined}
+          {...(workbook.state.watchNote ? { note: workbook.state.watchNote } : {})}
           onRescan={workbook.rescan}
           onChooseColumn={(sheet, field, column) => workbook.save({ ...settings, mappings: withMapping(settings.mappings ?? [], sheet, field, column) }, 'mapping')}
           onSelectIssue={goToFromData}
@@ -173,6 +194,18 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
 
       {tab === 'report' && (
       <div className={styles.form}>
+        {/* The reports that exist can be chosen; the others are listed, greyed, so that officers know they are coming. */}
+        <Field label={strings.reportKind}>
+          <Select value="reduction" disabled={running}>
+            <option value="reduction">{strings.reportKinds.reduction}</option>
+            <option value="merger" disabled>
+              {strings.reportKinds.merger}
+            </option>
+            <option value="partyQuarterly" disabled>
+              {strings.reportKinds.partyQuarterly}
+            </option>
+          </Select>
+        </Field>
         <PeriodPicker strings={strings} value={periodInput} onChange={setPeriodInput} disabled={running} />
         <Field
           label={strings.target}
@@ -194,6 +227,16 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
           )}
         </div>
         <RunStatus strings={strings} state={state} className={styles.progress} />
+        <Field hint={strings.insertTemplateHint}>
+          <Button disabled={!host || running || inserting} onClick={insertTemplate}>
+            {strings.insertTemplate}
+          </Button>
+        </Field>
+        {templateNote && (
+          <MessageBar intent={templateNote.intent} layout="multiline">
+            <MessageBarBody>{templateNote.text}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
       )}
 
@@ -201,9 +244,11 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
         <>
           <Divider />
           <ResultSummary strings={strings} result={state.result} />
+          {state.result.templateUsed && <Caption1>{strings.templateUsed(state.result.templates.map((n) => `"${n}"`).join(', '))}</Caption1>}
           <IssueList strings={strings} issues={state.result.issues} onSelect={goTo} {...(selectProblem ? { problem: selectProblem } : {})} />
         </>
       )}
+      </div>
     </FluentProvider>
   );
 }

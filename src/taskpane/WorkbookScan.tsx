@@ -39,6 +39,8 @@ export interface WorkbookScanProps {
   scanning: boolean;
   error?: string;
   notice?: string;
+  /** What this Excel cannot do here (no refresh on a co-author's change before ExcelApi 1.7). */
+  note?: string;
   onRescan: () => void;
   /** The user picked `column` (a sheet column letter) for `field` of `sheet`. */
   onChooseColumn: (sheet: string, field: string, column: string) => void;
@@ -46,7 +48,7 @@ export interface WorkbookScanProps {
 }
 
 /** The Data tab: each sheet with its kind, record count and columns (changeable), then the issues by sheet. */
-export function WorkbookScan({ strings, scan, scanning, error, notice, onRescan, onChooseColumn, onSelectIssue }: WorkbookScanProps) {
+export function WorkbookScan({ strings, scan, scanning, error, notice, note, onRescan, onChooseColumn, onSelectIssue }: WorkbookScanProps) {
   const styles = useStyles();
   const nf = new Intl.NumberFormat(strings.intl);
   const withData = scan?.sheets.filter((s) => s.kind || s.rowsRead > 0) ?? [];
@@ -73,6 +75,7 @@ export function WorkbookScan({ strings, scan, scanning, error, notice, onRescan,
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {note && <Caption1 className={styles.muted}>{note}</Caption1>}
       {scan && !scanning && withData.length === 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.emptyWorkbook}</MessageBarBody>

@@ -1,4 +1,5 @@
 import type { Issue } from '../domain/issues';
+import type { TemplateCellInput, TemplateSheet } from './parse';
 
 /**
  * The fill plan: a report sheet described as plain data. The template engine writes it; the
@@ -75,4 +76,33 @@ export function freeSheetName(name: string, taken: (candidate: string) => boolea
 export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim();
   return (cleaned || 'Báo cáo').slice(0, 31);
+}
+
+/** A sheet's cells, styles and layout without its name and marker: what a sheet writer needs. */
+export type SheetLayout = Omit<SheetPlan, 'name' | 'marker'>;
+
+/** A template cell written as it is: only `formula` makes a formula, a string stays text (placeholders included). */
+function layoutCell(cell: TemplateCellInput): PlanCell {
+  const out: PlanCell = {};
+  if (cell.formula !== undefined) out.formula = cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
+  else if (cell.value !== undefined && cell.value !== null) out.value = cell.value;
+  if (cell.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
+  if (cell.style !== undefined) out.style = cell.style;
+  return out;
+}
+
+/**
+ * A template as a sheet to write for the user to edit (into an .xlsx file or the open workbook):
+ * nothing filled in, so that it looks the way its reports will and reads back as the same template.
+ */
+export function templateLayout(template: TemplateSheet): SheetLayout {
+  return {
+    rows: template.cells.map((row) => Array.from(row ?? [], (cell) => (cell ? layoutCell(cell) : undefined))),
+    styles: template.styles ?? [],
+    merges: template.merges ?? [],
+    columnWidths: template.columnWidths ?? [],
+    rowHeights: template.rowHeights ?? [],
+    ...(template.page ? { page: template.page } : {}),
+    ...(template.freezeRows ? { freezeRows: template.freezeRows } : {}),
+  };
 }

@@ -44,6 +44,11 @@ export function generatedSheetNames(rows: ReadonlyArray<ReadonlyArray<unknown>>)
   return rows.slice(1).map((r) => String(r[0] ?? '').trim()).filter((name) => name !== '');
 }
 
+/** The sheets the registry lists under one report kind (column B), e.g. "template:reduction", in its order. */
+export function sheetsOfReport(rows: ReadonlyArray<ReadonlyArray<unknown>>, report: string): string[] {
+  return rows.slice(1).filter((r) => String(r[1] ?? '').trim() === report).map((r) => String(r[0] ?? '').trim()).filter((name) => name !== '');
+}
+
 /** The user's choice of column for a field of one sheet, replacing an earlier choice for the same field and sheet. */
 export function withMapping(mappings: readonly MappingOverride[], sheet: string, field: string, column: string): MappingOverride[] {
   return [...mappings.filter((m) => !(m.sheet === sheet && m.field === field)), { sheet, field, header: column }];

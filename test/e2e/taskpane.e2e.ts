@@ -19,11 +19,14 @@
  * Screenshots of every step go to test-output/e2e/ (git-ignored), 320 px wide, and the result
  * again at 500 px: look at them before calling pane work done.
  *
- * TODO, with the UI (the pane has no such screens yet; add them here when it does, not before):
- *  - [ ] scan: open the pane, scan the workbook, see each sheet with the kind it was recognised as;
- *  - [ ] fix a mapping: choose the column of a field whose header was not recognised, see its issues go;
- *  - [ ] settings: organisation details read from / written to the workbook settings;
- *  - [ ] the other reports (merger, partyQuarterly) once they have screens.
+ * The data tab (the scan on open: each sheet with its kind; a column chosen for a field, saved in the
+ * workbook's settings), the organisation tab (read from and saved to the settings) and the dark
+ * theme run in a second page with a fresh copy of the workbook.
+ *
+ * A third page inserts the built-in template, edits its subtitle as the officer would in Excel, and
+ * generates from it.
+ *
+ * TODO, with the UI: the other reports (merger, partyQuarterly).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -64,6 +67,15 @@ const UI = {
   issues: (p: Page) => p.getByRole('region', { name: vi.issues, exact: true }).getByRole('listitem'),
   /** The message under an issue whose cell could not be selected. */
   selectProblem: (item: Locator) => item.getByRole('alert'),
+  tab: (p: Page, name: string) => p.getByRole('tab', { name, exact: true }),
+  sheetHeader: (p: Page, sheet: string) => p.getByRole('button', { name: new RegExp(`^${sheet}\\b`) }),
+  column: (p: Page, field: string) => p.getByRole('combobox', { name: field, exact: true }),
+  option: (p: Page, text: string) => p.getByRole('option', { name: text, exact: true }),
+  mappingSaved: (p: Page) => p.getByText(vi.mappingSaved, { exact: true }),
+  orgField: (p: Page, label: string) => p.getByLabel(label, { exact: true }),
+  orgSave: (p: Page) => p.getByRole('button', { name: vi.org.save, exact: true }),
+  orgSaved: (p: Page) => p.getByRole('status').filter({ hasText: vi.org.saved }),
+  insertTemplate: (p: Page) => p.getByRole('button', { name: vi.insertTemplate, exact: true }),
 };
 
 /** What the sample workbook (assets/samples/mong-cai.xlsx) must give. */
@@ -75,6 +87,17 @@ const EXPECT = {
   headline: 'Trong kỳ đã thực hiện tinh giản 264 người. Số người tinh giản chia theo đối tượng và hình thức:',
   /** The first issue shown (errors first), and what selecting it selects. */
   firstIssue: 'DS CBCCVC!L656',
+  /** The data tab: a sheet and the label of the kind it is recognised as. */
+  staffSheet: 'DS CBCCVC',
+  staffKind: vi.kindLabels.staff,
+  /** A field whose column the test changes, and the column it picks (the sample's "Ngạch" is H). */
+  field: 'Chức vụ', fieldKey: 'position', newColumn: 'H',
+  /** The organisation details of the sample, and a new signer. */
+  issuingBody: 'THÀNH ỦY MÓNG CÁI', newSigner: 'Trần Thị Bình',
+  /** The template: its sheet, the subtitle the test rewrites, and how the report must read then. */
+  templateSheet: 'Mẫu TGBC', subtitle: 'Kết quả thực hiện tinh giản biên chế',
+  editedSubtitle: 'Kết quả tinh giản biên chế từ {{period.fromText}} đến {{period.toText}} (mẫu đã sửa)',
+  filledSubtitle: 'Kết quả tinh giản biên chế từ 01/01/2015 đến 31/12/2019 (mẫu đã sửa)',
 };
 
 /** The fake's requirement sets: the manifest's minimum, so "what this Excel could not do" shows too. */
@@ -194,7 +217,7 @@ interface Watch {
   errors: string[];
 }
 
-async function openPane(browser: Browser, base: string, watch: Watch, options: { withHost: boolean; width: number }): Promise<Page> {
+async function openPane(browser: Browser, base: string, watch: Watch, options: { withHost: boolean; width: number; host?: FakeHostOptions }): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: options.width, height: HEIGHT }, locale: 'vi-VN', serviceWorkers: 'block' });
   const allowed = (url: string) => url.startsWith(`${base}/`) || url.startsWith('data:') || url.startsWith('blob:');
   context.on('request', (request) => {
@@ -207,7 +230,7 @@ async function openPane(browser: Browser, base: string, watch: Watch, options: {
     watch.offenders.push(url);
     return route.abort('blockedbyclient');
   });
-  await context.addInitScript((o) => ((window as unknown as FakeHostWindow).__fakeHostOptions = o), FAKE_HOST);
+  await context.addInitScript((o) => ((window as unknown as FakeHostWindow).__fakeHostOptions = o), { ...FAKE_HOST, ...options.host });
   const page = await context.newPage();
   page.setDefaultTimeout(LOAD_TIMEOUT_MS);
   page.on('pageerror', (e) => watch.errors.push(`page error: ${e.message}`));
@@ -312,6 +335,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   for (const sheet of EXPECT.sheets) assert.ok(names.includes(sheet), `the workbook has no sheet "${sheet}" after generating (sheets: ${names.join(', ')})`);
   const headline = await page.evaluate(([sheet, text]) => (window as unknown as FakeHostWindow).__fakeHost.cellsWithValue(sheet, text), [EXPECT.sheets[0], EXPECT.headline]);
   assert.ok(headline.length > 0, `no cell of "${EXPECT.sheets[0]}" holds "${EXPECT.headline}"`);
+  assert.equal(await fakeHost(page, (h) => h.activeSheet()), EXPECT.sheets[0], 'the report sheet is not the active sheet after generating');
   const after = await sheetsJson(page, dataNames);
   const changed = dataNames.filter((n) => before.get(n) !== after.get(n));
   assert.deepEqual(changed, [], `generating changed the data sheets ${changed.join(', ')}`);
@@ -341,6 +365,86 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await page.context().close();
 }
 
+async function openInsideFakeExcel(browser: Browser, base: string, watch: Watch, width: number, hostOptions?: FakeHostOptions): Promise<Page> {
+  const page = await openPane(browser, base, watch, { withHost: true, width, ...(hostOptions ? { host: hostOptions } : {}) });
+  await page.waitForFunction(() => typeof (window as unknown as FakeHostWindow).__fakeHost === 'object', undefined, { timeout: LOAD_TIMEOUT_MS });
+  await UI.tab(page, vi.tabs.data).waitFor();
+  return page;
+}
+
+async function dataAndSettings(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('data tab: the scan on open');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW);
+  await UI.tab(page, vi.tabs.data).click();
+  const header = UI.sheetHeader(page, EXPECT.staffSheet);
+  await header.waitFor();
+  await assertEventually(async () => (await header.innerText()).includes(EXPECT.staffKind), async () => `the staff sheet is not shown as "${EXPECT.staffKind}": ${await header.innerText()}`);
+  await shot(page, 'data');
+
+  log('choose another column for a field');
+  await header.click();
+  const column = UI.column(page, EXPECT.field);
+  await column.waitFor();
+  // From the keyboard, as an officer without a mouse would (and the pane must allow).
+  await column.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('listbox').waitFor();
+  const option = page.getByRole('option').filter({ hasText: new RegExp(`^${EXPECT.newColumn} — `) });
+  await option.first().click();
+  await UI.mappingSaved(page).waitFor();
+  if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+  const saved = await fakeHost(page, (h) => h.sheetJson('tochuc'));
+  assert.ok(saved.includes(`\\"field\\":\\"${EXPECT.fieldKey}\\"`) && saved.includes(`\\"header\\":\\"${EXPECT.newColumn}\\"`), `the column choice is not in the workbook's settings: ${saved.slice(0, 400)}`);
+  await assertEventually(async () => (await UI.column(page, EXPECT.field).innerText()).startsWith(`${EXPECT.newColumn} — `), async () => `after the rescan the field shows ${await UI.column(page, EXPECT.field).innerText()}`);
+  await shot(page, 'column-chosen');
+
+  log('organisation tab: read from and saved to the settings');
+  await UI.tab(page, vi.tabs.org).click();
+  assert.equal(await UI.orgField(page, vi.org.issuingBody).inputValue(), EXPECT.issuingBody, 'the organisation form does not show the settings of the workbook');
+  await UI.orgField(page, vi.org.signerName).fill(EXPECT.newSigner);
+  await UI.orgSave(page).click();
+  await UI.orgSaved(page).waitFor();
+  assert.ok((await fakeHost(page, (h) => h.sheetJson('tochuc'))).includes(EXPECT.newSigner), 'the new signer is not in the workbook settings');
+  await shot(page, 'organisation', true);
+  await page.setViewportSize({ width: WIDE, height: HEIGHT });
+  await shot(page, 'organisation');
+  await page.context().close();
+
+  log('dark Office theme');
+  const dark = await openInsideFakeExcel(browser, base, watch, NARROW, { bodyBackgroundColor: '#1F1F1F' });
+  await UI.generate(dark).waitFor();
+  const background = await dark.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider') as Element).backgroundColor);
+  assert.ok(/rgb\((\d+), \1, \1\)/.test(background) && Number(/\d+/.exec(background)?.[0]) < 80, `the pane does not follow the dark theme (background ${background})`);
+  await shot(dark, 'dark');
+  await dark.context().close();
+}
+
+async function editedTemplate(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('insert the template, edit it, generate from it');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW);
+  await assertEventually(async () => !(await UI.insertTemplate(page).isDisabled()), 'the insert-template button stays disabled');
+  await UI.insertTemplate(page).click();
+  await page.getByText(vi.templatesInserted(`"${EXPECT.templateSheet}", "Mẫu Phụ lục TGBC"`)).waitFor();
+  const cells = await page.evaluate(([sheet, text]) => (window as unknown as FakeHostWindow).__fakeHost.cellsWithValue(sheet, text), [EXPECT.templateSheet, EXPECT.subtitle]);
+  assert.equal(cells.length, 1, `the inserted template has no single cell "${EXPECT.subtitle}" (${cells.join(', ')})`);
+  // The officer rewrites the subtitle in Excel.
+  await page.evaluate(([sheet, address, text]) => (window as unknown as { __fakeWorkbook: { remoteEdit(s: string, a: string, v: string[][]): void } }).__fakeWorkbook.remoteEdit(sheet, address, [[text]]), [EXPECT.templateSheet, cells[0], EXPECT.editedSubtitle]);
+  await shot(page, 'template-inserted');
+  await UI.periodKind(page).selectOption(UI.customPeriod);
+  await UI.from(page).fill(EXPECT.from);
+  await UI.to(page).fill(EXPECT.to);
+  await UI.generate(page).click();
+  await waitForResult(page);
+  await page.getByText(vi.templateUsed(`"${EXPECT.templateSheet}", "Mẫu Phụ lục TGBC"`)).or(page.getByText(vi.templateUsed(`"${EXPECT.templateSheet}"`))).first().waitFor();
+  const filled = await page.evaluate(([sheet, text]) => (window as unknown as FakeHostWindow).__fakeHost.cellsWithValue(sheet, text), [EXPECT.sheets[0], EXPECT.filledSubtitle]);
+  assert.equal(filled.length, 1, `the report does not carry the edited subtitle "${EXPECT.filledSubtitle}"`);
+  const headline = await page.evaluate(([sheet, text]) => (window as unknown as FakeHostWindow).__fakeHost.cellsWithValue(sheet, text), [EXPECT.sheets[0], EXPECT.headline]);
+  assert.ok(headline.length > 0, 'the report from the edited template lost the headline figure');
+  await shot(page, 'from-template', true);
+  await page.context().close();
+}
+
 /** Polls a condition (the pane works asynchronously; no fixed sleeps). */
 async function assertEventually(check: () => Promise<boolean>, message: string | (() => Promise<string>), timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -365,6 +469,8 @@ async function main(): Promise<void> {
   try {
     await outsideOffice(browser, server.base, watch);
     await insideFakeExcel(browser, server.base, watch);
+    await dataAndSettings(browser, server.base, watch);
+    await editedTemplate(browser, server.base, watch);
   } finally {
     await browser.close();
     await server.close();

@@ -21,6 +21,7 @@ import {
   BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
   FakeSheet, FakeWorkbook, PageLayoutData, writeFormula, writeValue,
 } from './excelModel';
+import type { FakeEventRegistration, FakeWorksheetAddedEventArgs, FakeWorksheetChangedEventArgs } from './excelModel'; // events (co-authoring)
 
 export * from './excelModel';
 
@@ -33,6 +34,12 @@ export const FAKE_LIMITATIONS = [
   'Excel.run flushes operations still queued when the batch resolves (counted as a sync), as Office.js does.',
   'Response bytes are the JSON length of the loaded values (UTF-16 code units), not Office\'s wire format; a response over the limit leaves the sync\'s writes applied but its loads unread.',
   'RangeAreas (from Range.getMergedAreasOrNullObject) has address, areaCount and cellCount only; no areas collection.',
+  // Cell properties and print setup read back (templates):
+  'Range.getCellProperties answers address and format (font name/size/bold/italic/underline/color, fill color/pattern, alignments, wrapText, borders top/bottom/left/right/diagonals); other members are InvalidArgument.',
+  'PageLayout print area and print title rows are one rectangle each; their addresses carry no "$".',
+  // Events (co-authoring):
+  'Events: only Worksheet.onChanged (changeType "RangeEdited", no details/getRange) and WorksheetCollection.onAdded. Local onChanged comes from writes of Range.values/formulas and Range.clear (All, Contents), one event per operation with the range\'s address; formats, merge and other edits fire nothing. Remote events come only from FakeWorkbook.remoteEdit/remoteAddSheet.',
+  'Events: handlers live on the FakeWorkbook, shared by every fakeExcel() over it (all of them are "this user"), and keep firing after their Excel.run ends, as in Office.js. Removing one (EventHandlerResult.remove, EventHandlers.remove) is queued on the context it was added in and needs a sync; Office.js reaches that context again with Excel.run(result.context, batch), which the fake lacks: here the add-in must keep its batch open (or remove within it), or enqueue fails with InvalidObjectPath.',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------------
@@ -510,9 +517,21 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
       if (name !== undefined) validateSheetName(name);
       if (name !== undefined && this.context.data.findSheet(name)) fail('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
       sheet.bind(this.context.data.addSheet(name));
+      this.context.data.events.added(sheet.sheet(), 'Local'); // events (co-authoring)
     });
     return sheet;
   }
+
+  // --- Events (co-authoring) ---
+  private onAddedObject: FakeEventHandlers<FakeWorksheetAddedEventArgs> | undefined;
+
+  /** Occurs when a worksheet is added (ExcelApi 1.7). */
+  get onAdded(): FakeEventHandlers<FakeWorksheetAddedEventArgs> {
+    this.context.requirements.require('1.7', 'WorksheetCollection.onAdded');
+    this.onAddedObject ??= new FakeEventHandlers(this.context, `${this.path}.onAdded`, () => ({ event: 'added' }));
+    return this.onAddedObject;
+  }
+  // --- end of events ---
 
   getItem(key: string): FakeWorksheet {
     return this.lookup(`getItem(${json(key)})`, () => {
@@ -582,6 +601,17 @@ export class FakeWorksheet extends FakeClientObject {
     this.customPropertiesObject ??= new FakeWorksheetCustomPropertyCollection(this);
     return this.customPropertiesObject;
   }
+
+  // --- Events (co-authoring) ---
+  private onChangedObject: FakeEventHandlers<FakeWorksheetChangedEventArgs> | undefined;
+
+  /** Occurs when data of this sheet change (ExcelApi 1.7); the registration binds to the sheet at sync time. */
+  get onChanged(): FakeEventHandlers<FakeWorksheetChangedEventArgs> {
+    this.context.requirements.require('1.7', 'Worksheet.onChanged');
+    this.onChangedObject ??= new FakeEventHandlers(this.context, `${this.path}.onChanged`, () => ({ event: 'changed', worksheetId: this.sheet().id }));
+    return this.onChangedObject;
+  }
+  // --- end of events ---
 
   get id(): string {
     return this.readLoaded('id');
@@ -881,6 +911,24 @@ export class FakeRange extends FakeClientObject {
     return areas;
   }
 
+  // --- Cell properties (templates read back from the workbook) ---
+  /** Each cell's own format, as plain data (ExcelApi 1.9): only what the options ask for; see cellPropertiesOf. */
+  getCellProperties(cellPropertiesLoadOptions: CellPropertiesLoadOptions): FakeClientResult<CellPropertiesData[][]> {
+    this.context.requirements.require('1.9', 'Range.getCellProperties');
+    const selected = selectCellProperties(cellPropertiesLoadOptions);
+    const result = new FakeClientResult<CellPropertiesData[][]>(`${this.path}.getCellProperties()`);
+    this.queueCall('getCellProperties', [cellPropertiesLoadOptions], () => {
+      const rect = this.rect();
+      if (cellCount(rect) > MAX_CELLS_PER_READ) fail('ResponsePayloadSizeLimitExceeded', `Reading the properties of ${rectAddress(rect)}.`);
+      const sheet = this.sheet();
+      const value = sheet.map(rect, (cell) => cell).map((row, r) => row.map((cell, c) => cellPropertiesOf(sheet.name, rect.row + r, rect.col + c, cell, selected)));
+      result.resolve(value);
+      this.context.noteLoaded(value, () => result.forget());
+    });
+    return result;
+  }
+  // --- end of cell properties ---
+
   unmerge(): void {
     this.queueCall('unmerge', [], () => {
       const sheet = this.sheet();
@@ -905,6 +953,7 @@ export class FakeRange extends FakeClientObject {
       if (mode !== 'Contents') {
         for (const existing of sheet.mergedAreas.filter((m) => intersects(m, rect))) sheet.mergedAreas.splice(sheet.mergedAreas.indexOf(existing), 1);
       }
+      if (mode !== 'Formats') this.noteEdited(); // events (co-authoring)
     });
   }
 
@@ -968,10 +1017,10 @@ export class FakeRange extends FakeClientObject {
       cellCount: { read: () => cellCount(this.rect()) },
       rowIndex: { read: () => this.rect().row },
       columnIndex: { read: () => this.rect().col },
-      values: { read: () => this.readGrid((cell) => cell.value), write: (value: unknown) => this.writeGrid('values', value, writeValue) },
+      values: { read: () => this.readGrid((cell) => cell.value), write: (value: unknown) => this.writeGrid('values', value, writeValue, true) },
       formulas: {
         read: () => this.readGrid((cell) => cell.formula || cell.value),
-        write: (value: unknown) => this.writeGrid('formulas', value, writeFormula),
+        write: (value: unknown) => this.writeGrid('formulas', value, writeFormula, true),
       },
       numberFormat: {
         read: () => this.readGrid((cell) => cell.numberFormat),
@@ -998,11 +1047,12 @@ export class FakeRange extends FakeClientObject {
    * A 2-D array must match the range exactly (InvalidArgument otherwise); a single non-array value is
    * applied to every cell; null entries leave their cell unchanged — all as in Office.js.
    */
-  private writeGrid(property: string, value: unknown, write: (cell: CellData, value: CellValue) => void): void {
+  private writeGrid(property: string, value: unknown, write: (cell: CellData, value: CellValue) => void, isDataEdit = false): void {
     const sheet = this.sheet();
     const rect = this.rect();
     if (!Array.isArray(value)) {
       if (value !== null && value !== undefined) sheet.forEachCell(rect, (cell) => write(cell, value as CellValue));
+      if (isDataEdit) this.noteEdited(); // events (co-authoring)
       return;
     }
     const rows = value as unknown[];
@@ -1016,7 +1066,15 @@ export class FakeRange extends FakeClientObject {
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') fail('InvalidArgument', `Unsupported ${property} value ${json(v)}.`);
       write(sheet.mutableCell(rect.row + r, rect.col + c), v);
     }));
+    if (isDataEdit) this.noteEdited(); // events (co-authoring)
   }
+
+  // --- Events (co-authoring) ---
+  /** A data edit applied by this user's sync: Worksheet.onChanged with source 'Local'. */
+  private noteEdited(): void {
+    this.context.data.events.changed(this.sheet(), this.rect(), 'Local');
+  }
+  // --- end of events ---
 }
 
 /** Excel.RangeAreas: several rectangles of one sheet. Only what reading merged areas needs. */
@@ -1219,10 +1277,21 @@ export class FakeRangeFont extends FakeClientObject {
   set color(value: string) {
     this.writeProperty('color', value);
   }
+  /** Excel.RangeUnderlineStyle: "None", "Single", "Double", "SingleAccountant", "DoubleAccountant". */
+  get underline(): string {
+    return this.readLoaded('underline');
+  }
+  set underline(value: string) {
+    this.writeProperty('underline', value);
+  }
 
   protected override properties(): Record<string, PropertySpec> {
     const range = this.format.range;
     return {
+      underline: cellProperty(range, (c) => c.format.font.underline ?? 'None', (c, v: string) => {
+        if (v === 'None') delete c.format.font.underline;
+        else c.format.font.underline = v;
+      }, oneOf('underline', [...UNDERLINE_STYLES])),
       name: cellProperty(range, (c) => c.format.font.name, (c, v: string) => void (c.format.font.name = v)),
       size: cellProperty(range, (c) => c.format.font.size, (c, v: number) => void (c.format.font.size = v), (v) => {
         if (typeof v !== 'number' || v < 1 || v > 409) fail('InvalidArgument', `font size ${json(v)}`);
@@ -1438,6 +1507,45 @@ export class FakePageLayout extends FakeClientObject {
     this.writeProperty('zoom', value);
   }
 
+  // --- Reading the print setup back (templates read back from the workbook) ---
+  /** The print area (ExcelApi 1.9), one rectangle in the fake; a null object when none is set. */
+  getPrintAreaOrNullObject(): FakeRangeAreas {
+    return this.printAreaAreas('getPrintAreaOrNullObject()', false);
+  }
+
+  /** Like getPrintAreaOrNullObject, but a sheet without a print area fails the sync with ItemNotFound. */
+  getPrintArea(): FakeRangeAreas {
+    return this.printAreaAreas('getPrintArea()', true);
+  }
+
+  /** The rows repeated on every page, as whole rows (address "Sheet!7:9"); a null object when none are set. */
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return this.printTitleRowsRange('getPrintTitleRowsOrNullObject()', false);
+  }
+
+  getPrintTitleRows(): FakeRange {
+    return this.printTitleRowsRange('getPrintTitleRows()', true);
+  }
+
+  private printAreaAreas(call: string, required: boolean): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.worksheet, `${this.path}.${call}`);
+    this.queueResolve(areas, () => {
+      const address = this.worksheet.sheet().pageLayout.printArea;
+      if (!address && required) fail('ItemNotFound', `${this.worksheet.path} has no print area.`);
+      areas.bind(address ? [tryParseRange(address) as Rect] : null);
+    });
+    return areas;
+  }
+
+  private printTitleRowsRange(call: string, required: boolean): FakeRange {
+    return FakeRange.create(this.worksheet, call, () => {
+      const address = this.worksheet.sheet().pageLayout.printTitleRows;
+      if (!address && required) fail('ItemNotFound', `${this.worksheet.path} has no print title rows.`);
+      return address ? (tryParseRange(address) as Rect) : null;
+    }, this.path);
+  }
+  // --- end of reading the print setup ---
+
   setPrintArea(printArea: FakeRange | string): void {
     this.setAddress('setPrintArea', printArea, (layout, address) => void (layout.printArea = address));
   }
@@ -1501,6 +1609,117 @@ export class FakePageLayout extends FakeClientObject {
       store(this.worksheet.sheet().pageLayout, rectAddress(rect));
     });
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Range.getCellProperties (ExcelApi 1.9) and the ClientResult it returns (templates read back)
+// ---------------------------------------------------------------------------------------------------
+
+/** OfficeExtension.ClientResult: `value` is readable only after the sync that carried the call. */
+export class FakeClientResult<T> {
+  private state: { value: T } | undefined;
+
+  constructor(private readonly what: string) {}
+
+  get value(): T {
+    if (!this.state) fail('ValueNotLoaded', `The value of ${this.what} is not available. Call context.sync() before reading it.`);
+    return this.state.value;
+  }
+
+  resolve(value: T): void {
+    this.state = { value };
+  }
+
+  /** A response over the limit never arrives: the value stays unreadable. */
+  forget(): void {
+    this.state = undefined;
+  }
+}
+
+export const UNDERLINE_STYLES = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'] as const;
+
+/** Excel.CellPropertiesLoadOptions, limited to what the fake answers (anything else is InvalidArgument). */
+export interface CellPropertiesLoadOptions {
+  address?: boolean;
+  format?: {
+    font?: { name?: boolean; size?: boolean; bold?: boolean; italic?: boolean; underline?: boolean; color?: boolean };
+    fill?: { color?: boolean; pattern?: boolean };
+    horizontalAlignment?: boolean;
+    verticalAlignment?: boolean;
+    wrapText?: boolean;
+    borders?: { style?: boolean; weight?: boolean; color?: boolean };
+  };
+}
+
+/** One cell's answer, shaped like Excel.CellProperties (only the members asked for are present). */
+export interface CellPropertiesData {
+  address?: string;
+  format?: {
+    font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; underline?: string; color?: string };
+    fill?: { color?: string; pattern?: string };
+    horizontalAlignment?: string;
+    verticalAlignment?: string;
+    wrapText?: boolean;
+    borders?: { [edge: string]: { style?: string; weight?: string; color?: string } };
+  };
+}
+
+type CellPropertySelection = { [key: string]: true | CellPropertySelection };
+
+const CELL_PROPERTY_OPTIONS: CellPropertySelection = {
+  address: true,
+  format: {
+    font: { name: true, size: true, bold: true, italic: true, underline: true, color: true },
+    fill: { color: true, pattern: true },
+    horizontalAlignment: true, verticalAlignment: true, wrapText: true,
+    borders: { style: true, weight: true, color: true },
+  },
+};
+
+/** Checks the options against what the fake answers; only `true` members are selected. */
+function selectCellProperties(options: unknown, allowed: CellPropertySelection = CELL_PROPERTY_OPTIONS, path = 'cellPropertiesLoadOptions'): CellPropertySelection {
+  if (!options || typeof options !== 'object' || Array.isArray(options)) fail('InvalidArgument', `${path} must be an object.`);
+  const out: CellPropertySelection = {};
+  for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
+    const spec = allowed[key];
+    if (spec === undefined) fail('InvalidArgument', `${path}.${key} is not a cell property the fake answers.`);
+    if (value === false || value === undefined) continue;
+    if (spec === true) {
+      if (value !== true) fail('InvalidArgument', `${path}.${key} must be a boolean.`);
+      out[key] = true;
+    } else out[key] = selectCellProperties(value, spec, `${path}.${key}`);
+  }
+  return out;
+}
+
+const CELL_BORDER_EDGES: Record<string, CellEdge> = {
+  top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight', diagonalDown: 'DiagonalDown', diagonalUp: 'DiagonalUp',
+};
+
+function pickSelected(source: object, selection: CellPropertySelection): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(selection).map((key) => [key, (source as Record<string, unknown>)[key]]));
+}
+
+/**
+ * One cell's properties as Excel reports them: an unfilled cell has fill color "#FFFFFF" and pattern
+ * "None" (only the pattern tells no fill from white); an edge without a border has style "None".
+ * Excel's horizontal/vertical inside borders are left out (a single cell has none).
+ */
+function cellPropertiesOf(sheetName: string, row: number, col: number, cell: CellData, selection: CellPropertySelection): CellPropertiesData {
+  const out: Record<string, unknown> = {};
+  if (selection.address) out.address = qualifiedAddress(sheetName, { row, col, rowCount: 1, colCount: 1 });
+  if (selection.format && selection.format !== true) {
+    const f = cell.format;
+    const answer: Record<string, unknown> = {};
+    for (const [key, sub] of Object.entries(selection.format)) {
+      if (sub === true) answer[key] = (f as unknown as Record<string, unknown>)[key];
+      else if (key === 'font') answer.font = pickSelected({ ...f.font, underline: f.font.underline ?? 'None' }, sub);
+      else if (key === 'fill') answer.fill = pickSelected({ color: f.fillColor || '#FFFFFF', pattern: f.fillColor ? 'Solid' : 'None' }, sub);
+      else answer.borders = Object.fromEntries(Object.entries(CELL_BORDER_EDGES).map(([edge, index]) => [edge, pickSelected(f.borders[index] ?? DEFAULT_BORDER, sub)]));
+    }
+    out.format = answer;
+  }
+  return structuredClone(out) as CellPropertiesData;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1641,6 +1860,63 @@ export class FakeSettingCollection extends FakeKeyValueCollection {
       decode: (stored) => JSON.parse(stored),
       kind: 'setting',
     };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events (co-authoring): OfficeExtension.EventHandlers and EventHandlerResult (ExcelApi 1.7)
+// ---------------------------------------------------------------------------------------------------
+
+/** What an event property registers on: an event kind and, for onChanged, the sheet (resolved at sync time). */
+type EventTarget = () => Omit<FakeEventRegistration, 'handler'>;
+
+/**
+ * OfficeExtension.EventHandlers<T>: add() and remove() are queued like any call and take effect at the
+ * next sync of the context they were made on; the handlers themselves live on the workbook (FakeEventHub).
+ */
+export class FakeEventHandlers<T> {
+  constructor(readonly context: FakeRequestContext, readonly path: string, private readonly target: EventTarget) {}
+
+  add(handler: (args: T) => Promise<unknown>): FakeEventHandlerResult {
+    const result = new FakeEventHandlerResult(this.context, this.path);
+    this.context.enqueue({
+      json: { call: `${this.path}.add` },
+      apply: () => result.bind(this.context.data.events.register({ ...this.target(), handler: handler as (args: never) => unknown })),
+    });
+    return result;
+  }
+
+  /** Removes every registration of this handler for this event (queued). */
+  remove(handler: (args: T) => Promise<unknown>): void {
+    this.context.enqueue({
+      json: { call: `${this.path}.remove` },
+      apply: () => {
+        const target = this.target();
+        this.context.data.events.unregister((r) => r.handler === handler && r.event === target.event && r.worksheetId === target.worksheetId);
+      },
+    });
+  }
+}
+
+/** OfficeExtension.EventHandlerResult<T>: remove() is queued on the context of the add(); it needs a sync. */
+export class FakeEventHandlerResult {
+  private registration: FakeEventRegistration | undefined;
+
+  constructor(readonly context: FakeRequestContext, private readonly path: string) {}
+
+  /** Called at sync time by the add(). */
+  bind(registration: FakeEventRegistration): void {
+    this.registration = registration;
+  }
+
+  remove(): void {
+    this.context.enqueue({
+      json: { call: `${this.path}.removeHandler` },
+      apply: () => {
+        const registration = this.registration ?? fail('InvalidOperation', `The handler of ${this.path} was never registered (no sync after add).`);
+        this.context.data.events.unregister((r) => r === registration);
+      },
+    });
   }
 }
 

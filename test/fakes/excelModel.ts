@@ -25,6 +25,8 @@ export interface FontData {
   bold: boolean;
   italic: boolean;
   color: string;
+  /** Excel.RangeUnderlineStyle other than "None"; absent = no underline (so an untouched cell stays default). */
+  underline?: string;
 }
 
 export interface CellFormatData {
@@ -312,6 +314,123 @@ export class FakeWorkbook {
   setting(key: string): unknown {
     const json = this.settings.get(key);
     return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  // --- Events (co-authoring): see "Events" at the end of this file ---------------------------------
+  /** Handlers registered through Worksheet.onChanged / WorksheetCollection.onAdded, and their dispatch. */
+  readonly events: FakeEventHub = new FakeEventHub(this);
+
+  /**
+   * Test helper: another co-author writes values into a block of an existing sheet (same "=" / "'"
+   * rules as Range.values); this user's handlers get onChanged with source 'Remote', asynchronously.
+   */
+  remoteEdit(sheetName: string, address: string, values: CellValue[][]): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseRange(address);
+    if (values.length !== rect.rowCount || values.some((row) => row.length !== rect.colCount)) {
+      throw new Error(`remoteEdit: the values do not match the size of ${rectAddress(rect)}`);
+    }
+    values.forEach((row, r) => row.forEach((value, c) => writeValue(sheet.mutableCell(rect.row + r, rect.col + c), value)));
+    this.events.changed(sheet, rect, 'Remote');
+  }
+
+  /** Test helper: another co-author adds a sheet; this user's handlers get onAdded with source 'Remote'. */
+  remoteAddSheet(name: string, visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible'): FakeSheet {
+    const sheet = this.addSheet(name);
+    sheet.visibility = visibility;
+    this.events.added(sheet, 'Remote');
+    return sheet;
+  }
+  // --- end of events ----------------------------------------------------------------------------------
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events (co-authoring): Worksheet.onChanged and WorksheetCollection.onAdded (ExcelApi 1.7)
+// ---------------------------------------------------------------------------------------------------
+
+/** Excel.EventSource: 'Local' for changes made in this Excel (the fake's API), 'Remote' for another co-author's. */
+export type FakeEventSource = 'Local' | 'Remote';
+
+/** The members of Excel.WorksheetChangedEventArgs the fake gives (no details, no getRange). */
+export interface FakeWorksheetChangedEventArgs {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: FakeEventSource;
+  worksheetId: string;
+  /** The changed block without the sheet name, as Excel gives it ("F1:G3"). */
+  address: string;
+}
+
+/** Excel.WorksheetAddedEventArgs. */
+export interface FakeWorksheetAddedEventArgs {
+  type: 'WorksheetAdded';
+  source: FakeEventSource;
+  worksheetId: string;
+}
+
+export type FakeEventArgs = FakeWorksheetChangedEventArgs | FakeWorksheetAddedEventArgs;
+
+/** One registered handler: onChanged of one sheet (by id, as Excel keys events) or onAdded of the workbook. */
+export interface FakeEventRegistration {
+  event: 'changed' | 'added';
+  worksheetId?: string;
+  handler: (args: never) => unknown;
+}
+
+/**
+ * The workbook's event registrations. A change applied by a sync (source 'Local') or by a test's
+ * remoteEdit/remoteAddSheet ('Remote') is dispatched to the handlers registered at that moment, each
+ * in its own macrotask (setTimeout 0) after the change: never inside the sync that made it. A handler
+ * removed before its turn is not called. Nothing is dispatched while enableEvents is false.
+ */
+export class FakeEventHub {
+  private readonly registrations: FakeEventRegistration[] = [];
+  /** Every event dispatched to at least one handler, in order (for assertions). */
+  readonly fired: FakeEventArgs[] = [];
+  /** What handlers threw or rejected with: Office.js only logs these, the fake keeps them for tests. */
+  readonly errors: unknown[] = [];
+
+  constructor(private readonly workbook: FakeWorkbook) {}
+
+  /** How many handlers are registered (optionally for one event). */
+  count(event?: FakeEventRegistration['event']): number {
+    return this.registrations.filter((r) => event === undefined || r.event === event).length;
+  }
+
+  register(registration: FakeEventRegistration): FakeEventRegistration {
+    this.registrations.push(registration);
+    return registration;
+  }
+
+  unregister(match: (registration: FakeEventRegistration) => boolean): void {
+    for (let i = this.registrations.length - 1; i >= 0; i--) if (match(this.registrations[i])) this.registrations.splice(i, 1);
+  }
+
+  changed(sheet: FakeSheet, rect: Rect, source: FakeEventSource): void {
+    const args: FakeWorksheetChangedEventArgs = { type: 'WorksheetChanged', changeType: 'RangeEdited', source, worksheetId: sheet.id, address: rectAddress(rect) };
+    this.dispatch(args, (r) => r.event === 'changed' && r.worksheetId === sheet.id);
+  }
+
+  added(sheet: FakeSheet, source: FakeEventSource): void {
+    this.dispatch({ type: 'WorksheetAdded', source, worksheetId: sheet.id }, (r) => r.event === 'added');
+  }
+
+  private dispatch(args: FakeEventArgs, wants: (registration: FakeEventRegistration) => boolean): void {
+    if (!this.workbook.enableEvents) return;
+    const targets = this.registrations.filter(wants);
+    if (targets.length === 0) return;
+    this.fired.push(args);
+    for (const registration of targets) {
+      setTimeout(() => {
+        if (!this.registrations.includes(registration)) return;
+        try {
+          const result = (registration.handler as (a: FakeEventArgs) => unknown)(structuredClone(args));
+          if (result instanceof Promise) result.catch((error: unknown) => void this.errors.push(error));
+        } catch (error) {
+          this.errors.push(error);
+        }
+      }, 0);
+    }
   }
 }
 

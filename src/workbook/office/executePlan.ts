@@ -37,9 +37,9 @@ const actions = (n: number, data = 0) => n * ACTION_BYTES + data;
 type Step = { bytes: number; apply: () => void };
 
 /** Groups steps into batches whose estimated payload stays under the budget. */
-export function batchesOf(steps: readonly Step[], budget: number): Step[][] {
-  const batches: Step[][] = [];
-  let current: Step[] = [];
+export function batchesOf<S extends { bytes: number }>(steps: readonly S[], budget: number): S[][] {
+  const batches: S[][] = [];
+  let current: S[] = [];
   let bytes = 0;
   for (const step of steps) {
     if (current.length > 0 && bytes + step.bytes > budget) {
@@ -55,17 +55,30 @@ export function batchesOf(steps: readonly Step[], budget: number): Step[][] {
 }
 
 /** Excel column width in characters → the points Office.js takes (7-pixel digits, 5 pixels of padding). */
-function widthInPoints(chars: number): number {
+export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** The inverse of widthInPoints: the width Office.js reports, in characters as Excel shows them. */
+export function widthInCharacters(points: number): number {
+  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
+}
+
 /**
- * Data is written through `values`, where Excel would still read "=…", "+…", "-…" or "@…" as a
- * formula or a number: the apostrophe prefix makes it text (Excel keeps the text, not the apostrophe).
+ * Text Excel would not keep as typed when it arrives through `values`: a formula ("=…", "+…", "-…",
+ * "@…"), a number, date, time, percentage or currency ("(1)" is -1, "1/2" the 2nd of January,
+ * "12:30", "1.234", "$5"), an error ("#N/A") or a boolean ("TRUE"). Text starting otherwise stays text.
+ */
+const READ_AS_NON_TEXT = /^\s*[=+\-@'(#.,$€\d]|^\s*(true|false)\s*$/i;
+
+/**
+ * Data is written through `values`, where Excel parses text as if typed: the apostrophe prefix keeps
+ * such text as it is (Excel keeps the text, not the apostrophe). A template's "(1)" column number
+ * and "1. Theo cơ quan…" stay text too.
  */
 function literal(value: PlanCell['value']): string | number | boolean | null {
   if (value === undefined) return null;
-  return typeof value === 'string' && /^[=+\-@']/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && READ_AS_NON_TEXT.test(value) ? `'${value}` : value;
 }
 
 // By address, not getRangeByIndexes: that one needs ExcelApi 1.7, above the 1.4 the manifest asks for.
@@ -80,7 +93,9 @@ function styleSteps(sheet: () => Excel.Worksheet, plan: SheetPlan): Step[] {
   const open = new Map<string, { top: number; bottom: number; left: number; right: number; style: number }>();
   const flush = (rect: { top: number; bottom: number; left: number; right: number; style: number }) => {
     const style = plan.styles[rect.style];
-    steps.push({ bytes: actions(6 + 4 * (style.borders?.length ?? 0) + Object.keys(style.font ?? {}).length, JSON.stringify(style).length), apply: () => applyStyle(rangeOf(sheet(), rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1), style) });
+    const rows = rect.bottom - rect.top + 1;
+    const cols = rect.right - rect.left + 1;
+    steps.push({ bytes: actions(6 + 4 * (borderIndexes(style, rows, cols).length) + Object.keys(style.font ?? {}).length, JSON.stringify(style).length), apply: () => applyStyle(rangeOf(sheet(), rect.top, rect.left, rows, cols), style, rows, cols) });
   };
   plan.rows.forEach((row, r) => {
     const runs: Array<{ left: number; right: number; style: number }> = [];
@@ -112,7 +127,23 @@ function styleSteps(sheet: () => Excel.Worksheet, plan: SheetPlan): Step[] {
   return steps;
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle): void {
+const EDGE_INDEX = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight' } as const;
+type BorderName = (typeof EDGE_INDEX)[keyof typeof EDGE_INDEX] | 'InsideHorizontal' | 'InsideVertical';
+
+/**
+ * The borders to draw for a rectangle of cells sharing a style. `EdgeTop` & co. of a range are its
+ * outline only: the lines between its cells are `InsideHorizontal` and `InsideVertical` (a line
+ * between two cells is the bottom of one and the top of the other, as Excel draws it).
+ */
+function borderIndexes(style: CellStyle, rows: number, cols: number): BorderName[] {
+  const edges = style.borders ?? [];
+  const out: BorderName[] = edges.map((edge) => EDGE_INDEX[edge]);
+  if (rows > 1 && (edges.includes('top') || edges.includes('bottom'))) out.push('InsideHorizontal');
+  if (cols > 1 && (edges.includes('left') || edges.includes('right'))) out.push('InsideVertical');
+  return out;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
   const format = range.format;
   if (style.font) {
     if (style.font.name) format.font.name = style.font.name;
@@ -126,8 +157,8 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.horizontalAlignment) format.horizontalAlignment = style.horizontalAlignment === 'justify' ? 'Justify' : style.horizontalAlignment === 'center' ? 'Center' : style.horizontalAlignment === 'right' ? 'Right' : 'Left';
   if (style.verticalAlignment) format.verticalAlignment = style.verticalAlignment === 'center' ? 'Center' : style.verticalAlignment === 'top' ? 'Top' : 'Bottom';
   if (style.wrapText) format.wrapText = true;
-  for (const edge of style.borders ?? []) {
-    const border = format.borders.getItem(edge === 'top' ? 'EdgeTop' : edge === 'bottom' ? 'EdgeBottom' : edge === 'left' ? 'EdgeLeft' : 'EdgeRight');
+  for (const index of borderIndexes(style, rows, cols)) {
+    const border = format.borders.getItem(index);
     border.style = 'Continuous';
     border.weight = 'Thin';
   }

@@ -27,6 +27,16 @@ export interface ReadResult {
   syncs: number;
   /** What this Excel could not read, for the task pane to say (merged areas before ExcelApi 1.13). */
   skipped: string[];
+  /**
+   * With a registry sheet only: every sheet's name and the registry's rows (A:D under a header), as
+   * read, so that the templates registered there can be found without reading them again.
+   */
+  registry?: KnownRegistry;
+}
+
+export interface KnownRegistry {
+  sheets: string[];
+  rows: unknown[][];
 }
 
 export const DEFAULT_RESPONSE_BUDGET = 4_000_000;
@@ -224,7 +234,7 @@ async function readBatches(session: Session, sheets: readonly SheetRead[], doneR
 }
 
 /** The sheets to read: tochuc's own very hidden sheet and any other very hidden one are no data. */
-async function listSheets(session: Session): Promise<{ worksheets: Excel.Worksheet[]; hasRegistry: boolean }> {
+async function listSheets(session: Session): Promise<{ worksheets: Excel.Worksheet[]; hasRegistry: boolean; names: string[] }> {
   const { context } = session;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name, items/visibility');
@@ -234,11 +244,12 @@ async function listSheets(session: Session): Promise<{ worksheets: Excel.Workshe
   return {
     worksheets: worksheets.items.filter((ws) => ws.visibility !== 'VeryHidden' && ws.name !== REGISTRY_SHEET),
     hasRegistry: worksheets.items.some((ws) => ws.name === REGISTRY_SHEET),
+    names: worksheets.items.map((ws) => ws.name),
   };
 }
 
 /** With the used ranges, the registry's column A: the report sheets tochuc wrote are no data to read. */
-async function findUsedRanges(session: Session, { worksheets, hasRegistry }: { worksheets: Excel.Worksheet[]; hasRegistry: boolean }): Promise<SheetRead[]> {
+async function findUsedRanges(session: Session, { worksheets, hasRegistry, names }: { worksheets: Excel.Worksheet[]; hasRegistry: boolean; names: string[] }): Promise<{ sheets: SheetRead[]; registry?: KnownRegistry }> {
   const { context } = session;
   const used = worksheets.map((worksheet) => worksheet.getUsedRangeOrNullObject(true).load('address, rowCount, columnCount'));
   const registry = hasRegistry ? context.workbook.worksheets.getItem(REGISTRY_SHEET).getUsedRange(true).load('values') : undefined;
@@ -258,7 +269,7 @@ async function findUsedRanges(session: Session, { worksheets, hasRegistry }: { w
   session.totalRows = sheets.reduce((n, s) => n + (s.used ? heightOf(s.used) : 0), 0);
   session.options.onProgress?.(0, session.totalRows);
   checkAborted(session.options.signal);
-  return sheets;
+  return { sheets, ...(registry ? { registry: { sheets: names, rows: registry.values } } : {}) };
 }
 
 export async function readWorkbookSheets(host: ExcelHost, options: ReadOptions = {}): Promise<ReadResult> {
@@ -268,8 +279,8 @@ export async function readWorkbookSheets(host: ExcelHost, options: ReadOptions =
   if (!readMerges) skipped.push(MERGES_SKIPPED);
   return host.run(async (context) => {
     const session: Session = { context, budget: options.maxResponseBytes ?? DEFAULT_RESPONSE_BUDGET, bytesPerCell: BYTES_PER_CELL, syncs: 0, totalRows: 0, readMerges, options };
-    const sheets = await findUsedRanges(session, await listSheets(session));
+    const { sheets, registry } = await findUsedRanges(session, await listSheets(session));
     await readBatches(session, sheets, 0);
-    return { grids: sheets.map((s) => s.grid), syncs: session.syncs, skipped };
+    return { grids: sheets.map((s) => s.grid), syncs: session.syncs, skipped, ...(registry ? { registry } : {}) };
   });
 }

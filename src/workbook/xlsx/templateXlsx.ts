@@ -2,9 +2,9 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
-import { freeSheetName, safeSheetName, type CellStyle, type PageSetup, type PlanCell } from '../../templates/plan';
+import { freeSheetName, safeSheetName, templateLayout, type CellStyle, type PageSetup } from '../../templates/plan';
 import { plainValue, UnreadableWorkbookError } from './readXlsx';
-import { REGISTRY_SHEET, writeSheet, type SheetLayout } from './writePlan';
+import { REGISTRY_SHEET, writeSheet } from './writePlan';
 
 /**
  * Built-in templates taken out to an .xlsx file for the user to edit in Excel, and read back.
@@ -17,28 +17,6 @@ const HORIZONTAL = new Set<string>(['left', 'center', 'right', 'justify']);
 /** Excel's day 0 is 1899-12-30: 25569 days before 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 const MS_PER_DAY = 86_400_000;
-
-/** A template cell as the executor writes it: only `formula` makes a formula, a string stays text. */
-function layoutCell(cell: TemplateCellInput): PlanCell {
-  const out: PlanCell = {};
-  if (cell.formula !== undefined) out.formula = cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`;
-  else if (cell.value !== undefined && cell.value !== null) out.value = cell.value;
-  if (cell.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
-  if (cell.style !== undefined) out.style = cell.style;
-  return out;
-}
-
-function templateLayout(template: TemplateSheet): SheetLayout {
-  return {
-    rows: template.cells.map((row) => Array.from(row ?? [], (cell) => (cell ? layoutCell(cell) : undefined))),
-    styles: template.styles ?? [],
-    merges: template.merges ?? [],
-    columnWidths: template.columnWidths ?? [],
-    rowHeights: template.rowHeights ?? [],
-    ...(template.page ? { page: template.page } : {}),
-    ...(template.freezeRows ? { freezeRows: template.freezeRows } : {}),
-  };
-}
 
 /** Adds the template to the workbook as an ordinary, editable sheet (under a free, valid name). */
 export function templateToWorksheet(wb: ExcelJS.Workbook, template: TemplateSheet): ExcelJS.Worksheet {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { freeSheetName, type CellStyle, type FillPlan, type SheetPlan } from '../../templates/plan';
+import { freeSheetName, type CellStyle, type FillPlan, type SheetLayout } from '../../templates/plan';
 
 /**
  * The exceljs executor of a fill plan (the Office.js one does the same inside Excel.run).
@@ -65,7 +65,7 @@ function generatedSheets(wb: ExcelJS.Workbook): Set<string> {
  * A sheet as exceljs is told it: cells, styles and layout. A filled report and a template taken
  * out for editing are both written through it, so that the two cannot drift apart.
  */
-export type SheetLayout = Omit<SheetPlan, 'name' | 'marker'>;
+export type { SheetLayout } from '../../templates/plan';
 
 /** Writes cells, styles, merges, sizes, frozen rows and the A4 page setup into an empty sheet. */
 export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
