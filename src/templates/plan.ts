@@ -106,3 +106,20 @@ export function templateLayout(template: TemplateSheet): SheetLayout {
     ...(template.freezeRows ? { freezeRows: template.freezeRows } : {}),
   };
 }
+
+/** Distinct styles in order of first use; a cell gets the index of its style (templates read back from a workbook). */
+export class StyleTable {
+  readonly styles: CellStyle[] = [];
+  private readonly index = new Map<string, number>();
+
+  indexOf(style: CellStyle): number | undefined {
+    if (Object.keys(style).length === 0) return undefined;
+    const key = JSON.stringify(style);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.styles.push(style) - 1;
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}

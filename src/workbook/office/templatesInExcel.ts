@@ -1,6 +1,6 @@
 import { a1, rangeA1, type CellRect } from '../../domain/a1';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
-import { safeSheetName, templateLayout, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
+import { safeSheetName, StyleTable, templateLayout, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
 import { sheetsOfReport } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
 import { batchesOf, executePlan, widthInCharacters, type ExcelHost } from './executePlan';
@@ -313,23 +313,6 @@ export function styleOf(properties: Excel.CellProperties | undefined, normal: Ex
     ...(format.wrapText ? { wrapText: true } : {}),
     ...(borders.length ? { borders } : {}),
   };
-}
-
-/** Distinct styles in order of first use; a cell gets the index of its style. */
-class StyleTable {
-  readonly styles: CellStyle[] = [];
-  private readonly index = new Map<string, number>();
-
-  indexOf(style: CellStyle): number | undefined {
-    if (Object.keys(style).length === 0) return undefined;
-    const key = JSON.stringify(style);
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.styles.push(style) - 1;
-      this.index.set(key, i);
-    }
-    return i;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
-import { freeSheetName, safeSheetName, templateLayout, type CellStyle, type PageSetup } from '../../templates/plan';
+import { freeSheetName, safeSheetName, StyleTable, templateLayout, type CellStyle, type PageSetup } from '../../templates/plan';
 import { plainValue, UnreadableWorkbookError } from './readXlsx';
 import { REGISTRY_SHEET, writeSheet } from './writePlan';
 
@@ -107,23 +107,6 @@ function cellStyle(cell: ExcelJS.Cell): CellStyle {
     ...(cell.alignment?.wrapText ? { wrapText: true } : {}),
     ...(borders.length ? { borders } : {}),
   };
-}
-
-/** Distinct styles in order of first use; a cell gets the index of its style. */
-class StyleTable {
-  readonly styles: CellStyle[] = [];
-  private readonly index = new Map<string, number>();
-
-  indexOf(style: CellStyle): number | undefined {
-    if (Object.keys(style).length === 0) return undefined;
-    const key = JSON.stringify(style);
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.styles.push(style) - 1;
-      this.index.set(key, i);
-    }
-    return i;
-  }
 }
 
 function templateCell(cell: ExcelJS.Cell, styles: StyleTable): TemplateCellInput | undefined {
