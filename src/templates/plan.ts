@@ -123,3 +123,10 @@ export class StyleTable {
     return i;
   }
 }
+
+/** A row or column list without its trailing empty entries, as a sheet read back ends. */
+export function trimEnd<T>(list: T[]): T[] {
+  let n = list.length;
+  while (n > 0 && list[n - 1] === undefined) n--;
+  return list.slice(0, n);
+}

@@ -1,6 +1,6 @@
 import { a1, rangeA1, type CellRect } from '../../domain/a1';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
-import { safeSheetName, StyleTable, templateLayout, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
+import { safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
 import { sheetsOfReport } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
 import { batchesOf, executePlan, widthInCharacters, type ExcelHost } from './executePlan';
@@ -331,12 +331,6 @@ function templateCell(sheet: SheetRead, r: number, c: number, styles: StyleTable
   const style = styles.indexOf(styleOf(sheet.properties[r]?.[c], sheet.normalFont ?? EXCEL_DEFAULT_FONT));
   if (style !== undefined) out.style = style;
   return Object.keys(out).length ? out : undefined;
-}
-
-function trimEnd<T>(list: T[]): T[] {
-  let n = list.length;
-  while (n > 0 && list[n - 1] === undefined) n--;
-  return list.slice(0, n);
 }
 
 function toTemplate(sheet: SheetRead): TemplateSheet {

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
-import { freeSheetName, safeSheetName, StyleTable, templateLayout, type CellStyle, type PageSetup } from '../../templates/plan';
+import { freeSheetName, safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup } from '../../templates/plan';
 import { plainValue, UnreadableWorkbookError } from './readXlsx';
 import { REGISTRY_SHEET, writeSheet } from './writePlan';
 
@@ -115,12 +115,6 @@ function templateCell(cell: ExcelJS.Cell, styles: StyleTable): TemplateCellInput
   const style = styles.indexOf(cellStyle(cell));
   if (style !== undefined) out.style = style;
   return Object.keys(out).length ? out : undefined;
-}
-
-function trimEnd<T>(list: T[]): T[] {
-  let n = list.length;
-  while (n > 0 && list[n - 1] === undefined) n--;
-  return list.slice(0, n);
 }
 
 function lastIndex<T>(list: T[], keep: (item: T) => boolean): number {
