@@ -135,10 +135,13 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   const byCategory = zeros(CATEGORIES);
   const byForm = zeros(FORMS);
   const perUnit = new Map<string, { unit: string; total: number; byCategory: Record<Category, number> }>();
+  // Each unit's first person reduced: where a unit missing from the units sheet is reported.
+  const firstOf = new Map<string, ReducedPerson>();
   for (const p of people) {
     if (p.category) byCategory[p.category]++;
     byForm[p.form]++;
-    const key = foldKey(p.unit);
+    const { key } = resolveUnit(p.unit);
+    if (!firstOf.has(key)) firstOf.set(key, p);
     const line = perUnit.get(key) ?? { unit: p.unit, total: 0, byCategory: zeros(CATEGORIES) };
     line.total++;
     if (p.category) line.byCategory[p.category]++;
@@ -176,7 +179,7 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   for (const [k, v] of perUnit) {
     if (lines.has(k) || !units.length) continue;
     // At the row of the unit's first person reduced: that is where the name is spelled.
-    const first = people.find((p) => foldKey(p.unit) === k) as ReducedPerson;
+    const first = firstOf.get(k) as ReducedPerson;
     issues.push({ sheet: first.sheet, cell: `A${first.row}`, severity: 'warning', code: 'reduction.unitNotInUnits', message: `Đơn vị "${v.unit}" có người tinh giản nhưng không có trong danh sách đơn vị, biên chế.`, hint: 'Thêm đơn vị vào trang biên chế, hoặc sửa tên cho khớp.' });
   }
 

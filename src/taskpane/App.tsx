@@ -27,6 +27,7 @@ import type { Issue } from '../domain/issues';
 import type { ExcelHost } from '../workbook/office/executePlan';
 import { selectCell } from '../workbook/office/selectCell';
 import { insertReductionTemplatesInExcel } from '../workbook/office/generateInExcel';
+import { hasData, hasStaffList } from '../workbook/office/scanInExcel';
 import { defaultPeriodInput, periodOf, targetOf, type PeriodInput } from './formValues';
 import { IssueList } from './IssueList';
 import { PeriodPicker } from './PeriodPicker';
@@ -94,8 +95,8 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   const [inserting, setInserting] = useState(false);
   const settings = workbook.state.scan?.settings ?? {};
   const scan = workbook.state.scan;
-  const emptyWorkbook = scan !== undefined && !scan.sheets.some((s) => s.kind || s.rowsRead > 0);
-  const noStaff = scan !== undefined && !scan.sheets.some((s) => s.kind === 'staff');
+  const emptyWorkbook = scan !== undefined && !hasData(scan);
+  const noStaff = scan !== undefined && !hasStaffList(scan);
 
   const checkedPeriod = periodOf(periodInput);
   const checkedTarget = targetOf(targetText);

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { Issue } from '../domain/issues';
 import { kindDef } from '../ingest/kinds';
-import type { Scan, SheetSummary } from '../workbook/office/scanInExcel';
+import { hasData, hasStaffList, type Scan, type SheetSummary } from '../workbook/office/scanInExcel';
 import { IssueList } from './IssueList';
 import type { Strings } from './strings';
 
@@ -51,7 +51,6 @@ export interface WorkbookScanProps {
 export function WorkbookScan({ strings, scan, scanning, error, notice, note, onRescan, onChooseColumn, onSelectIssue }: WorkbookScanProps) {
   const styles = useStyles();
   const nf = new Intl.NumberFormat(strings.intl);
-  const withData = scan?.sheets.filter((s) => s.kind || s.rowsRead > 0) ?? [];
   return (
     <section className={styles.root} aria-busy={scanning}>
       <div className={styles.row}>
@@ -76,12 +75,12 @@ export function WorkbookScan({ strings, scan, scanning, error, notice, note, onR
         </MessageBar>
       )}
       {note && <Caption1 className={styles.muted}>{note}</Caption1>}
-      {scan && !scanning && withData.length === 0 && (
+      {scan && !scanning && !hasData(scan) && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{strings.emptyWorkbook}</MessageBarBody>
         </MessageBar>
       )}
-      {scan && !scanning && withData.length > 0 && !scan.sheets.some((s) => s.kind === 'staff') && (
+      {scan && !scanning && hasData(scan) && !hasStaffList(scan) && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{strings.noStaffSheet}</MessageBarBody>
         </MessageBar>

@@ -1,5 +1,4 @@
 import type { Issue } from '../../domain/issues';
-import { ingestWorkbook } from '../../ingest/ingestWorkbook';
 import { generateReduction } from '../../reports/generate';
 import type { Period } from '../../reports/period';
 import type { ReductionReport } from '../../reports/reduction';
@@ -8,7 +7,7 @@ import { reductionTemplates } from '../../templates/builtin/reduction';
 import type { OrgDetails } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import { executePlan, type ExcelHost } from './executePlan';
-import { readWorkbookSheets } from './readSheets';
+import { ingestOpenWorkbook } from './scanInExcel';
 import { readSettingsInExcel } from './settings';
 import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } from './templatesInExcel';
 
@@ -61,8 +60,7 @@ export async function insertReductionTemplatesInExcel(host: ExcelHost): Promise<
 }
 
 export async function generateReductionInExcel(host: ExcelHost, params: GenerateInExcelParams): Promise<GenerateInExcelResult> {
-  const read = await readWorkbookSheets(host, { onProgress: (done, total) => params.onProgress?.('read', done, total), ...(params.signal ? { signal: params.signal } : {}) });
-  const { settings, problems } = await readSettingsInExcel(host);
+  const { read, settings, book, settingsIssues } = await ingestOpenWorkbook(host, { onProgress: (done, total) => params.onProgress?.('read', done, total), ...(params.signal ? { signal: params.signal } : {}) });
   params.onProgress?.('compute', 0, 1);
   // An edited template sheet takes the place of the built-in template of its name; the others stay built-in.
   const edited = await readTemplatesInExcel(host, REDUCTION_REPORT, { known: read.registry ?? null });
@@ -70,7 +68,6 @@ export async function generateReductionInExcel(host: ExcelHost, params: Generate
   const builtin = builtinTemplates(settings.org);
   const templates = builtin.map((t) => editedByName.get(t.name)?.template ?? t);
   const used = new Map(builtin.filter((t) => editedByName.has(t.name)).map((t) => [t.name, editedByName.get(t.name)?.sheet as string]));
-  const book = ingestWorkbook(read.grids, { overrides: settings.mappings ?? [] });
   const { report, plan } = generateReduction(book, { period: params.period, generatedAt: params.generatedAt, ...(params.target !== undefined ? { target: params.target } : {}) }, { ...(settings.org ? { org: settings.org } : {}), templates });
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.
   const templateIssues = plan.issues.map((issue) => (used.has(issue.sheet) ? { ...issue, sheet: used.get(issue.sheet) as string } : issue));
@@ -78,7 +75,6 @@ export async function generateReductionInExcel(host: ExcelHost, params: Generate
   params.onProgress?.('write', 0, plan.sheets.length);
   const written = await executePlan(host, plan, { ...(params.replace ? { replace: true } : {}) });
   params.onProgress?.('write', plan.sheets.length, plan.sheets.length);
-  const settingsIssues: Issue[] = problems.map((message) => ({ sheet: 'tochuc', cell: 'F1', severity: 'warning', code: 'settings.unreadable', message }));
   return {
     report, issues: [...report.issues, ...templateIssues, ...settingsIssues], sheets: written.sheets,
     skipped: [...read.skipped, ...(used.size ? edited.skipped : []), ...written.skipped], syncs: read.syncs + edited.syncs + written.syncs,

@@ -3,7 +3,7 @@ import { ingestWorkbook } from '../../ingest/ingestWorkbook';
 import type { SheetResult } from '../../ingest/ingestSheet';
 import type { WorkbookSettings } from '../settings';
 import type { ExcelHost } from './executePlan';
-import { readWorkbookSheets } from './readSheets';
+import { readWorkbookSheets, type ReadOptions } from './readSheets';
 import { readSettingsInExcel } from './settings';
 
 /**
@@ -22,11 +22,24 @@ export interface Scan {
   skipped: string[];
 }
 
-export async function scanWorkbook(host: ExcelHost, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<Scan> {
+/**
+ * The open workbook read and ingested with the column choices saved in it: what the scan shows and
+ * what a report is computed from. Settings that cannot be read are warnings at the settings block.
+ */
+export async function ingestOpenWorkbook(host: ExcelHost, options: ReadOptions = {}) {
   const read = await readWorkbookSheets(host, options);
   const { settings, problems } = await readSettingsInExcel(host);
   const book = ingestWorkbook(read.grids, { overrides: settings.mappings ?? [] });
-  const sheets = book.sheets.map(({ records, ...rest }) => ({ ...rest, recordCount: records.length }));
   const settingsIssues: Issue[] = problems.map((message) => ({ sheet: 'tochuc', cell: 'F1', severity: 'warning', code: 'settings.unreadable', message }));
+  return { read, settings, book, settingsIssues };
+}
+
+export async function scanWorkbook(host: ExcelHost, options: ReadOptions = {}): Promise<Scan> {
+  const { read, settings, book, settingsIssues } = await ingestOpenWorkbook(host, options);
+  const sheets = book.sheets.map(({ records, ...rest }) => ({ ...rest, recordCount: records.length }));
   return { sheets, issues: [...book.issues, ...settingsIssues], settings, skipped: read.skipped };
 }
+
+/** A sheet with data: recognised, or with rows tochuc looked at. */
+export const hasData = (scan: Scan) => scan.sheets.some((s) => s.kind || s.rowsRead > 0);
+export const hasStaffList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'staff');
