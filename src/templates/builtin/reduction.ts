@@ -3,6 +3,7 @@ import type { ReductionReport } from '../../reports/reduction';
 import { CATEGORIES, FORMS } from '../../reports/reduction';
 import { documentTemplate, type OrgDetails, type TableColumn } from '../layout';
 import type { TemplateSheet } from '../parse';
+import { formatInline } from '../planner';
 import { BLOCK_LABELS, CATEGORY_LABELS, FORM_LABELS, documentFigures, type DocumentContext } from './common';
 
 /**
@@ -102,17 +103,18 @@ export function reductionTemplates(variant: OrgDetails['variant'] = 'party', rec
 }
 
 const sumOf = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((n, t) => n + f(t), 0);
-const nf = new Intl.NumberFormat('vi-VN');
-const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Figures in running text, written as the template engine writes them: 1.234 and 15,30%.
+const count = (n: number) => formatInline(n, 'count');
+const percent = (rate: number) => formatInline(rate, 'rate');
 
 /** One sentence on the quota for the assessment: the cut, its rate, and the target if one was set. */
 function quotaSummary(r: ReductionReport): string {
   const { quota } = r;
   if (quota.baselineYear === null || quota.currentYear === null || quota.baseline === 0) return 'Chưa có đủ số liệu biên chế được giao của năm gốc và năm hiện tại để so sánh.';
   const direction = quota.change < 0 ? 'giảm' : quota.change > 0 ? 'tăng' : 'không thay đổi';
-  const by = quota.change === 0 ? '' : ` ${nf.format(Math.abs(quota.change))} biên chế (${pct.format(Math.abs(quota.changeRate ?? 0)).replace(/\s/g, '')})`;
-  let text = `Tổng biên chế được giao năm ${quota.currentYear} là ${nf.format(quota.current)}, ${direction}${by} so với năm ${quota.baselineYear} (${nf.format(quota.baseline)}).`;
-  if (r.target) text += ` So với mục tiêu giảm tối thiểu ${pct.format(r.target.rate).replace(/\s/g, '')}: ${r.target.met ? 'đạt' : 'chưa đạt'}.`;
+  const by = quota.change === 0 ? '' : ` ${count(Math.abs(quota.change))} biên chế (${percent(Math.abs(quota.changeRate ?? 0))})`;
+  let text = `Tổng biên chế được giao năm ${quota.currentYear} là ${count(quota.current)}, ${direction}${by} so với năm ${quota.baselineYear} (${count(quota.baseline)}).`;
+  if (r.target) text += ` So với mục tiêu giảm tối thiểu ${percent(r.target.rate)}: ${r.target.met ? 'đạt' : 'chưa đạt'}.`;
   return text;
 }
 
