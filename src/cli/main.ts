@@ -5,9 +5,11 @@ import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
-import { generateReduction } from '../reports/generate';
+import { generatePartyQuarterly, generateReduction } from '../reports/generate';
+import type { PartyQuarterlyReport } from '../reports/partyQuarterly';
 import { dayText, parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
 import type { ReductionReport } from '../reports/reduction';
+import { partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
 import { reductionTemplates } from '../templates/builtin/reduction';
 import type { OrgDetails } from '../templates/layout';
 import type { FillPlan } from '../templates/plan';
@@ -22,8 +24,10 @@ const USAGE = `Cách dùng / Usage:
   tochuc demo [--out dir]
   tochuc report reduction --input book.xlsx [--input more.xlsx …] (--period 2019 | 2021-Q2 | 2021-H1 | --from D --to D)
          [--out report.xlsx] [--template t.xlsx] [--target 0.10] [--json] [--map field=Header …]
-  tochuc template reduction --out t.xlsx     (mẫu có sẵn để sửa / the built-in template, to edit)
-  tochuc report <merger|partyQuarterly> …   (sắp có / coming in a later release)`;
+  tochuc report partyQuarterly --input book.xlsx … (--period 2021-Q2 | 2021-H1 | 2021 | --from D --to D)
+         [--sample 10 --seed 20210630] [--out report.xlsx] [--template t.xlsx] [--json] [--map field=Header …]
+  tochuc template <reduction|partyQuarterly> --out t.xlsx   (mẫu có sẵn để sửa / the built-in template, to edit)
+  tochuc report merger …                    (sắp có / coming in a later release)`;
 
 class UsageError extends Error {}
 
@@ -157,6 +161,31 @@ export function reductionSummary(r: ReductionReport): string {
   ].join('\n');
 }
 
+const rateText = (r: number | null) => (r === null ? '—' : pct.format(r));
+
+export function partyQuarterlySummary(r: PartyQuarterlyReport): string {
+  const counts = countBySeverity(r.issues);
+  const m = r.members;
+  const a = r.admission;
+  return [
+    `Báo cáo chỉ tiêu công tác xây dựng Đảng, từ ${dayText(r.period.from)} đến ${dayText(r.period.to)}`,
+    `  Đảng viên: đầu kỳ ${nf.format(m.start)}, tăng ${nf.format(m.increase)} (kết nạp ${m.admitted}, chuyển đến ${m.transferredIn}, phục hồi ${m.restored}), giảm ${nf.format(m.decrease)}, cuối kỳ ${nf.format(m.end)}${m.balance === m.end ? '' : ` — KHÔNG KHỚP (${nf.format(m.balance)})`}`,
+    `  Kết nạp: trong kỳ ${nf.format(a.period)}, từ đầu năm ${nf.format(a.ytd)}${a.plan !== null ? ` / kế hoạch ${nf.format(a.plan)} = ${rateText(a.planRate)}` : ''}`,
+    `  Dân số: ${r.population.total !== null ? `${nf.format(r.population.total)}, tỷ lệ đảng viên ${rateText(r.population.memberShare)}${r.population.target !== null ? ` (mục tiêu ${rateText(r.population.target)}, còn thiếu ${nf.format(r.population.gap ?? 0)})` : ''}` : 'chưa có'}`,
+    `  Tổ chức: ${r.orgs.baseOrgs} TCCSĐ, ${r.orgs.cells} chi bộ, ${r.orgs.newInPeriod} thành lập mới; xếp loại ${r.ratings.year ?? '—'}: HTTNV trở lên ${rateText(r.ratings.goodOrBetterRate)}; sổ tay điện tử ${r.eHandbook.using}/${r.eHandbook.cells} = ${rateText(r.eHandbook.rate)}`,
+    `  Dự bị quá hạn ${r.probation.overdue.length}, đến hạn quý tới ${r.probation.dueNextQuarter.length}; Huy hiệu Đảng đợt ${dayText(r.badges.nextDate)}: ${r.badges.due.length}`,
+    `  Nhiệm vụ ${r.tasks.year}: ${r.tasks.done}/${r.tasks.registered} hoàn thành = ${rateText(r.tasks.rate)}, quá hạn ${r.tasks.late}; kiểm tra ngẫu nhiên ${r.tasks.sampleSize} (hạt giống ${r.tasks.seed})`,
+    `  Vấn đề trong dữ liệu: ${counts.error} lỗi, ${counts.warning} cảnh báo (--json để xem từng ô).`,
+  ].join('\n');
+}
+
+function wholeFrom(text: string | undefined, option: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${option} "${text}": cần một số nguyên từ ${min} trở lên.`);
+  return n;
+}
+
 function targetFrom(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const target = Number(text.replace(',', '.').replace(/%$/, '')) / (text.endsWith('%') ? 100 : 1);
@@ -173,25 +202,36 @@ async function writeReport(file: string, plan: FillPlan): Promise<string[]> {
   }
 }
 
+const REPORT_OPTIONS = {
+  input: { type: 'string', multiple: true }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' },
+  map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' },
+} as const;
+
 async function report(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== 'reduction') throw new UsageError(kind === 'merger' || kind === 'partyQuarterly' ? `tochuc report ${kind}: báo cáo này sẽ có trong phiên bản sau. / Not available yet.` : `Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
+  if (kind === 'merger') throw new UsageError(`tochuc report ${kind}: báo cáo này sẽ có trong phiên bản sau. / Not available yet.`);
+  if (kind !== 'reduction' && kind !== 'partyQuarterly') throw new UsageError(`Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
   const { values } = parseArgs({
     args: rest, strict: true,
-    options: { input: { type: 'string', multiple: true }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, target: { type: 'string' }, json: { type: 'boolean' }, map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' } },
+    options: kind === 'reduction' ? { ...REPORT_OPTIONS, target: { type: 'string' } } : { ...REPORT_OPTIONS, sample: { type: 'string' }, seed: { type: 'string' } },
   });
   const inputs = values.input ?? [];
   if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
   const period = periodFrom(values);
-  const target = targetFrom(values.target);
+  const extra = values as { target?: string; sample?: string; seed?: string };
+  const target = targetFrom(extra.target);
+  const sampleSize = wholeFrom(extra.sample, '--sample', 0);
+  const seed = wholeFrom(extra.seed, '--seed', 0);
   const templates = values.template ? await readTemplateWorkbook(values.template) : undefined;
   const { book, org, settingsProblems } = await ingestInputs(inputs, parseMap(values.map ?? []));
   for (const p of settingsProblems) err(p);
+  const options = { ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}) };
   // The report date is a parameter of the figures, read from the clock only here, at the edge.
-  const { report: r, plan } = generateReduction(book, { period, generatedAt: new Date().toISOString(), ...(target !== undefined ? { target } : {}) }, {
-    ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}),
-  });
-  out(values.json ? JSON.stringify(r, null, 2) : reductionSummary(r));
+  const generatedAt = new Date().toISOString();
+  const { report: r, plan } = kind === 'reduction'
+    ? generateReduction(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) }, options)
+    : generatePartyQuarterly(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) }, options);
+  out(values.json ? JSON.stringify(r, null, 2) : r.kind === 'reduction' ? reductionSummary(r) : partyQuarterlySummary(r));
   const templateErrors = plan.issues.filter((i) => i.severity === 'error');
   for (const i of plan.issues) err(`[${SEVERITY_VI[i.severity]}] ${i.sheet}!${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
   if (values.out) {
@@ -203,15 +243,17 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
 
 async function template(args: string[], err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== 'reduction') throw new UsageError(`tochuc template: hiện có mẫu "reduction". / Only the reduction template exists yet.\n${USAGE}`);
+  if (kind !== 'reduction' && kind !== 'partyQuarterly') throw new UsageError(`tochuc template: có mẫu "reduction" và "partyQuarterly". / Templates: reduction, partyQuarterly.\n${USAGE}`);
   const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
   if (!values.out) throw new UsageError('Thiếu --out: tên tệp .xlsx để ghi mẫu.');
-  await writeTemplateWorkbook(values.out, reductionTemplates());
+  await writeTemplateWorkbook(values.out, kind === 'reduction' ? reductionTemplates() : partyQuarterlyTemplates());
   err(`Đã ghi mẫu ${values.out}: sửa lời văn, bố cục, chữ ký rồi dùng lại với --template ${values.out}.`);
   return 0;
 }
 
 export const DEMO_PERIOD: Period = { from: '2015-01-01', to: '2019-12-31' };
+/** The sample's party data run to 30/06/2021: the first half of 2021 holds the anchors (237 admitted, 206 of 229 tasks). */
+export const DEMO_PARTY_PERIOD: Period = { from: '2021-01-01', to: '2021-06-30' };
 
 async function demo(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
@@ -222,12 +264,20 @@ async function demo(args: string[], out: (s: string) => void): Promise<number> {
   out(formatInspect(path.relative(process.cwd(), SAMPLE_WORKBOOK) || SAMPLE_WORKBOOK, result.sheets));
   const r = result.records;
   out(`\nTóm tắt: ${nf.format(r.staff.length)} CBCCVC, NLĐ; ${nf.format(r.units.length)} đơn vị; ${nf.format(r.members.length)} đảng viên; ${nf.format(r.orgs.length)} tổ chức đảng; ${nf.format(r.tasks.length)} nhiệm vụ.`);
-  const reduction = generateReduction(result, { period: DEMO_PERIOD, generatedAt: new Date().toISOString(), target: 0.1 }, { ...(read.settings.org ? { org: read.settings.org } : {}), files: [path.basename(SAMPLE_WORKBOOK)] });
+  const org = read.settings.org ? { org: read.settings.org } : {};
+  const files = [path.basename(SAMPLE_WORKBOOK)];
+  const generatedAt = new Date().toISOString();
+  const reduction = generateReduction(result, { period: DEMO_PERIOD, generatedAt, target: 0.1 }, { ...org, files });
   out('\n' + reductionSummary(reduction.report));
   const file = path.join(outDir, `tinh-gian-bien-che-${periodLabel(DEMO_PERIOD)}.xlsx`);
   const sheets = await writeReport(file, reduction.plan);
   out(`\nĐã ghi báo cáo / report written: ${file} (${sheets.map((s) => `"${s}"`).join(', ')})`);
-  out('Báo cáo sắp xếp bộ máy và chỉ tiêu xây dựng Đảng sẽ có trong phiên bản sau. / The merger and party-building reports come in later releases.');
+  const party = generatePartyQuarterly(result, { period: DEMO_PARTY_PERIOD, generatedAt }, { ...org, files });
+  out('\n' + partyQuarterlySummary(party.report));
+  const partyFile = path.join(outDir, `chi-tieu-xay-dung-dang-${periodLabel(DEMO_PARTY_PERIOD)}.xlsx`);
+  const partySheets = await writeReport(partyFile, party.plan);
+  out(`\nĐã ghi báo cáo / report written: ${partyFile} (${partySheets.map((s) => `"${s}"`).join(', ')})`);
+  out('Báo cáo sắp xếp bộ máy sẽ có trong phiên bản sau. / The merger report comes in a later release.');
   return 0;
 }
 

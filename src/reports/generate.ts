@@ -2,12 +2,14 @@ import type { Issue } from '../domain/issues';
 import type { WorkbookIngest } from '../ingest/ingestWorkbook';
 import { BLANK_ORG, type DocumentContext } from '../templates/builtin/common';
 import { issuesTemplate } from '../templates/builtin/issues';
+import { partyQuarterlyFigures, partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
 import { reductionFigures, reductionTemplates } from '../templates/builtin/reduction';
 import type { OrgDetails } from '../templates/layout';
 import type { TemplateSheet } from '../templates/parse';
 import type { FillPlan } from '../templates/plan';
 import { planSheet } from '../templates/planner';
 import { periodLabel } from './period';
+import { partyQuarterlyReport, type PartyQuarterlyParams, type PartyQuarterlyReport } from './partyQuarterly';
 import { reductionReport, type ReductionParams, type ReductionReport } from './reduction';
 
 /**
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   files?: string[];
   /** The user's template sheets; the built-in ones otherwise. */
   templates?: TemplateSheet[];
+  /** The Office executor draws charts; the .xlsx writer does not, and the report says so. */
+  charts?: boolean;
 }
 
 export interface Generated<R> {
@@ -52,14 +56,33 @@ function orgNote(org: OrgDetails | undefined): Issue[] {
   return [{ sheet: 'tochuc', cell: 'F1', severity: 'info', code: 'settings.noOrg', message: 'Sổ chưa có thông tin cơ quan ban hành: phần đầu và chữ ký của báo cáo để trống (……) để điền tay.', hint: 'Nhập tên cơ quan, số văn bản và người ký trong ngăn tác vụ tochuc (Thiết lập), rồi lập lại báo cáo.' }];
 }
 
+/** The issues sheet's name for a report, when the data have issues ("Vấn đề TGBC 2015-2019"). */
+function issuesSheetName(short: string, label: string, issues: readonly Issue[]): string | undefined {
+  return issues.length ? outputSheetName(`Vấn đề ${short}`, label) : undefined;
+}
+
+function documentContext(options: GenerateOptions, issuesSheet: string | undefined): DocumentContext {
+  return { org: options.org ?? BLANK_ORG, files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
+}
+
 export function generateReduction(book: WorkbookIngest, params: ReductionParams, options: GenerateOptions = {}): Generated<ReductionReport> {
   const report = reductionReport(book, params);
-  const org = options.org ?? BLANK_ORG;
   const label = periodLabel(params.period);
-  const issuesSheet = report.issues.length ? outputSheetName('Vấn đề TGBC', label) : undefined;
-  const context: DocumentContext = { org, files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
-  const templates = options.templates ?? reductionTemplates(org.variant, org.recipients);
+  const issuesSheet = issuesSheetName('TGBC', label, report.issues);
+  const context = documentContext(options, issuesSheet);
+  const templates = options.templates ?? reductionTemplates(context.org.variant, context.org.recipients);
   const plan = planAll('reduction', templates, reductionFigures(report, context), label, params.generatedAt, issuesSheet);
+  plan.issues.push(...orgNote(options.org));
+  return { report, plan };
+}
+
+export function generatePartyQuarterly(book: WorkbookIngest, params: PartyQuarterlyParams, options: GenerateOptions = {}): Generated<PartyQuarterlyReport> {
+  const report = partyQuarterlyReport(book, params);
+  const label = periodLabel(params.period);
+  const issuesSheet = issuesSheetName('XDĐ', label, report.issues);
+  const context = documentContext(options, issuesSheet);
+  const templates = options.templates ?? partyQuarterlyTemplates(context.org.variant, context.org.recipients);
+  const plan = planAll('partyQuarterly', templates, partyQuarterlyFigures(report, context, { charts: options.charts ?? false }), label, params.generatedAt, issuesSheet);
   plan.issues.push(...orgNote(options.org));
   return { report, plan };
 }

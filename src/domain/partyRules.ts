@@ -1,0 +1,119 @@
+import type { IsoDate } from './records';
+import type { Rating } from './vocabulary';
+
+/**
+ * The party rules the quarterly report relies on, one small function each, so that a newer text
+ * can replace one rule without touching the figures (DOMAIN.md, "Party rules"). Dates are ISO
+ * strings `YYYY-MM-DD`, compared as strings.
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * The same day `months` later; a day the target month lacks becomes its last day (29/02/2020 + 12
+ * months = 28/02/2021), the way Excel's EDATE counts, which is how officers compute the dates by hand.
+ */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole years of age on `day` (a birthday on 29 February is reached on 1 March in other years). */
+export function ageOn(birth: IsoDate, day: IsoDate): number {
+  const years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  return day.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * The day the probation (thời kỳ dự bị) ends: 12 months from the admission — Điều lệ Đảng (2011),
+ * Điều 5.1. The member should be recognised as official by then.
+ */
+export function probationEnd(joinDate: IsoDate): IsoDate {
+  return addMonths(joinDate, 12);
+}
+
+/** Probationary on `day`: admitted, and not (yet) recognised as official on that day. */
+export function isProbationaryOn(member: { joinDate: IsoDate; officialDate?: IsoDate }, day: IsoDate): boolean {
+  return member.joinDate <= day && (member.officialDate === undefined || member.officialDate > day);
+}
+
+/** Party badge milestones in years of party age — Quy định về Huy hiệu Đảng (DOMAIN.md, "Party badge"). */
+export const BADGE_MILESTONES: readonly number[] = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90];
+
+/**
+ * The day a member reaches `years` of party age. Party age counts from the date of the admission
+ * decision (Điều lệ Đảng, Điều 5.4), less the months spent outside the Party (struck off,
+ * expelled, lost contact, transfer gaps) — Hướng dẫn 01-HD/TW (2021), now Hướng dẫn 06-HD/TW (2025):
+ * each month outside pushes the anniversary one month later.
+ */
+export function partyAnniversary(joinDate: IsoDate, years: number, monthsOutside = 0): IsoDate {
+  return addMonths(joinDate, 12 * years + Math.max(0, Math.round(monthsOutside)));
+}
+
+/** Whole years of party age on `day`, by the same rule. */
+export function partyAge(joinDate: IsoDate, day: IsoDate, monthsOutside = 0): number {
+  let years = ageOn(joinDate, day);
+  while (years > 0 && partyAnniversary(joinDate, years, monthsOutside) > day) years--;
+  return Math.max(0, years);
+}
+
+/** The days the badges are presented: 3/2, 19/5, 2/9 and 7/11 (Huy hiệu Đảng rules, DOMAIN.md). */
+const AWARD_DAYS: ReadonlyArray<[number, number]> = [[2, 3], [5, 19], [9, 2], [11, 7]];
+
+/** The last award day on or before `day`, and the first one after it. */
+export function awardDaysAround(day: IsoDate): { previous: IsoDate; next: IsoDate } {
+  const y = Number(day.slice(0, 4));
+  const all = [y - 1, y, y + 1].flatMap((yy) => AWARD_DAYS.map(([m, d]) => `${yy}-${pad(m)}-${pad(d)}`));
+  return { previous: all.filter((d) => d <= day).pop() as IsoDate, next: all.find((d) => d > day) as IsoDate };
+}
+
+/**
+ * The badges a member is due on the next award day: the milestones reached after the previous award
+ * day and on or before the next one (an anniversary on the award day itself belongs to that day's
+ * batch). Badges already recorded, or a higher one, leave the milestone out.
+ */
+export function badgesDue(member: { joinDate: IsoDate; monthsOutside?: number; badgeYears: readonly number[] }, window: { previous: IsoDate; next: IsoDate }): number[] {
+  const highest = Math.max(0, ...member.badgeYears);
+  return BADGE_MILESTONES.filter((years) => {
+    if (years <= highest) return false;
+    const day = partyAnniversary(member.joinDate, years, member.monthsOutside);
+    return day > window.previous && day <= window.next;
+  });
+}
+
+/**
+ * A party organisation needs at least 3 official members to hold its meetings and elect
+ * (Điều lệ Đảng, Điều 21.2 and 24.1).
+ */
+export const MIN_OFFICIAL_MEMBERS = 3;
+export function lacksOfficialMembers(officialMembers: number): boolean {
+  return officialMembers < MIN_OFFICIAL_MEMBERS;
+}
+
+/**
+ * A base cell of 30 or more members qualifies to become a đảng bộ cơ sở, and a large cell may split
+ * into tổ đảng (Điều lệ Đảng, Điều 21; DOMAIN.md).
+ */
+export const LARGE_CELL_MEMBERS = 30;
+export function isLargeCell(members: number): boolean {
+  return members >= LARGE_CELL_MEMBERS;
+}
+
+/**
+ * "Hoàn thành xuất sắc nhiệm vụ" may go to at most 20% of those rated "hoàn thành tốt nhiệm vụ"
+ * (QĐ 124-QĐ/TW of 2023, kept by QĐ 366-QĐ/TW of 30/8/2025 and its guidance HD 43-HD/BTCTW).
+ */
+export const EXCELLENT_CAP = 0.2;
+export function excellentWithinCap(counts: Record<Rating, number>): boolean {
+  return counts.excellent <= EXCELLENT_CAP * counts.good;
+}
