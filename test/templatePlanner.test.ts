@@ -13,6 +13,19 @@ function template(rows: Array<Array<string | number | null>>, extra: Partial<Tem
 }
 
 describe('fill planner', () => {
+  it('points a chart at the rows its {{#each}} row became, and anchors it where its row landed', () => {
+    const t = template([
+      ['Xếp loại'],
+      ['STT', 'Mức', 'Số'],
+      ['{{#each ratings}}{{@index}}', '{{label}}', '{{count}}'],
+      ['Cộng', null, '=SUM(C3:C3)'],
+    ], { charts: [{ title: 'Cơ cấu', type: 'pie', dataRow: 2, fromCol: 1, toCol: 2, seriesNames: ['Số'], anchorRow: 1, anchorCol: 4, width: 300, height: 200 }] });
+    const ratings = ['Xuất sắc', 'Tốt', 'Hoàn thành', 'Không hoàn thành'].map((label, i) => ({ label, count: i + 1 }));
+    const { sheet } = planSheet(t, { ratings }, OPTIONS);
+    expect(sheet.charts).toEqual([{ title: 'Cơ cấu', type: 'pie', dataRange: 'B3:C6', seriesNames: ['Số'], anchor: 'E2', width: 300, height: 200 }]);
+    expect(planSheet({ ...t, charts: [] }, { ratings }, OPTIONS).sheet.charts).toBeUndefined();
+  });
+
   it('repeats a row per item with styles, heights and merges, and widens the SUM below over all of them', () => {
     const units = Array.from({ length: 500 }, (_, i) => ({ unit: `Đơn vị ${i + 1}`, total: i % 7 }));
     const t = template([

@@ -1,6 +1,6 @@
 import { columnLetter } from '../domain/a1';
-import type { TemplateCellInput, TemplateSheet } from './parse';
-import type { CellStyle, PageSetup } from './plan';
+import type { TemplateCellInput, TemplateChart, TemplateSheet } from './parse';
+import type { CellStyle, ChartType, PageSetup } from './plan';
 import { lineHeight, textLines } from './planner';
 
 /**
@@ -49,6 +49,8 @@ export interface TableSpec {
   columns: TableColumn[];
   /** Label of the totals row (in the second column); no totals row without it. */
   totalLabel?: string;
+  /** A chart beside the table, over its repeated rows: categories from column `fromCol`, one series per column up to `toCol`; the series take the columns' headers as names. */
+  chart?: { title: string; type: ChartType; fromCol: number; toCol: number };
 }
 
 /** A part of a document, top to bottom. Texts may hold placeholders. */
@@ -184,8 +186,8 @@ function appendixTop(s: Sheet, note: string | undefined): void {
   s.row(8);
 }
 
-/** Header rows (one, or two with groups), the "(1) (2) …" index row, the repeated row and the totals; returns the header rows. */
-function table(s: Sheet, spec: TableSpec): { first: number; last: number } {
+/** Header rows (one, or two with groups), the "(1) (2) …" index row, the repeated row and the totals; returns the header rows and the repeated row. */
+function table(s: Sheet, spec: TableSpec): { first: number; last: number; dataRow: number } {
   const cols = spec.columns;
   const grouped = cols.some((c) => c.group);
   const lines = (text: string, width: number) => textLines(text, width, HEADER_FONT_SIZE);
@@ -229,7 +231,19 @@ function table(s: Sheet, spec: TableSpec): { first: number; last: number } {
       if (format) s.cells[totalRow][i] = { ...s.cells[totalRow][i], numberFormat: format };
     });
   }
-  return { first: top, last: indexRow };
+  return { first: top, last: indexRow, dataRow };
+}
+
+// Beside the table, one column's gap to the right of the printed width: the print area leaves it out.
+const CHART_SIZE = { width: 420, height: 220 };
+function chartBeside(s: Sheet, spec: TableSpec, rows: { first: number; dataRow: number }): TemplateChart | undefined {
+  const chart = spec.chart;
+  if (!chart) return undefined;
+  return {
+    title: chart.title, type: chart.type, dataRow: rows.dataRow, fromCol: chart.fromCol, toCol: chart.toCol,
+    seriesNames: spec.columns.slice(chart.fromCol + 1, chart.toCol + 1).map((c) => c.header),
+    anchorRow: rows.first, anchorCol: s.widths.length + 1, ...CHART_SIZE,
+  };
 }
 
 function signature(s: Sheet, recipients: readonly string[]): void {
@@ -261,9 +275,13 @@ export function documentTemplate(doc: DocumentLayout): TemplateSheet {
   if (doc.periodLine) s.put(s.row(20), 0, doc.periodLine, 8, last);
   s.row(10);
   const headers: Array<{ first: number; last: number }> = [];
+  const charts: TemplateChart[] = [];
   for (const section of doc.sections) {
     if (section.kind === 'table') {
-      headers.push(table(s, section.table));
+      const rows = table(s, section.table);
+      headers.push(rows);
+      const chart = chartBeside(s, section.table, rows);
+      if (chart) charts.push(chart);
       s.row(8);
     } else s.put(s.row(), 0, section.text, section.kind === 'heading' ? HEADING : 18, last);
   }
@@ -272,6 +290,7 @@ export function documentTemplate(doc: DocumentLayout): TemplateSheet {
   return {
     name: doc.name, cells: s.cells, styles: STYLES, merges: s.merges, rowHeights: s.rowHeights,
     columnWidths: [...doc.widths],
+    ...(charts.length ? { charts } : {}),
     page: { ...A4_PORTRAIT, orientation: doc.orientation, printArea: `A1:${columnLetter(last)}${s.cells.length}`, ...(titleRows ? { titleRows } : {}) },
   };
 }

@@ -1,6 +1,6 @@
 import { a1 } from '../domain/a1';
 import type { Issue } from '../domain/issues';
-import type { CellStyle, PageSetup } from './plan';
+import type { CellStyle, ChartType, PageSetup } from './plan';
 
 /**
  * Template syntax (REPORTS.md, section 4), parsed from an ordinary sheet:
@@ -31,6 +31,26 @@ export interface TemplateSheet {
   rowHeights?: Array<number | undefined>;
   page?: PageSetup;
   freezeRows?: number;
+  /** Charts over repeated rows; only the Office executor draws them (an .xlsx written here has none). */
+  charts?: TemplateChart[];
+}
+
+/** A chart over the rows a {{#each}} row repeats into: first column the categories, one series per further column. */
+export interface TemplateChart {
+  title: string;
+  type: ChartType;
+  /** 0-based template row of the repeated data row. */
+  dataRow: number;
+  /** 0-based columns: `fromCol` holds the categories, `fromCol + 1 … toCol` one series each. */
+  fromCol: number;
+  toCol: number;
+  seriesNames: string[];
+  /** 0-based template row and column of the chart's top-left corner. */
+  anchorRow: number;
+  anchorCol: number;
+  /** Size in points. */
+  width: number;
+  height: number;
 }
 
 export type Part = { kind: 'text'; text: string } | { kind: 'key'; path: string; cell: string } | { kind: 'index' };

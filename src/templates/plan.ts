@@ -45,6 +45,22 @@ export interface PageSetup {
   titleRows?: string;
 }
 
+export type ChartType = 'columnClustered' | 'pie';
+
+/** A chart of the output sheet: ranges are A1 in that sheet. */
+export interface ChartPlan {
+  title: string;
+  type: ChartType;
+  /** Categories in the first column, one series per further column, no header row. */
+  dataRange: string;
+  seriesNames: string[];
+  /** The cell under the chart's top-left corner. */
+  anchor: string;
+  /** Size in points. */
+  width: number;
+  height: number;
+}
+
 export interface SheetPlan {
   /** Output sheet name, valid for Excel (≤ 31 characters, none of : \ / ? * [ ]). */
   name: string;
@@ -58,6 +74,8 @@ export interface SheetPlan {
   rowHeights: Array<number | undefined>;
   page?: PageSetup;
   freezeRows?: number;
+  /** Drawn by the Office executor only; the .xlsx executor leaves them out (the report says so in its text). */
+  charts?: ChartPlan[];
   /** Marks the sheet as made by tochuc, so that only such sheets are ever replaced. */
   marker: { report: string; period: string; generatedAt: string };
 }

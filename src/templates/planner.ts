@@ -6,7 +6,7 @@ import { isoToSerial } from '../ingest/values';
 import { dayText } from '../reports/period';
 import { repointFormula } from './formulas';
 import { parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
-import { safeSheetName, type PlanCell, type SheetPlan } from './plan';
+import { safeSheetName, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
 export type FieldType = 'count' | 'rate' | 'date' | 'number' | 'text';
@@ -299,6 +299,16 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     return declared === undefined ? fitted : fitted === undefined ? declared : Math.max(declared, fitted);
   });
 
+  const charts = (template.charts ?? []).flatMap((c): ChartPlan[] => {
+    const data = global.get(c.dataRow);
+    const anchor = global.get(c.anchorRow)?.[0];
+    if (!data?.length || anchor === undefined) return [];
+    return [{
+      title: c.title, type: c.type, seriesNames: c.seriesNames, width: c.width, height: c.height,
+      dataRange: rangeA1({ top: data[0], left: c.fromCol, bottom: data[data.length - 1], right: c.toCol }), anchor: a1(anchor, c.anchorCol),
+    }];
+  });
+
   const sheet: SheetPlan = {
     name: safeSheetName(options.sheetName),
     rows,
@@ -307,6 +317,7 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     columnWidths: template.columnWidths ?? [],
     rowHeights,
     ...(page ? { page } : {}),
+    ...(charts.length ? { charts } : {}),
     ...(template.freezeRows ? { freezeRows: (global.get(template.freezeRows - 1)?.slice(-1)[0] ?? template.freezeRows - 1) + 1 } : {}),
     marker: options.marker,
   };

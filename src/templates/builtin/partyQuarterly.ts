@@ -52,7 +52,7 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
       { kind: 'table', table: { list: 'movement.lines', columns: figureColumns('Chỉ tiêu', ['Kỳ này', 'Cùng kỳ năm trước', 'So với cùng kỳ (%)'], ['current', 'previous', 'compareRate']) } },
       { kind: 'paragraph', text: '{{movement.summary}}' },
       { kind: 'paragraph', text: '2. Kết nạp đảng viên: {{admission.summary}}' },
-      { kind: 'table', table: { list: 'admission.quarters', columns: figureColumns('Quý', ['Kết nạp', 'Lũy kế', 'Lũy kế so kế hoạch năm (%)'], ['admitted', 'cumulative', 'planRate']) } },
+      { kind: 'table', table: { list: 'admission.quarters', columns: figureColumns('Quý', ['Kết nạp trong quý', 'Lũy kế từ đầu năm', 'Kế hoạch năm'], ['admitted', 'cumulative', 'plan']), chart: { title: 'Kết nạp đảng viên theo quý so với kế hoạch năm', type: 'columnClustered', fromCol: 1, toCol: 4 } } },
       { kind: 'paragraph', text: 'Cơ cấu đảng viên mới kết nạp trong kỳ (theo Biểu 2-BTCTW):' },
       { kind: 'table', table: { list: 'admission.profileLines', columns: figureColumns('Cơ cấu', ['Số người', 'Tỷ lệ (%)', 'Ghi chú'], ['count', 'shareRate', 'note']) } },
       { kind: 'paragraph', text: '3. Tỷ lệ đảng viên so với dân số: {{population.summary}}' },
@@ -60,7 +60,7 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
       { kind: 'table', table: { list: 'orgs.lines', columns: figureColumns('Chỉ tiêu', ['Số lượng', 'Tỷ lệ (%)', 'Ghi chú'], ['count', 'shareRate', 'note']) } },
       { kind: 'paragraph', text: '{{orgs.summary}}' },
       { kind: 'paragraph', text: 'Xếp loại chất lượng tổ chức cơ sở đảng năm {{ratings.yearText}}:' },
-      { kind: 'table', table: { list: 'ratings.lines', totalLabel: 'Tổng số', columns: [...figureColumns('Mức xếp loại', ['Số tổ chức', 'Tỷ lệ (%)', 'Ghi chú'], ['count', 'shareRate', 'note']).map((c, i) => (i === 2 ? { ...c, total: true } : c))] } },
+      { kind: 'table', table: { list: 'ratings.lines', totalLabel: 'Tổng số', columns: [...figureColumns('Mức xếp loại', ['Số tổ chức', 'Tỷ lệ (%)', 'Ghi chú'], ['count', 'shareRate', 'note']).map((c, i) => (i === 2 ? { ...c, total: true } : c))], chart: { title: 'Cơ cấu xếp loại tổ chức cơ sở đảng', type: 'pie', fromCol: 1, toCol: 2 } } },
       { kind: 'paragraph', text: '{{ratings.summary}}' },
       { kind: 'heading', text: 'III. THỰC HIỆN NHIỆM VỤ ĐĂNG KÝ NĂM {{tasks.year}}' },
       { kind: 'paragraph', text: '{{tasks.summary}}' },
@@ -255,7 +255,7 @@ export interface PartyFiguresOptions {
 /** The report's figures plus what the built-in templates show: Biểu 1 lines, profile and organisation lines, sentences. */
 export function partyQuarterlyFigures(r: PartyQuarterlyReport, context: DocumentContext, options: PartyFiguresOptions = { charts: false }): Record<string, unknown> {
   const plan = r.admission.plan;
-  const quarters = r.admission.byQuarter.map((q, i) => ({ no: String(i + 1), label: q.quarter, admitted: q.admitted, cumulative: q.cumulative, planRate: ratio(q.cumulative, plan) }));
+  const quarters = r.admission.byQuarter.map((q, i) => ({ no: String(i + 1), label: q.quarter, admitted: q.admitted, cumulative: q.cumulative, plan }));
   const sampleSheet = r.tasks.auditSample[0]?.sheet ?? '';
   return {
     ...documentFigures(r, context),
