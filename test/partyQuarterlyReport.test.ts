@@ -297,6 +297,25 @@ describe('tochuc report partyQuarterly (CLI)', () => {
     expect(r.admission.planRate).toBeCloseTo(237 / 450, 10);
   });
 
+  it('writes the built-in template, and fills the file given back by --template into the same report', async () => {
+    await fs.mkdir(OUT, { recursive: true });
+    const template = path.join(OUT, 'mau-xdd.xlsx');
+    const builtin = path.join(OUT, 'cli-builtin.xlsx');
+    const edited = path.join(OUT, 'cli-template.xlsx');
+    const quiet = () => undefined;
+    expect(await main(['template', 'partyQuarterly', '--out', template], quiet, quiet)).toBe(0);
+    const run = (extra: string[]) => main(['report', 'partyQuarterly', '--input', SAMPLE_WORKBOOK, '--period', '2021-Q2', ...extra], quiet, quiet);
+    expect(await run(['--out', builtin])).toBe(0);
+    expect(await run(['--template', template, '--out', edited])).toBe(0);
+    const [a, b] = [await sheetTexts(builtin), await sheetTexts(edited)];
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    // Up to "Nơi nhận": the template file carries the default recipients, the workbook's run its own.
+    const body = (rows: string[][] | undefined) => (rows ?? []).slice(0, (rows ?? []).findIndex((r) => r?.[0] === 'Nơi nhận:'));
+    expect(body(a.get('Chỉ tiêu XDĐ 2021-Q2')).length).toBeGreaterThan(60);
+    expect(body(b.get('Chỉ tiêu XDĐ 2021-Q2'))).toEqual(body(a.get('Chỉ tiêu XDĐ 2021-Q2')));
+    expect(b.get('PL Huy hiệu 2021-Q2')).toEqual(a.get('PL Huy hiệu 2021-Q2'));
+  }, 60000);
+
   it('refuses a sample size that is not a whole number (exit 2, one line)', async () => {
     const err: string[] = [];
     const code = await main(['report', 'partyQuarterly', '--input', SAMPLE_WORKBOOK, '--period', '2021-H1', '--sample', 'mười'], () => undefined, (s) => err.push(s));
