@@ -1,4 +1,4 @@
-import { addMonths, ageOn, awardDaysAround, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAge, partyAnniversary, probationEnd } from '../src/domain/partyRules';
+import { addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAge, partyAnniversary, probationEnd } from '../src/domain/partyRules';
 import { seededSample } from '../src/domain/sampling';
 
 describe('probation (Điều lệ Đảng, Điều 5.1)', () => {
@@ -93,5 +93,19 @@ describe('seeded audit sample', () => {
   it('never draws more than there are', () => {
     expect(seededSample([1, 2, 3], 10, 1)).toEqual([1, 2, 3]);
     expect(seededSample(items, 0, 1)).toEqual([]);
+  });
+});
+
+describe('badge join windows (the fast path of a large register)', () => {
+  it('agree with the anniversary rule for every admission day of the years that matter, 29 February included', () => {
+    for (const to of ['2021-06-30', '2021-01-31', '2021-12-31', '2024-02-29']) {
+      const window = awardDaysAround(to);
+      const windows = badgeJoinWindows(window);
+      for (let day = Date.UTC(1925, 0, 1); day <= Date.UTC(1996, 11, 31); day += 86_400_000) {
+        const join = new Date(day).toISOString().slice(0, 10);
+        const fast = windows.some((w) => join > w.after && join <= w.upTo);
+        expect([join, fast]).toEqual([join, badgesDue({ joinDate: join, badgeYears: [] }, window).length > 0]);
+      }
+    }
   });
 });

@@ -92,6 +92,16 @@ export function badgesDue(member: { joinDate: IsoDate; monthsOutside?: number; b
 }
 
 /**
+ * The admission dates whose milestone, with no months outside, falls in the window: the window
+ * moved back by each milestone. Award days (3, 19, 2, 7 of their months) exist in every month, so
+ * moving them back never clamps, and "joined in one of these" equals "anniversary in the window".
+ * Lets a register of tens of thousands skip the date arithmetic for nearly everyone.
+ */
+export function badgeJoinWindows(window: { previous: IsoDate; next: IsoDate }): Array<{ after: IsoDate; upTo: IsoDate }> {
+  return BADGE_MILESTONES.map((years) => ({ after: addMonths(window.previous, -12 * years), upTo: addMonths(window.next, -12 * years) }));
+}
+
+/**
  * A party organisation needs at least 3 official members to hold its meetings and elect
  * (Điều lệ Đảng, Điều 21.2 and 24.1).
  */

@@ -1,5 +1,5 @@
 import type { Issue } from '../domain/issues';
-import { addDays, addMonths, ageOn, awardDaysAround, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../domain/partyRules';
+import { addDays, addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../domain/partyRules';
 import type { IsoDate, MemberRecord, OrgRecord, TargetRecord, TaskRecord } from '../domain/records';
 import { seededSample } from '../domain/sampling';
 import { foldKey } from '../domain/text';
@@ -152,7 +152,8 @@ interface Person {
   gapUnknown: boolean;
 }
 
-const personKey = (m: MemberRecord) => `${foldKey(m.fullName)}|${m.birthDate ?? ''}|${m.joinDate}`;
+// Case, spacing and Unicode form do not make another person; diacritics do ("Hà" is not "Hạ").
+const personKey = (m: MemberRecord) => `${m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${m.birthDate ?? ''}|${m.joinDate}`;
 
 function monthsBetween(from: IsoDate, to: IsoDate): number {
   let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
@@ -160,7 +161,19 @@ function monthsBetween(from: IsoDate, to: IsoDate): number {
   return Math.max(0, months);
 }
 
+/** The common case, one row: no sorting or merging (60,000 members make this the hot path). */
+function single(r: MemberRecord): Person {
+  const moved = r.status !== 'active' && r.statusDate !== undefined;
+  const arrival = moved && ARRIVALS.includes(r.status);
+  const events: Person['events'] = !moved ? [{ date: r.joinDate, delta: 1 }] : arrival ? [{ date: r.statusDate as IsoDate, delta: 1 }] : [{ date: r.joinDate, delta: 1 }, { date: r.statusDate as IsoDate, delta: -1 }];
+  return {
+    first: r, last: r, joinDate: r.joinDate, officialDate: r.officialDate, events, admittedHere: !arrival, badgeYears: r.badgeYears,
+    monthsOutside: r.monthsOutside, gapUnknown: r.status === 'restored' && r.monthsOutside === undefined,
+  };
+}
+
 function person(records: MemberRecord[]): Person {
+  if (records.length === 1) return single(records[0]);
   const dated = records.filter((r) => r.statusDate && r.status !== 'active').sort((a, b) => (a.statusDate as string).localeCompare(b.statusDate as string));
   const moves = dated.map((r) => ({ date: r.statusDate as IsoDate, delta: (ARRIVALS.includes(r.status) ? 1 : -1) as 1 | -1 }));
   const admittedHere = moves.length === 0 || moves[0].delta === -1;
@@ -285,20 +298,26 @@ function orgFigures(orgs: readonly OrgRecord[], active: readonly Person[], perio
   const bases = orgs.filter((o) => o.level && BASE_LEVELS.has(o.level));
   const members = new Map<string, number>();
   const officials = new Map<string, number>();
+  // A few hundred cell names over tens of thousands of members: fold each name once.
+  const folded = new Map<string, string>();
+  const cellKey = (name: string) => folded.get(name) ?? (folded.set(name, foldKey(name)), folded.get(name) as string);
   for (const p of active) {
-    const key = foldKey(p.last.partyCell);
+    const key = cellKey(p.last.partyCell);
     members.set(key, (members.get(key) ?? 0) + 1);
     if (!isProbationaryOn(p, period.to)) officials.set(key, (officials.get(key) ?? 0) + 1);
   }
-  const cellKeys = new Set(cells.map((c) => foldKey(c.name)));
+  const cellKeys = new Set(cells.map((c) => cellKey(c.name)));
   if (orgs.length) {
     const unknown = new Map<string, Person>();
-    for (const p of active) if (!cellKeys.has(foldKey(p.last.partyCell)) && !unknown.has(foldKey(p.last.partyCell))) unknown.set(foldKey(p.last.partyCell), p);
+    for (const p of active) {
+      const key = cellKey(p.last.partyCell);
+      if (!cellKeys.has(key) && !unknown.has(key)) unknown.set(key, p);
+    }
     for (const p of unknown.values()) {
       issues.push({ sheet: p.last.origin.sheet, cell: `A${p.last.origin.row}`, severity: 'warning', code: 'member.cellUnknown', message: `Chi bộ "${p.last.partyCell}" không có trong danh sách tổ chức đảng: đảng viên của chi bộ này không được tính vào số liệu theo chi bộ.`, hint: 'Sửa tên chi bộ cho khớp với trang tổ chức đảng, hoặc bổ sung chi bộ vào trang đó.' });
     }
   }
-  const cellLines = cells.map((c) => ({ name: c.name, members: members.get(foldKey(c.name)) ?? 0, official: officials.get(foldKey(c.name)) ?? 0 }));
+  const cellLines = cells.map((c) => ({ name: c.name, members: members.get(cellKey(c.name)) ?? 0, official: officials.get(cellKey(c.name)) ?? 0 }));
   const smallCellList = cellLines.filter((c) => lacksOfficialMembers(c.official));
   const largeCellList = cellLines.filter((c) => isLargeCell(c.members)).map(({ name, members: n }) => ({ name, members: n }));
   const newList = orgs.filter((o) => inPeriod(o.foundedDate, period)).map((o) => ({ name: o.name, level: o.level ? LEVEL_LABELS[o.level] : '', foundedDate: o.foundedDate as IsoDate }));
@@ -385,7 +404,9 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   for (let q = 1; q <= 4; q++) {
     const from = `${year}-${String(3 * q - 2).padStart(2, '0')}-01`;
     if (from > period.to) break;
-    const n = persons.filter((p) => p.admittedHere && inPeriod(p.joinDate, { from, to: addDays(addMonths(from, 3), -1) < period.to ? addDays(addMonths(from, 3), -1) : period.to })).length;
+    const end = addDays(addMonths(from, 3), -1);
+    const quarter = { from, to: end < period.to ? end : period.to };
+    const n = persons.filter((p) => p.admittedHere && inPeriod(p.joinDate, quarter)).length;
     cumulative += n;
     byQuarter.push({ quarter: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}`, admitted: n, cumulative });
   }
@@ -402,7 +423,13 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
 
   const window = awardDaysAround(period.to);
   const badgeLines: PartyQuarterlyReport['badges']['due'] = [];
+  const joinWindows = badgeJoinWindows(window);
+  const mayBeDue = (join: IsoDate) => {
+    for (const w of joinWindows) if (join > w.after && join <= w.upTo) return true;
+    return false;
+  };
   for (const p of active) {
+    if (!p.monthsOutside && !mayBeDue(p.joinDate)) continue;
     const due = badgesDue({ joinDate: p.joinDate, monthsOutside: p.monthsOutside, badgeYears: p.badgeYears }, window);
     if (due.length === 0) continue;
     const years = due[due.length - 1];
