@@ -5,10 +5,10 @@ import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
-import { generatePartyQuarterly, generateReduction } from '../reports/generate';
-import type { PartyQuarterlyReport } from '../reports/partyQuarterly';
+import { generatePartyQuarterly, generateReduction, planPartyQuarterly, planReduction } from '../reports/generate';
+import { partyQuarterlyReport, type PartyQuarterlyReport } from '../reports/partyQuarterly';
 import { dayText, parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
-import type { ReductionReport } from '../reports/reduction';
+import { reductionReport, type ReductionReport } from '../reports/reduction';
 import { partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
 import { reductionTemplates } from '../templates/builtin/reduction';
 import type { OrgDetails } from '../templates/layout';
@@ -228,17 +228,22 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
   const options = { ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}) };
   // The report date is a parameter of the figures, read from the clock only here, at the edge.
   const generatedAt = new Date().toISOString();
-  const { report: r, plan } = kind === 'reduction'
-    ? generateReduction(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) }, options)
-    : generatePartyQuarterly(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) }, options);
+  const r = kind === 'reduction'
+    ? reductionReport(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) })
+    : partyQuarterlyReport(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) });
   out(values.json ? JSON.stringify(r, null, 2) : r.kind === 'reduction' ? reductionSummary(r) : partyQuarterlySummary(r));
-  const templateErrors = plan.issues.filter((i) => i.severity === 'error');
-  for (const i of plan.issues) err(`[${SEVERITY_VI[i.severity]}] ${i.sheet}!${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
-  if (values.out) {
-    const sheets = await writeReport(values.out, plan);
-    err(`Đã ghi ${values.out}: ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+  // The sheets are laid out only when they are written, or when a template is to be checked.
+  let templateErrors = 0;
+  if (values.out || templates) {
+    const plan = r.kind === 'reduction' ? planReduction(r, options) : planPartyQuarterly(r, options);
+    templateErrors = plan.issues.filter((i) => i.severity === 'error').length;
+    for (const i of plan.issues) err(`[${SEVERITY_VI[i.severity]}] ${i.sheet}!${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
+    if (values.out) {
+      const sheets = await writeReport(values.out, plan);
+      err(`Đã ghi ${values.out}: ${sheets.map((s) => `"${s}"`).join(', ')}.`);
+    }
   }
-  return r.issues.some((i) => i.severity === 'error') || templateErrors.length ? 1 : 0;
+  return r.issues.some((i) => i.severity === 'error') || templateErrors ? 1 : 0;
 }
 
 async function template(args: string[], err: (s: string) => void): Promise<number> {

@@ -65,24 +65,33 @@ function documentContext(options: GenerateOptions, issuesSheet: string | undefin
   return { org: options.org ?? BLANK_ORG, files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
 }
 
-export function generateReduction(book: WorkbookIngest, params: ReductionParams, options: GenerateOptions = {}): Generated<ReductionReport> {
-  const report = reductionReport(book, params);
-  const label = periodLabel(params.period);
+/** The sheets of a reduction report already computed: a run that only prints the figures skips this. */
+export function planReduction(report: ReductionReport, options: GenerateOptions = {}): FillPlan {
+  const label = periodLabel(report.period);
   const issuesSheet = issuesSheetName('TGBC', label, report.issues);
   const context = documentContext(options, issuesSheet);
   const templates = options.templates ?? reductionTemplates(context.org.variant, context.org.recipients);
-  const plan = planAll('reduction', templates, reductionFigures(report, context), label, params.generatedAt, issuesSheet);
+  const plan = planAll('reduction', templates, reductionFigures(report, context), label, report.generatedAt, issuesSheet);
   plan.issues.push(...orgNote(options.org));
-  return { report, plan };
+  return plan;
+}
+
+export function planPartyQuarterly(report: PartyQuarterlyReport, options: GenerateOptions = {}): FillPlan {
+  const label = periodLabel(report.period);
+  const issuesSheet = issuesSheetName('XDĐ', label, report.issues);
+  const context = documentContext(options, issuesSheet);
+  const templates = options.templates ?? partyQuarterlyTemplates(context.org.variant, context.org.recipients);
+  const plan = planAll('partyQuarterly', templates, partyQuarterlyFigures(report, context, { charts: options.charts ?? false }), label, report.generatedAt, issuesSheet);
+  plan.issues.push(...orgNote(options.org));
+  return plan;
+}
+
+export function generateReduction(book: WorkbookIngest, params: ReductionParams, options: GenerateOptions = {}): Generated<ReductionReport> {
+  const report = reductionReport(book, params);
+  return { report, plan: planReduction(report, options) };
 }
 
 export function generatePartyQuarterly(book: WorkbookIngest, params: PartyQuarterlyParams, options: GenerateOptions = {}): Generated<PartyQuarterlyReport> {
   const report = partyQuarterlyReport(book, params);
-  const label = periodLabel(params.period);
-  const issuesSheet = issuesSheetName('XDĐ', label, report.issues);
-  const context = documentContext(options, issuesSheet);
-  const templates = options.templates ?? partyQuarterlyTemplates(context.org.variant, context.org.recipients);
-  const plan = planAll('partyQuarterly', templates, partyQuarterlyFigures(report, context, { charts: options.charts ?? false }), label, params.generatedAt, issuesSheet);
-  plan.issues.push(...orgNote(options.org));
-  return { report, plan };
+  return { report, plan: planPartyQuarterly(report, options) };
 }
