@@ -2,7 +2,10 @@
  * `npm run bench [-- --json]`: speed figures. Prints human-readable lines, and with --json one JSON
  * line last. Benchmarks print figures; tests never assert times.
  */
+import { spawnSync } from 'child_process';
+import crypto from 'crypto';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import zlib from 'zlib';
@@ -18,6 +21,7 @@ import { planSheet } from '../../src/templates/planner';
 import type { TemplateSheet } from '../../src/templates/parse';
 import { executePlan } from '../../src/workbook/office/executePlan';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake';
+import { REGISTER_MEMBERS, REGISTER_SEED, writeRegister } from './generateRegister';
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Thu', 'Minh', 'Thanh', 'Quốc'];
@@ -156,6 +160,80 @@ export function bundleGzipBytes(dist = path.join(__dirname, '..', '..', 'dist'))
   return { bytes: files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0), files };
 }
 
+const ROOT = path.join(__dirname, '..', '..');
+export const REGISTER_PATH = path.join(ROOT, 'test-output', 'bench', 'register-60k.xlsx');
+
+/**
+ * The 60,000-member register, generated once: kept (test-output/ is not committed) while its
+ * size, seed and generator are the same, as the stamp beside it records.
+ */
+export async function ensureRegister(file = REGISTER_PATH): Promise<{ file: string; bytes: number; generated: boolean }> {
+  const generator = crypto.createHash('sha1').update(fs.readFileSync(path.join(__dirname, 'generateRegister.ts'))).digest('hex');
+  const stamp = JSON.stringify({ members: REGISTER_MEMBERS, seed: REGISTER_SEED, generator });
+  const stampFile = `${file}.stamp.json`;
+  const current = fs.existsSync(file) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+  if (!current) {
+    fs.rmSync(stampFile, { force: true });
+    await writeRegister(file, { members: REGISTER_MEMBERS, seed: REGISTER_SEED });
+    fs.writeFileSync(stampFile, stamp);
+  }
+  return { file, bytes: fs.statSync(file).size, generated: !current };
+}
+
+interface CliRun {
+  seconds: number;
+  peakKb: number;
+  code: number;
+  stderr: string;
+}
+
+/** One whole `tochuc` process, as a user starts it: wall time, exit code and its peak resident memory. */
+function runCli(args: string[], peakFile: string): CliRun {
+  fs.rmSync(peakFile, { force: true });
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, [path.join(ROOT, 'src', 'cli', 'tochuc.js'), ...args], {
+    cwd: ROOT, env: { ...process.env, TOCHUC_PEAK_RSS_FILE: peakFile }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.error) throw child.error;
+  const peakKb = fs.existsSync(peakFile) ? Number(fs.readFileSync(peakFile, 'utf8')) : NaN;
+  return { seconds, peakKb, code: child.status ?? -1, stderr: child.stderr };
+}
+
+/**
+ * The CLI end to end on the 60,000-member register: the quarterly party report of 2021-Q2 written
+ * to a file (exit 1, the report has data errors, is a run like any other). One run warms the
+ * launcher's bundle cache and is not counted; the median of `runs` is the figure, with the highest peak.
+ * Until `report partyQuarterly` exists, `inspect --json` is timed instead and `command` says so.
+ */
+export async function benchCli(runs = 5): Promise<{ seconds: number; peakMb: number; command: string; registerBytes: number; registerGenerated: boolean }> {
+  const register = await ensureRegister();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tochuc-bench-'));
+  try {
+    const peakFile = path.join(dir, 'peak-rss');
+    const input = path.relative(ROOT, register.file);
+    let args = ['report', 'partyQuarterly', '--input', input, '--period', '2021-Q2', '--out', path.join(dir, 'bao-cao.xlsx')];
+    let warm = runCli(args, peakFile);
+    if (warm.code === 2 && /Not available|phiên bản sau|không rõ/i.test(warm.stderr)) {
+      args = ['inspect', '--input', input, '--json'];
+      warm = runCli(args, peakFile);
+    }
+    const ok = (r: CliRun) => {
+      if ((r.code !== 0 && r.code !== 1) || !(r.peakKb > 0)) throw new Error(`bench: tochuc ${args.join(' ')} exited ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      return r;
+    };
+    ok(warm);
+    const timed = Array.from({ length: runs }, () => ok(runCli(args, peakFile)));
+    const command = ['tochuc', ...args.map((a) => (a.startsWith(dir) ? path.join('$TMP', path.relative(dir, a)) : a))].join(' ');
+    return {
+      seconds: Math.round(median(timed.map((r) => r.seconds)) * 100) / 100, peakMb: Math.round(Math.max(...timed.map((r) => r.peakKb)) / 1024),
+      command, registerBytes: register.bytes, registerGenerated: register.generated,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const rows = 100_000;
@@ -173,12 +251,16 @@ async function main(): Promise<void> {
   console.log(bundle ? `ngăn tác vụ, lần mở đầu: ${vi(bundle.bytes)} byte gzip (${bundle.files.join(', ')})` : 'ngăn tác vụ: chưa có dist/ (chạy npm run build trước) — bỏ qua bundleGzipBytes');
   const reduction = await benchReduction(rows, 5);
   console.log(`báo cáo tinh giản từ ${vi(rows)} dòng: đọc + tính + lập ${vi(reduction.planRows)} dòng báo cáo, trung vị ${vi(reduction.ms)} ms (${vi(reduction.reduced)} người tinh giản); ghi .xlsx ${vi(reduction.xlsxMs)} ms (${vi(reduction.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(reduction.officeMs)} ms, ${reduction.officeSyncs} lần sync`);
+  const cli = await benchCli(5);
+  const what = cli.command.includes('partyQuarterly') ? 'báo cáo partyQuarterly 2021-Q2 ghi ra .xlsx' : 'inspect --json (chưa có report partyQuarterly)';
+  console.log(`CLI trọn tiến trình trên sổ ${vi(REGISTER_MEMBERS)} đảng viên (${vi(Math.round(cli.registerBytes / 1024))} KB${cli.registerGenerated ? ', vừa sinh' : ''}), ${what}: trung vị ${cli.seconds.toLocaleString('vi-VN')} s qua 5 lần, đỉnh bộ nhớ ${vi(cli.peakMb)} MB (mục tiêu ≤ 2 s, ≤ 400 MB) — ${cli.command}`);
   if (json) {
     console.log(JSON.stringify({
       bundleGzipBytes: bundle?.bytes ?? null,
       msPerReport: { reduction: reduction.ms }, reductionReduced: reduction.reduced, reductionXlsxWriteMs: reduction.xlsxMs, reductionOfficeWriteMs: reduction.officeMs, reductionOfficeSyncs: reduction.officeSyncs,
       rowsPerSecond: ingest.rowsPerSecond, rowsPerSecondBest: ingest.rowsPerSecondBest, ingestMsFor100kRows: ingest.ms,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
+      cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command,
       node: process.version,
     }));
   }

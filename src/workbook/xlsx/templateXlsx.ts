@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
 import { freeSheetName, safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup } from '../../templates/plan';
+import { loadExcelJs } from './exceljs';
 import { plainValue, UnreadableWorkbookError } from './readXlsx';
 import { REGISTRY_SHEET, writeSheet } from './writePlan';
 
@@ -17,6 +18,9 @@ const HORIZONTAL = new Set<string>(['left', 'center', 'right', 'justify']);
 /** Excel's day 0 is 1899-12-30: 25569 days before 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 const MS_PER_DAY = 86_400_000;
+/** The two members of exceljs' ValueType read here: its enum is a runtime object, and exceljs is loaded only when a file is. */
+const MERGE: ExcelJS.ValueType.Merge = 1;
+const FORMULA: ExcelJS.ValueType.Formula = 6;
 
 /** Adds the template to the workbook as an ordinary, editable sheet (under a free, valid name). */
 export function templateToWorksheet(wb: ExcelJS.Workbook, template: TemplateSheet): ExcelJS.Worksheet {
@@ -28,7 +32,8 @@ export function templateToWorksheet(wb: ExcelJS.Workbook, template: TemplateShee
 
 /** A new workbook of the templates, one sheet each, written to `file` (its folder made if need be). */
 export async function writeTemplateWorkbook(file: string, templates: TemplateSheet[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   for (const template of templates) templateToWorksheet(wb, template);
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await wb.xlsx.writeFile(file);
@@ -47,9 +52,9 @@ function templateValue(value: ExcelJS.CellValue): TemplateValue {
 
 function cellContent(cell: ExcelJS.Cell): Pick<TemplateCellInput, 'value' | 'formula'> {
   // A merged-away cell reports its master's value: the master alone holds it.
-  if (cell.type === ExcelJS.ValueType.Merge) return {};
+  if (cell.type === MERGE) return {};
   // `cell.formula` resolves a shared formula into this cell's own; the cached result is not wanted.
-  if (cell.type === ExcelJS.ValueType.Formula) return { formula: `=${cell.formula}` };
+  if (cell.type === FORMULA) return { formula: `=${cell.formula}` };
   const value = templateValue(cell.value);
   return value === null ? {} : { value };
 }
@@ -186,7 +191,8 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch {
     throw new UnreadableWorkbookError(`Không mở được tệp mẫu "${file}": tệp không tồn tại hoặc không đọc được.`);
   }
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {

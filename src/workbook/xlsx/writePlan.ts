@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { freeSheetName, type CellStyle, type FillPlan, type SheetLayout } from '../../templates/plan';
 
 /**
