@@ -336,6 +336,76 @@ describe('requirement sets', () => {
   });
 });
 
+describe('charts (ExcelApi 1.1)', () => {
+  const grids = { Data: [['Quý I', 98, 98], ['Quý II', 139, 237], [1, 2, 3]] };
+
+  it('adds a chart at sync, one series per column after the text of the first, and records title, names, position and size', async () => {
+    const { Excel: excel, workbook } = setup(grids);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:C2'), 'Columns');
+      chart.title.text = 'Kết nạp';
+      chart.series.getItemAt(1).name = 'Lũy kế';
+      chart.setPosition('E2', 'K14');
+      chart.width = 420;
+      expect(workbook.charts).toEqual([]);
+      await context.sync();
+      // Numbers only in the first column: every column is a series.
+      sheet.charts.add('Line', sheet.getRange('A3:C3'), 'Columns');
+      await context.sync();
+    });
+    expect(workbook.charts).toEqual([
+      { sheet: 'Data', name: 'Chart 1', type: 'ColumnClustered', source: 'Data!A1:C2', seriesBy: 'Columns', title: 'Kết nạp', seriesNames: ['Series1', 'Lũy kế'], anchor: 'E2', endCell: 'K14', width: 420, height: 216 },
+      { sheet: 'Data', name: 'Chart 2', type: 'Line', source: 'Data!A3:C3', seriesBy: 'Columns', title: '', seriesNames: ['Series1', 'Series2', 'Series3'], anchor: null, endCell: null, width: 360, height: 216 },
+    ]);
+  });
+
+  it('reads chart properties only after load and sync, and lists the charts and series', async () => {
+    const { Excel: excel } = setup(grids);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const chart = sheet.charts.add('Pie', sheet.getRange('A1:B2'), 'Columns');
+      chart.title.text = 'Cơ cấu';
+      expect(() => chart.title.text).toThrow(/PropertyNotLoaded/);
+      chart.load('name, width, height, title/text');
+      const charts = sheet.charts.load('items/name, items/series/items/name');
+      await context.sync();
+      expect([chart.name, chart.width, chart.height, chart.title.text]).toEqual(['Chart 1', 360, 216, 'Cơ cấu']);
+      expect(charts.items.map((c) => [c.name, c.series.items.map((s) => s.name)])).toEqual([['Chart 1', ['Series1']]]);
+    });
+  });
+
+  it('rejects the sync for a series the chart does not have, an unknown type or a bad size', async () => {
+    const { Excel: excel } = setup(grids);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:C2'), 'Columns');
+      chart.series.getItemAt(2).name = 'không có';
+      await expect(context.sync()).rejects.toThrow(/ItemNotFound/);
+      // Excel's enum values are capitalised: the typo is the point.
+      sheet.charts.add('columnClustered' as 'ColumnClustered', sheet.getRange('A1:C2'));
+      await expect(context.sync()).rejects.toThrow(/InvalidArgument/);
+      sheet.charts.getItemAt(0).height = -1;
+      await expect(context.sync()).rejects.toThrow(/InvalidArgument/);
+    });
+  });
+
+  it('needs ExcelApi 1.1 for the charts and 1.7 to add a series', async () => {
+    const none = setup(grids, { requirementSets: [] });
+    await none.Excel.run(async (context) => {
+      expect(() => context.workbook.worksheets.getItem('Data').charts).toThrow(/ApiNotFound/);
+    });
+    const old = setup(grids, { requirementSets: ['ExcelApi 1.4'] });
+    await old.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:C2'), 'Columns');
+      expect(() => chart.series.add('Kế hoạch')).toThrow(/ApiNotFound/);
+      await context.sync();
+    });
+    expect(old.workbook.charts).toHaveLength(1);
+  });
+});
+
 describe('cell properties and print setup read back (ExcelApi 1.9)', () => {
   const ALL = {
     address: true,

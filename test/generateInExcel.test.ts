@@ -1,8 +1,9 @@
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
-import { generateReductionInExcel } from '../src/workbook/office/generateInExcel';
+import { generateInExcel } from '../src/workbook/office/generateInExcel';
 import { selectCell } from '../src/workbook/office/selectCell';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
+import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
 import type { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 import { SAMPLE_ORG } from './tools/generateSample';
@@ -25,7 +26,7 @@ describe('the task pane use case: generate the reduction report in the open work
     const before = texts(workbook, 'DS CBCCVC');
     const { host: h, stats } = host(workbook);
     const steps: string[] = [];
-    const result = await generateReductionInExcel(h, { ...PARAMS, onProgress: (step) => void steps.push(step) });
+    const result = await generateInExcel(h, 'reduction', { ...PARAMS, onProgress: (step) => void steps.push(step) });
     expect(result.report.reduced.total).toBe(264);
     expect(result.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'DS CBCCVC', cell: 'L656', severity: 'error' })]));
@@ -42,19 +43,19 @@ describe('the task pane use case: generate the reduction report in the open work
   }, 60000);
 
   it('keeps an earlier report unless asked to replace it', async () => {
-    const again = await generateReductionInExcel(host(workbook).host, PARAMS);
+    const again = await generateInExcel(host(workbook).host, 'reduction', PARAMS);
     expect(again.sheets[0]).toBe('TGBC 2015-2019 (2)');
     // The sheets tochuc wrote are not read back as data.
     expect(again.report.reduced.total).toBe(264);
     expect(again.report.source).toEqual(['DS CBCCVC', 'Bien che', 'PA sap xep']);
-    const replaced = await generateReductionInExcel(host(workbook).host, { ...PARAMS, replace: true });
+    const replaced = await generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
     expect(replaced.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
   }, 60000);
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(generateReductionInExcel(host(workbook).host, { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('goes to the cell of an issue, and says so when the sheet is gone', async () => {
@@ -62,4 +63,69 @@ describe('the task pane use case: generate the reduction report in the open work
     await expect(selectCell(host(workbook).host, 'Trang đã xóa', 'A1')).rejects.toThrow('ItemNotFound');
     await expect(selectCell(host(workbook).host, 'DS CBCCVC', 'not a cell')).rejects.toThrow('InvalidArgument');
   });
+});
+
+describe('the task pane use case: the party-building report (partyQuarterly) in the open workbook', () => {
+  const H1 = { period: { from: '2021-01-01', to: '2021-06-30' }, generatedAt: '2026-11-22T02:00:00Z' };
+  const SHEETS = ['Chỉ tiêu XDĐ 2021-H1', 'PL Dự bị 2021-H1', 'PL Huy hiệu 2021-H1', 'PL Kiểm tra NV 2021-H1'];
+  let workbook: FakeWorkbook;
+  beforeAll(async () => {
+    workbook = await sampleInExcel(await readXlsx(SAMPLE_WORKBOOK));
+    await writeSettingsInExcel(host(workbook).host, { org: SAMPLE_ORG });
+  }, 60000);
+
+  it('computes the figures, writes the report and its appendices with two charts beside the tables, and leaves the data as it was', async () => {
+    // The data sheets; tochuc's very hidden registry lists the sheets it writes.
+    const sources = workbook.sheetNames.filter((name) => name !== REGISTRY_SHEET);
+    const before = new Map(sources.map((name) => [name, texts(workbook, name)]));
+    const { host: h, stats } = host(workbook);
+    const result = await generateInExcel(h, 'partyQuarterly', H1);
+    const { report } = result;
+    expect(report.kind).toBe('partyQuarterly');
+    expect([report.admission.period, report.admission.ytd, report.admission.plan]).toEqual([237, 237, 450]);
+    expect([report.tasks.done, report.tasks.registered]).toEqual([206, 229]);
+    expect([report.members.start, report.members.end, report.probation.overdue.length, report.badges.due.length]).toEqual([2667, 2877, 7, 32]);
+    // The default draw: 10 tasks, seeded by the period's last day.
+    expect([report.tasks.sampleSize, report.tasks.seed]).toEqual([10, 20210630]);
+    expect(result.sheets.slice(0, 4)).toEqual(SHEETS);
+    expect(result.skipped).toEqual([]);
+
+    const text = texts(workbook, SHEETS[0]).join(' ');
+    expect(text).toContain('đã hoàn thành 206, đạt 89,96%');
+    expect(text).toContain('ở bên phải các bảng');
+    expect(text).not.toContain('{{');
+    expect(texts(workbook, SHEETS[2])).toContain('Tổng số: 32 đảng viên');
+
+    const charts = workbook.charts;
+    expect(charts.map((c) => [c.sheet, c.type, c.title, c.seriesNames])).toEqual([
+      [SHEETS[0], 'ColumnClustered', 'Kết nạp đảng viên theo quý so với kế hoạch năm', ['Kết nạp trong quý', 'Lũy kế từ đầu năm', 'Kế hoạch năm']],
+      [SHEETS[0], 'Pie', 'Cơ cấu xếp loại tổ chức cơ sở đảng', ['Số tổ chức']],
+    ]);
+    const report0 = workbook.sheet(SHEETS[0]);
+    const range = (source: string) => source.slice(source.lastIndexOf('!') + 1);
+    // Over the rows the quarters became: categories, then this quarter's, the cumulative and the plan.
+    expect(report0.values(range(charts[0].source))).toEqual([['Quý I', 98, 98, 450], ['Quý II', 139, 237, 450]]);
+    expect(report0.values(range(charts[1].source)).map((row) => row[0])).toEqual([
+      'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ', expect.stringContaining('Chưa xếp loại'),
+    ]);
+    // Beside the tables, outside the printed area.
+    const printed = report0.pageLayout.printArea as string;
+    for (const c of charts) expect((c.anchor as string).replace(/\d+/g, '') > printed.replace(/^.*:|\d+/g, '')).toBe(true);
+    expect(charts.map((c) => [c.width, c.height])).toEqual([[420, 220], [420, 220]]);
+
+    for (const name of sources) expect([name, texts(workbook, name)]).toEqual([name, before.get(name)]);
+    // Reading in batches and one write: a constant number of syncs, charts included.
+    expect(result.syncs).toBeLessThanOrEqual(8);
+    expect(stats.syncs).toBeLessThanOrEqual(result.syncs + 4);
+  }, 60000);
+
+  it('draws the tasks with the seed and size asked for, the same tasks for the same seed', async () => {
+    const first = await generateInExcel(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
+    const again = await generateInExcel(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
+    expect([first.report.tasks.sampleSize, first.report.tasks.seed]).toEqual([5, 42]);
+    expect(again.report.tasks.auditSample).toEqual(first.report.tasks.auditSample);
+    expect(first.sheets.slice(0, 4)).toEqual(SHEETS);
+    // Replacing the sheets replaced their charts: still two.
+    expect(workbook.charts).toHaveLength(2);
+  }, 60000);
 });

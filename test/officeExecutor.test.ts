@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
-import type { FillPlan } from '../src/templates/plan';
-import { DEFAULT_REQUEST_BUDGET, executePlan, type ExcelHost } from '../src/workbook/office/executePlan';
+import type { ChartPlan, FillPlan, SheetPlan } from '../src/templates/plan';
+import { CHARTS_SKIPPED, DEFAULT_REQUEST_BUDGET, executePlan, type ExcelHost } from '../src/workbook/office/executePlan';
 import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
 import { fakeExcel, FakeWorkbook } from './fakes/excelFake';
 
@@ -148,5 +148,80 @@ describe('Office.js executor on the strict fake', () => {
     expect(result.sheets).toEqual(['TGBC 2015-2019']);
     expect(workbook.sheet('TGBC 2015-2019').cell('B3').value).toBe('Nguyễn Văn Người Thứ 1 ở Phòng Nội vụ thành phố');
     expect(result.skipped.length).toBeGreaterThan(0);
+  });
+});
+
+describe('charts (ExcelApi 1.1)', () => {
+  const ADMISSIONS: ChartPlan = { title: 'Kết nạp đảng viên theo quý', type: 'columnClustered', dataRange: 'A3:C4', seriesNames: ['Kết nạp trong quý', 'Lũy kế từ đầu năm'], anchor: 'E2', width: 420, height: 220 };
+  const RATINGS: ChartPlan = { title: 'Cơ cấu xếp loại', type: 'pie', dataRange: 'A7:B8', seriesNames: ['Số tổ chức'], anchor: 'E18', width: 300, height: 200 };
+
+  /** Two small tables, each with a chart beside it: categories in the first column, no header row in the range. */
+  function chartPlan(charts: ChartPlan[] | undefined): FillPlan {
+    const v = (value: string | number) => ({ value });
+    const sheet: SheetPlan = {
+      name: 'Chỉ tiêu XDĐ 2021-H1',
+      rows: [
+        [v('Quý'), v('Kết nạp trong quý'), v('Lũy kế từ đầu năm')],
+        [v('(1)'), v('(2)'), v('(3)')],
+        [v('Quý I'), v(98), v(98)],
+        [v('Quý II'), v(139), v(237)],
+        [],
+        [v('Mức xếp loại'), v('Số tổ chức')],
+        [v('Hoàn thành tốt nhiệm vụ'), v(40)],
+        [v('Hoàn thành nhiệm vụ'), v(9)],
+      ],
+      styles: [], merges: [], columnWidths: [24, 12, 12], rowHeights: [],
+      ...(charts ? { charts } : {}),
+      marker: { report: 'partyQuarterly', period: '2021-H1', generatedAt: '2026-11-22T08:00:00Z' },
+    };
+    return { sheets: [sheet], issues: [] };
+  }
+
+  it('draws each chart over its range, with its title, series names, anchor and size, in the same syncs', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS Đảng viên': [['Họ và tên']] });
+    const { host: h, stats } = host(workbook);
+    const result = await executePlan(h, chartPlan([ADMISSIONS, RATINGS]));
+    expect(result.skipped).toEqual([]);
+    const sheet = 'Chỉ tiêu XDĐ 2021-H1';
+    expect(workbook.charts).toEqual([
+      { sheet, name: 'Chart 1', type: 'ColumnClustered', source: `'${sheet}'!A3:C4`, seriesBy: 'Columns', title: ADMISSIONS.title, seriesNames: ADMISSIONS.seriesNames, anchor: 'E2', endCell: null, width: 420, height: 220 },
+      { sheet, name: 'Chart 2', type: 'Pie', source: `'${sheet}'!A7:B8`, seriesBy: 'Columns', title: RATINGS.title, seriesNames: RATINGS.seriesNames, anchor: 'E18', endCell: null, width: 300, height: 200 },
+    ]);
+    // The cells are there as well, and the user's sheet has no chart.
+    expect(workbook.sheet(sheet).values('A3:C4')).toEqual([['Quý I', 98, 98], ['Quý II', 139, 237]]);
+    expect(workbook.sheet('DS Đảng viên').charts).toEqual([]);
+
+    // Charts are queued with the rest: no sync of their own.
+    const without = host(FakeWorkbook.fromGrids({ 'DS Đảng viên': [['Họ và tên']] }));
+    const plain = await executePlan(without.host, chartPlan(undefined));
+    expect(stats.syncs).toBe(without.stats.syncs);
+    expect(result.syncs).toBe(plain.syncs);
+  });
+
+  it('draws them on the minimum the manifest asks for, ExcelApi 1.4', async () => {
+    const workbook = new FakeWorkbook();
+    const result = await executePlan(host(workbook, ['ExcelApi 1.4']).host, chartPlan([ADMISSIONS, RATINGS]));
+    expect(workbook.charts.map((c) => [c.type, c.anchor, c.seriesNames])).toEqual([['ColumnClustered', 'E2', ADMISSIONS.seriesNames], ['Pie', 'E18', RATINGS.seriesNames]]);
+    expect(result.skipped).not.toContain(CHARTS_SKIPPED);
+  });
+
+  it('on an Excel without charts, writes the sheet, says the charts were left out, and takes the same syncs', async () => {
+    const workbook = new FakeWorkbook();
+    const { host: h, stats } = host(workbook, []);
+    const result = await executePlan(h, chartPlan([ADMISSIONS, RATINGS]));
+    expect(result.sheets).toEqual(['Chỉ tiêu XDĐ 2021-H1']);
+    expect(result.skipped).toContain(CHARTS_SKIPPED);
+    expect(workbook.charts).toEqual([]);
+    expect(workbook.sheet('Chỉ tiêu XDĐ 2021-H1').values('A3:C4')).toEqual([['Quý I', 98, 98], ['Quý II', 139, 237]]);
+    const plain = host(new FakeWorkbook(), []);
+    await executePlan(plain.host, chartPlan(undefined));
+    expect(stats.syncs).toBe(plain.stats.syncs);
+  });
+
+  it('replacing a generated sheet takes its charts away with it', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS Đảng viên': [['Họ và tên']] });
+    await executePlan(host(workbook).host, chartPlan([ADMISSIONS, RATINGS]));
+    await executePlan(host(workbook).host, chartPlan([ADMISSIONS]), { replace: true });
+    expect(workbook.charts.map((c) => [c.sheet, c.title])).toEqual([['Chỉ tiêu XDĐ 2021-H1', ADMISSIONS.title]]);
   });
 });

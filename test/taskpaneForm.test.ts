@@ -1,4 +1,4 @@
-import { defaultPeriodInput, periodOf, targetOf, type PeriodInput } from '../src/taskpane/formValues';
+import { defaultPeriodInput, MAX_SEED, periodOf, targetOf, wholeOf, type PeriodInput } from '../src/taskpane/formValues';
 
 const base: PeriodInput = { kind: 'year', year: 2021, quarter: 1, half: 1, from: '', to: '' };
 
@@ -24,5 +24,16 @@ describe('task pane form values', () => {
     expect(targetOf('  ')).toEqual({ target: undefined });
     expect(targetOf('100')).toEqual({ invalid: true });
     expect(targetOf('mười')).toEqual({ invalid: true });
+  });
+
+  it('reads the sample size and the seed as whole numbers; empty means the default', () => {
+    expect(wholeOf('10', 0, 1000)).toEqual({ value: 10 });
+    expect(wholeOf(' 0 ', 0, 1000)).toEqual({ value: 0 });
+    expect(wholeOf('', 0, 1000)).toEqual({ value: undefined });
+    expect(wholeOf('1001', 0, 1000)).toEqual({ invalid: true });
+    expect(wholeOf('-1', 0, 1000)).toEqual({ invalid: true });
+    expect(wholeOf('2,5', 0, 1000)).toEqual({ invalid: true });
+    expect(wholeOf('20210630', 0, MAX_SEED)).toEqual({ value: 20210630 });
+    expect(wholeOf(String(MAX_SEED + 1), 0, MAX_SEED)).toEqual({ invalid: true });
   });
 });

@@ -10,7 +10,7 @@ import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { reductionTemplates } from '../src/templates/builtin/reduction';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { CellStyle } from '../src/templates/plan';
-import { generateReductionInExcel, insertReductionTemplatesInExcel } from '../src/workbook/office/generateInExcel';
+import { generateInExcel, insertTemplatesInExcel } from '../src/workbook/office/generateInExcel';
 import { readWorkbookSheets } from '../src/workbook/office/readSheets';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import {
@@ -65,7 +65,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
 
   it('writes "Mẫu TGBC" and "Mẫu Phụ lục TGBC" as editable sheets: placeholders as text, formulas, formats, merges, layout', async () => {
     const { host: h } = host(workbook);
-    const result = await insertReductionTemplatesInExcel(h);
+    const result = await insertTemplatesInExcel(h, 'reduction');
     expect(result.sheets).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
     expect(result.kept).toEqual([]);
     expect(result.skipped).toEqual([]);
@@ -135,7 +135,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
   it('generates from the edited template: the new wording filled in, the figures as before', async () => {
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = EDITED;
     const { host: h } = host(workbook);
-    const result = await generateReductionInExcel(h, PARAMS);
+    const result = await generateInExcel(h, 'reduction', PARAMS);
     expect(result.templateUsed).toBe(true);
     expect(result.templates).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
     expect(result.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
@@ -160,7 +160,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
 
   it('keeps the edited template sheets when asked to insert again, and shows the first', async () => {
     const { host: h } = host(workbook);
-    const again = await insertReductionTemplatesInExcel(h);
+    const again = await insertTemplatesInExcel(h, 'reduction');
     expect(again.sheets).toEqual([]);
     expect(again.kept).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
     expect(workbook.sheet('Mẫu TGBC').cell('A7').value).toBe(EDITED);
@@ -170,7 +170,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
 
   it('puts back only a template sheet the user deleted', async () => {
     workbook.sheets.splice(workbook.sheets.indexOf(workbook.sheet('Mẫu Phụ lục TGBC')), 1);
-    const result = await insertReductionTemplatesInExcel(host(workbook).host);
+    const result = await insertTemplatesInExcel(host(workbook).host, 'reduction');
     expect(result.sheets).toEqual(['Mẫu Phụ lục TGBC']);
     expect(result.kept).toEqual(['Mẫu TGBC']);
     // Registered once, not twice.
@@ -193,7 +193,7 @@ describe('template sheets beside the user\'s own sheets', () => {
     expect(read.sheets).toEqual(['Mẫu TGBC (2)']);
     expect(read.templates.map((t) => t.name)).toEqual(['TGBC']);
     // Only the built-in report template is replaced; the appendix stays built-in.
-    const generated = await generateReductionInExcel(h, PARAMS);
+    const generated = await generateInExcel(h, 'reduction', PARAMS);
     expect(generated.templates).toEqual(['Mẫu TGBC (2)']);
     expect(generated.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
   }, 60000);
@@ -201,23 +201,23 @@ describe('template sheets beside the user\'s own sheets', () => {
   it('points a broken tag of the edited template at its cell in the template sheet', async () => {
     const workbook = await sample();
     const { host: h } = host(workbook);
-    await insertReductionTemplatesInExcel(h);
+    await insertTemplatesInExcel(h, 'reduction');
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = 'Kết quả {{khong.co}}';
-    const result = await generateReductionInExcel(h, PARAMS);
+    const result = await generateInExcel(h, 'reduction', PARAMS);
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'Mẫu TGBC', cell: 'A7', code: 'template.unknownKey' })]));
   }, 60000);
 
   it('generates from the built-in templates when the workbook has none, in no more syncs; templates cost two', async () => {
     const workbook = await sample();
-    const builtin = await generateReductionInExcel(host(workbook).host, PARAMS);
+    const builtin = await generateInExcel(host(workbook).host, 'reduction', PARAMS);
     expect(builtin.templateUsed).toBe(false);
     expect(builtin.templates).toEqual([]);
     expect(texts(workbook, 'TGBC 2015-2019')).toContain(SUBTITLE);
     // The registry is read once, by the data reader: no template sheet, no sync of their own.
     const { syncs } = await readTemplatesInExcel(host(workbook).host, 'reduction', { known: null });
     expect(syncs).toBe(0);
-    await insertReductionTemplatesInExcel(host(workbook).host);
-    const edited = await generateReductionInExcel(host(workbook).host, { ...PARAMS, replace: true });
+    await insertTemplatesInExcel(host(workbook).host, 'reduction');
+    const edited = await generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
     expect(edited.templateUsed).toBe(true);
     // The template sheets' used ranges, then their cells and layout.
     expect(edited.syncs - builtin.syncs).toBe(2);
@@ -237,6 +237,49 @@ describe('template sheets beside the user\'s own sheets', () => {
   });
 });
 
+describe('the party-building report (partyQuarterly) has templates of its own', () => {
+  const H1 = { period: { from: '2021-01-01', to: '2021-06-30' }, generatedAt: '2026-11-22T02:00:00Z' };
+  const REPORT = 'Chỉ tiêu XDĐ 2021-H1';
+
+  it('inserts its four templates beside the reduction\'s, and an edited one keeps its charts over the moved rows', async () => {
+    const workbook = await sample();
+    const { host: h } = host(workbook);
+    await insertTemplatesInExcel(h, 'reduction');
+    const inserted = await insertTemplatesInExcel(h, 'partyQuarterly');
+    expect(inserted.sheets).toEqual(['Mẫu Chỉ tiêu XDĐ', 'Mẫu PL Dự bị', 'Mẫu PL Huy hiệu', 'Mẫu PL Kiểm tra NV']);
+    expect((await readTemplatesInExcel(h, 'reduction')).sheets).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
+    // Template sheets have no charts; only reports do.
+    expect(workbook.charts).toEqual([]);
+
+    // The officer adds a line above everything (the fake's cells moved down by one row) and rewrites the title.
+    const sheet = workbook.sheet('Mẫu Chỉ tiêu XDĐ');
+    const moved = [...sheet.cells].map(([key, cell]) => {
+      const [r, c] = key.split(',').map(Number);
+      return [`${r + 1},${c}`, cell] as const;
+    });
+    sheet.cells.clear();
+    for (const [key, cell] of moved) sheet.cells.set(key, cell);
+    for (const area of sheet.mergedAreas) area.row++;
+    sheet.mutableCell(0, 0).value = 'Bản sửa của Văn phòng';
+
+    const generated = await generateInExcel(h, 'partyQuarterly', H1);
+    expect(generated.templates).toEqual(inserted.sheets);
+    const report = workbook.sheet(REPORT);
+    expect(report.cell('A1').value).toBe('Bản sửa của Văn phòng');
+    const charts = workbook.charts;
+    expect(charts.map((c) => [c.sheet, c.type])).toEqual([[REPORT, 'ColumnClustered'], [REPORT, 'Pie']]);
+    const range = (source: string) => source.slice(source.lastIndexOf('!') + 1);
+    expect(report.values(range(charts[0].source))).toEqual([['Quý I', 98, 98, 450], ['Quý II', 139, 237, 450]]);
+    expect(report.values(range(charts[1].source))[0][0]).toBe('Hoàn thành xuất sắc nhiệm vụ');
+    // Beside the tables' headers, one row lower than from the built-in template.
+    const plain = await sample();
+    const builtin = await generateInExcel(host(plain).host, 'partyQuarterly', H1);
+    expect(builtin.templateUsed).toBe(false);
+    const row = (cell: string | null) => Number(/\d+/.exec(cell ?? '')?.[0]);
+    expect(charts.map((c) => row(c.anchor))).toEqual(plain.charts.map((c) => row(c.anchor) + 1));
+  }, 120000);
+});
+
 describe('template sheets are no data for the .xlsx reader either', () => {
   it('leaves out a sheet the registry lists as a template', async () => {
     const wb = new ExcelJS.Workbook();
@@ -253,7 +296,7 @@ describe('templates on an Excel without ExcelApi 1.9 and 1.13', () => {
   it('inserts and reads back the cells, and says what it could not do', async () => {
     const workbook = await sample();
     const { host: h } = host(workbook, { requirementSets: ['ExcelApi 1.4'] });
-    const inserted = await insertReductionTemplatesInExcel(h);
+    const inserted = await insertTemplatesInExcel(h, 'reduction');
     expect(inserted.sheets).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
     expect(inserted.skipped).toEqual(expect.arrayContaining([expect.stringContaining('ExcelApi 1.9')]));
     // Merges and styles need nothing above 1.4 to write.
@@ -270,7 +313,7 @@ describe('templates on an Excel without ExcelApi 1.9 and 1.13', () => {
     });
 
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = EDITED;
-    const generated = await generateReductionInExcel(h, PARAMS);
+    const generated = await generateInExcel(h, 'reduction', PARAMS);
     expect(generated.templateUsed).toBe(true);
     expect(generated.skipped).toEqual(expect.arrayContaining([TEMPLATE_STYLES_SKIPPED, TEMPLATE_MERGES_SKIPPED]));
     expect(texts(workbook, 'TGBC 2015-2019')).toContain('Kết quả tinh giản biên chế kể từ ngày 01/01/2015');

@@ -26,9 +26,10 @@ import { useState } from 'react';
 import type { Issue } from '../domain/issues';
 import type { ExcelHost } from '../workbook/office/executePlan';
 import { selectCell } from '../workbook/office/selectCell';
-import { insertReductionTemplatesInExcel } from '../workbook/office/generateInExcel';
-import { hasData, hasStaffList } from '../workbook/office/scanInExcel';
-import { defaultPeriodInput, periodOf, targetOf, type PeriodInput } from './formValues';
+import { insertTemplatesInExcel, type ReportKind } from '../workbook/office/generateInExcel';
+import { hasData, hasMembersList, hasStaffList } from '../workbook/office/scanInExcel';
+import { DEFAULT_SAMPLE_SIZE } from '../reports/partyQuarterly';
+import { defaultPeriodInput, MAX_SAMPLE_SIZE, MAX_SEED, periodOf, targetOf, wholeOf, type PeriodInput } from './formValues';
 import { IssueList } from './IssueList';
 import { PeriodPicker } from './PeriodPicker';
 import { ResultSummary } from './ResultSummary';
@@ -75,16 +76,24 @@ export interface AppProps {
 
 const clock = () => new Date();
 
+/** The reports that can be chosen; the others are listed greyed ("sắp có"). */
+const KINDS: readonly ReportKind[] = ['reduction', 'partyQuarterly'];
+const isKind = (value: string): value is ReportKind => (KINDS as readonly string[]).includes(value);
+
 /**
- * The pane: the report (period, target, generate with progress and cancel, result and issues), the
+ * The pane: the report (kind, period, its own parameters — the target of the reduction, the spot
+ * check's size and seed of the party report —, generate with progress and cancel, result and issues), the
  * data as scanned on open (sheets, kinds, columns to correct, issues by sheet), and the organisation
  * details of the header and signature. Settings are saved in the workbook.
  */
 export function App({ strings, theme, host, now = clock, onSwitchLanguage }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
+  const [kind, setKind] = useState<ReportKind>('reduction');
   const [periodInput, setPeriodInput] = useState<PeriodInput>(() => defaultPeriodInput(now()));
   const [targetText, setTargetText] = useState('');
+  const [sampleText, setSampleText] = useState(String(DEFAULT_SAMPLE_SIZE));
+  const [seedText, setSeedText] = useState('');
   const [replace, setReplace] = useState(false);
   const [selectProblem, setSelectProblem] = useState<{ index: number; message: string }>();
   const { state, start, cancel } = useGenerate(host);
@@ -96,18 +105,29 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   const settings = workbook.state.scan?.settings ?? {};
   const scan = workbook.state.scan;
   const emptyWorkbook = scan !== undefined && !hasData(scan);
-  const noStaff = scan !== undefined && !hasStaffList(scan);
+  // The list the chosen report needs is missing: the reduction needs staff, the party report members.
+  const missingList = scan !== undefined && (kind === 'reduction' ? !hasStaffList(scan) : !hasMembersList(scan));
 
   const checkedPeriod = periodOf(periodInput);
   const checkedTarget = targetOf(targetText);
+  const checkedSample = wholeOf(sampleText, 0, MAX_SAMPLE_SIZE);
+  const checkedSeed = wholeOf(seedText, 0, MAX_SEED);
   const running = state.status === 'running';
-  const ready = host !== undefined && !running && 'period' in checkedPeriod && !('invalid' in checkedTarget);
+  const paramsValid = kind === 'reduction' ? !('invalid' in checkedTarget) : !('invalid' in checkedSample) && !('invalid' in checkedSeed);
+  const ready = host !== undefined && !running && 'period' in checkedPeriod && paramsValid;
 
   const generate = () => {
-    if (!('period' in checkedPeriod) || 'invalid' in checkedTarget) return;
+    if (!('period' in checkedPeriod) || !paramsValid) return;
     setSelectProblem(undefined);
-    const { target } = checkedTarget;
-    start({ period: checkedPeriod.period, generatedAt: now().toISOString(), ...(target !== undefined ? { target } : {}), ...(replace ? { replace: true } : {}) });
+    const common = { period: checkedPeriod.period, generatedAt: now().toISOString(), ...(replace ? { replace: true } : {}) };
+    if (kind === 'reduction') {
+      const target = 'target' in checkedTarget ? checkedTarget.target : undefined;
+      start(kind, { ...common, ...(target !== undefined ? { target } : {}) });
+    } else {
+      const sampleSize = 'value' in checkedSample ? checkedSample.value : undefined;
+      const seed = 'value' in checkedSeed ? checkedSeed.value : undefined;
+      start(kind, { ...common, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) });
+    }
   };
 
   const goTo = (issue: Issue, index: number) => {
@@ -119,7 +139,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
     if (!host) return;
     setInserting(true);
     setTemplateNote(undefined);
-    insertReductionTemplatesInExcel(host)
+    insertTemplatesInExcel(host, kind)
       .then((r) => {
         const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
         const parts = [r.sheets.length ? strings.templatesInserted(quoted(r.sheets)) : '', r.kept.length ? strings.templatesKept(quoted(r.kept)) : ''];
@@ -150,7 +170,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
           )}
         </div>
         <Subtitle1 as="h1" className={styles.title}>
-          {strings.subtitle}
+          {strings.subtitles[kind]}
         </Subtitle1>
         <Caption1 className={styles.muted}>{strings.intro}</Caption1>
       </header>
@@ -187,9 +207,9 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
 
       {tab === 'org' && <OrgForm strings={strings} org={settings.org} disabled={workbook.state.scanning} saved={workbook.state.saved === 'org'} onSave={(org) => workbook.save({ ...settings, org }, 'org')} />}
 
-      {tab === 'report' && noStaff && !workbook.state.scanning && (
+      {tab === 'report' && missingList && !workbook.state.scanning && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{emptyWorkbook ? strings.emptyWorkbook : strings.noStaffSheet}</MessageBarBody>
+          <MessageBarBody>{emptyWorkbook ? strings.emptyWorkbook : kind === 'reduction' ? strings.noStaffSheet : strings.noMembersSheet}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -197,23 +217,46 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
       <div className={styles.form}>
         {/* The reports that exist can be chosen; the others are listed, greyed, so that officers know they are coming. */}
         <Field label={strings.reportKind}>
-          <Select value="reduction" disabled={running}>
+          <Select
+            value={kind}
+            disabled={running}
+            onChange={(_, data) => {
+              if (!isKind(data.value)) return;
+              setKind(data.value);
+              setTemplateNote(undefined);
+            }}
+          >
             <option value="reduction">{strings.reportKinds.reduction}</option>
             <option value="merger" disabled>
               {strings.reportKinds.merger}
             </option>
-            <option value="partyQuarterly" disabled>
-              {strings.reportKinds.partyQuarterly}
-            </option>
+            <option value="partyQuarterly">{strings.reportKinds.partyQuarterly}</option>
           </Select>
         </Field>
         <PeriodPicker strings={strings} value={periodInput} onChange={setPeriodInput} disabled={running} />
-        <Field
-          label={strings.target}
-          {...('invalid' in checkedTarget ? { validationState: 'error' as const, validationMessage: strings.targetInvalid } : { hint: strings.targetHint })}
-        >
-          <Input value={targetText} inputMode="decimal" disabled={running} onChange={(_, data) => setTargetText(data.value)} />
-        </Field>
+        {kind === 'reduction' ? (
+          <Field
+            label={strings.target}
+            {...('invalid' in checkedTarget ? { validationState: 'error' as const, validationMessage: strings.targetInvalid } : { hint: strings.targetHint })}
+          >
+            <Input value={targetText} inputMode="decimal" disabled={running} onChange={(_, data) => setTargetText(data.value)} />
+          </Field>
+        ) : (
+          <>
+            <Field
+              label={strings.sampleSize}
+              {...('invalid' in checkedSample ? { validationState: 'error' as const, validationMessage: strings.sampleSizeInvalid } : { hint: strings.sampleSizeHint })}
+            >
+              <Input value={sampleText} inputMode="numeric" disabled={running} onChange={(_, data) => setSampleText(data.value)} />
+            </Field>
+            <Field
+              label={strings.seed}
+              {...('invalid' in checkedSeed ? { validationState: 'error' as const, validationMessage: strings.seedInvalid } : { hint: strings.seedHint })}
+            >
+              <Input value={seedText} inputMode="numeric" disabled={running} onChange={(_, data) => setSeedText(data.value)} />
+            </Field>
+          </>
+        )}
         <Field hint={strings.replaceHint}>
           <Checkbox label={strings.replace} checked={replace} disabled={running} onChange={(_, data) => setReplace(data.checked === true)} />
         </Field>

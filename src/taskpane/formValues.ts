@@ -48,4 +48,18 @@ export function targetOf(text: string): { target: number | undefined } | { inval
   return percent >= 0 && percent < 100 ? { target: percent / 100 } : { invalid: true };
 }
 
+/** A whole number typed in a field: "" → none (the default applies); digits within [min, max] → the number; anything else → invalid. */
+export function wholeOf(text: string, min: number, max: number): { value: number | undefined } | { invalid: true } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: undefined };
+  if (!/^\d+$/.test(trimmed)) return { invalid: true };
+  const value = Number(trimmed);
+  return value >= min && value <= max ? { value } : { invalid: true };
+}
+
+/** Tasks drawn for the spot check: at most this many (the appendix is a list to check by hand). */
+export const MAX_SAMPLE_SIZE = 1000;
+/** The draw's generator takes a 32-bit seed. */
+export const MAX_SEED = 4_294_967_295;
+
 export { dayText } from '../reports/period';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExcelHost } from '../workbook/office/executePlan';
-import { generateReductionInExcel, type GenerateInExcelParams, type GenerateInExcelResult } from '../workbook/office/generateInExcel';
+import { generateInExcel, type GenerateInExcelParams, type GenerateInExcelResult, type ReportKind } from '../workbook/office/generateInExcel';
 
 export type Step = 'read' | 'compute' | 'write';
 
@@ -16,14 +16,14 @@ type Params = Omit<GenerateInExcelParams, 'onProgress' | 'signal'>;
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 
 /** Runs the use case once at a time, with its progress, and a cancel that aborts it. */
-export function useGenerate(host: ExcelHost | undefined): { state: RunState; start: (params: Params) => void; cancel: () => void } {
+export function useGenerate(host: ExcelHost | undefined): { state: RunState; start: (kind: ReportKind, params: Params) => void; cancel: () => void } {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => () => running.current?.abort(), []);
 
   const start = useCallback(
-    (params: Params) => {
+    (kind: ReportKind, params: Params) => {
       if (!host || running.current) return;
       const controller = new AbortController();
       running.current = controller;
@@ -31,7 +31,7 @@ export function useGenerate(host: ExcelHost | undefined): { state: RunState; sta
       const onProgress = (step: Step, done: number, total: number) => {
         if (running.current === controller) setState({ status: 'running', step, done, total });
       };
-      generateReductionInExcel(host, { ...params, onProgress, signal: controller.signal })
+      generateInExcel(host, kind, { ...params, onProgress, signal: controller.signal })
         .then(
           (result) => ({ status: 'done', result }) as const,
           (e: unknown) => (isAbort(e) || controller.signal.aborted ? { status: 'cancelled' as const } : { status: 'failed' as const, message: e instanceof Error ? e.message : String(e) }),

@@ -3,6 +3,7 @@
  * each test under test/components, which start with the `@jest-environment jsdom` docblock (the
  * suite's default environment is node, and jest.config.js stays as it is).
  */
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 
 /**
  * structuredClone, which the strict Excel fake uses to hand out loaded values: Node has it, jsdom's
@@ -45,3 +46,10 @@ function cloneData<T>(value: T, seen = new Map<unknown, unknown>()): T {
 if (typeof globalThis.structuredClone !== 'function') {
   globalThis.structuredClone = ((value: unknown) => cloneData(value)) as typeof structuredClone;
 }
+
+/**
+ * TextDecoder and TextEncoder, which the .xlsx reader uses to read the sample: Node has them, jsdom's
+ * window does not.
+ */
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof globalThis.TextDecoder;
+globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof globalThis.TextEncoder;

@@ -27,7 +27,7 @@
  * For the test, window.__fakeWorkbook is the FakeWorkbook and window.__fakeHost has helpers that
  * return plain JSON (page.evaluate cannot return class instances).
  */
-import { FakeWorkbook, fakeExcel, type CellData } from '../fakes/excelFake';
+import { FakeWorkbook, fakeExcel, type CellData, type ChartData } from '../fakes/excelFake';
 
 /** A workbook as JSON, as taskpane.e2e.ts serves it. */
 export interface FakeHostBook {
@@ -65,6 +65,8 @@ export interface FakeHostControl {
   cellsWithValue(sheet: string, text: string): string[];
   /** Removes a sheet behind the pane's back (as a user deleting it in Excel). */
   deleteSheet(name: string): void;
+  /** Every chart drawn in the workbook, with its sheet's name. */
+  charts(): Array<ChartData & { sheet: string }>;
 }
 
 interface OfficeReadyInfo {
@@ -138,6 +140,7 @@ function install(w: HostWindow): void {
         const [r, c] = key.split(',').map(Number);
         return `${columnLetters(c)}${r + 1}`;
       }),
+    charts: () => workbook.charts,
     deleteSheet: (name) => {
       const sheet = workbook.sheet(name);
       workbook.sheets.splice(workbook.sheets.indexOf(sheet), 1);

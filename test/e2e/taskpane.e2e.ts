@@ -26,7 +26,10 @@
  * A third page inserts the built-in template, edits its subtitle as the officer would in Excel, and
  * generates from it.
  *
- * TODO, with the UI: the other reports (merger, partyQuarterly).
+ * A fourth chooses the party-building report (partyQuarterly) from the keyboard, generates it for the
+ * first half of 2021 and checks its sheets and the two charts the Office executor draws beside its tables.
+ *
+ * TODO, with the UI: the merger report.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -76,6 +79,11 @@ const UI = {
   orgSave: (p: Page) => p.getByRole('button', { name: vi.org.save, exact: true }),
   orgSaved: (p: Page) => p.getByRole('status').filter({ hasText: vi.org.saved }),
   insertTemplate: (p: Page) => p.getByRole('button', { name: vi.insertTemplate, exact: true }),
+  reportKind: (p: Page) => p.getByLabel(vi.reportKind, { exact: true }),
+  sampleSize: (p: Page) => p.getByLabel(vi.sampleSize, { exact: true }),
+  seed: (p: Page) => p.getByLabel(vi.seed, { exact: true }),
+  /** The figure against a term of the result (dt → dd). */
+  figure: (p: Page, term: string) => p.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]'),
 };
 
 /** What the sample workbook (assets/samples/mong-cai.xlsx) must give. */
@@ -98,6 +106,21 @@ const EXPECT = {
   templateSheet: 'Mẫu TGBC', subtitle: 'Kết quả thực hiện tinh giản biên chế',
   editedSubtitle: 'Kết quả tinh giản biên chế từ {{period.fromText}} đến {{period.toText}} (mẫu đã sửa)',
   filledSubtitle: 'Kết quả tinh giản biên chế từ 01/01/2015 đến 31/12/2019 (mẫu đã sửa)',
+};
+
+/** What the sample must give for the party-building report of the first half of 2021. */
+const PARTY = {
+  kind: 'partyQuarterly',
+  from: '2021-01-01',
+  to: '2021-06-30',
+  sheets: ['Chỉ tiêu XDĐ 2021-H1', 'PL Dự bị 2021-H1', 'PL Huy hiệu 2021-H1', 'PL Kiểm tra NV 2021-H1'],
+  charts: [
+    { type: 'ColumnClustered', title: 'Kết nạp đảng viên theo quý so với kế hoạch năm', seriesNames: ['Kết nạp trong quý', 'Lũy kế từ đầu năm', 'Kế hoạch năm'] },
+    { type: 'Pie', title: 'Cơ cấu xếp loại tổ chức cơ sở đảng', seriesNames: ['Số tổ chức'] },
+  ],
+  admitted: '237',
+  tasks: vi.party.tasksValue('206', '229', new Intl.NumberFormat(vi.intl, { style: 'percent', maximumFractionDigits: 2 }).format(206 / 229)),
+  seed: '20210630',
 };
 
 /** The fake's requirement sets: the manifest's minimum, so "what this Excel could not do" shows too. */
@@ -445,6 +468,49 @@ async function editedTemplate(browser: Browser, base: string, watch: Watch): Pro
   await page.context().close();
 }
 
+async function partyReport(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('the party-building report: chosen from the keyboard, generated, two charts beside its tables');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW);
+  await assertEventually(async () => !(await UI.generate(page).isDisabled()), 'the generate button stays disabled inside the fake Excel');
+  const dataNames = (await fakeHost(page, (h) => h.sheetNames())).filter((n) => n !== REGISTRY_SHEET);
+  const before = await sheetsJson(page, dataNames);
+
+  // From the keyboard: the merger report in between is greyed out, so one step down is the party report.
+  await UI.reportKind(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await assertEventually(async () => (await UI.reportKind(page).inputValue()) === PARTY.kind, async () => `ArrowDown on the report kind chose "${await UI.reportKind(page).inputValue()}"`);
+  assert.equal(await UI.target(page).count(), 0, 'the party report still shows the reduction target');
+  assert.equal(await UI.sampleSize(page).inputValue(), '10', 'the spot check does not default to 10 tasks');
+  assert.equal(await UI.seed(page).inputValue(), '', 'the seed is not empty by default');
+  await UI.periodKind(page).selectOption(UI.customPeriod);
+  await UI.from(page).fill(PARTY.from);
+  await UI.to(page).fill(PARTY.to);
+  await shot(page, 'party-form', true);
+
+  const syncsBefore = await fakeHost(page, (h) => h.syncs());
+  await UI.generate(page).click();
+  await waitForResult(page);
+  log(`party report after ${(await fakeHost(page, (h) => h.syncs())) - syncsBefore} syncs`);
+  const names = await fakeHost(page, (h) => h.sheetNames());
+  for (const sheet of PARTY.sheets) assert.ok(names.includes(sheet), `the workbook has no sheet "${sheet}" after generating (sheets: ${names.join(', ')})`);
+  const charts = await fakeHost(page, (h) => h.charts());
+  assert.deepEqual(
+    charts.map((c) => ({ sheet: c.sheet, type: c.type, title: c.title, seriesNames: c.seriesNames })),
+    PARTY.charts.map((c) => ({ sheet: PARTY.sheets[0], ...c })),
+    'the report sheet does not have its two charts',
+  );
+  assert.ok(charts.every((c) => c.anchor !== null), 'a chart was not positioned');
+  assert.equal((await UI.figure(page, vi.party.admitted).innerText()).trim(), PARTY.admitted);
+  assert.equal((await UI.figure(page, vi.party.tasks(2021)).innerText()).trim(), PARTY.tasks);
+  assert.equal((await UI.figure(page, vi.party.seed).innerText()).trim(), PARTY.seed);
+  const after = await sheetsJson(page, dataNames);
+  const changed = dataNames.filter((n) => before.get(n) !== after.get(n));
+  assert.deepEqual(changed, [], `generating changed the data sheets ${changed.join(', ')}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'party-result', true);
+  await page.context().close();
+}
+
 /** Polls a condition (the pane works asynchronously; no fixed sleeps). */
 async function assertEventually(check: () => Promise<boolean>, message: string | (() => Promise<string>), timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -471,6 +537,7 @@ async function main(): Promise<void> {
     await insideFakeExcel(browser, server.base, watch);
     await dataAndSettings(browser, server.base, watch);
     await editedTemplate(browser, server.base, watch);
+    await partyReport(browser, server.base, watch);
   } finally {
     await browser.close();
     await server.close();

@@ -18,7 +18,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, contains, intersects, isInsideGrid, qualifiedAddress, rectAddress, tryParseRange } from './a1';
 import {
-  BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
+  BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, ChartData, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
   FakeSheet, FakeWorkbook, PageLayoutData, writeFormula, writeValue,
 } from './excelModel';
 import type { FakeEventRegistration, FakeWorksheetAddedEventArgs, FakeWorksheetChangedEventArgs } from './excelModel'; // events (co-authoring)
@@ -39,6 +39,8 @@ export const FAKE_LIMITATIONS = [
   'PageLayout print area and print title rows are one rectangle each; their addresses carry no "$".',
   // Events (co-authoring):
   'Events: only Worksheet.onChanged (changeType "RangeEdited", no details/getRange) and WorksheetCollection.onAdded. Local onChanged comes from writes of Range.values/formulas and Range.clear (All, Contents), one event per operation with the range\'s address; formats, merge and other edits fire nothing. Remote events come only from FakeWorkbook.remoteEdit/remoteAddSheet.',
+  // Charts:
+  'Charts (Worksheet.charts, ExcelApi 1.1): add, getItem, getItemAt, items; Chart name/width/height, title.text, setPosition, delete; series getItemAt/items and name, series.add (ExcelApi 1.7). Nothing is rendered. The series are counted when the chart is added: one per column (seriesBy Columns, or Auto with at least as many rows as columns) or row, less the first when it holds text (the categories); later edits of the data do not change them.',
   'Events: handlers live on the FakeWorkbook, shared by every fakeExcel() over it (all of them are "this user"), and keep firing after their Excel.run ends, as in Office.js. Removing one (EventHandlerResult.remove, EventHandlers.remove) is queued on the context it was added in and needs a sync; Office.js reaches that context again with Excel.run(result.context, batch), which the fake lacks: here the add-in must keep its batch open (or remove within it), or enqueue fails with InvalidObjectPath.',
 ] as const;
 
@@ -582,6 +584,7 @@ export class FakeWorksheet extends FakeClientObject {
   private target: FakeSheet | null | undefined;
   private pageLayoutObject: FakePageLayout | undefined;
   private customPropertiesObject: FakeWorksheetCustomPropertyCollection | undefined;
+  private chartsObject: FakeChartCollection | undefined;
 
   constructor(context: FakeRequestContext, path: string) {
     super(context, path);
@@ -593,6 +596,13 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.requirements.require('1.9', 'Worksheet.pageLayout');
     this.pageLayoutObject ??= new FakePageLayout(this);
     return this.pageLayoutObject;
+  }
+
+  /** The charts of the sheet (ExcelApi 1.1). */
+  get charts(): FakeChartCollection {
+    this.context.requirements.require('1.1', 'Worksheet.charts');
+    this.chartsObject ??= new FakeChartCollection(this);
+    return this.chartsObject;
   }
 
   /** Worksheet-level custom properties (ExcelApi 1.12). */
@@ -1608,6 +1618,270 @@ export class FakePageLayout extends FakeClientObject {
         : target.rect();
       store(this.worksheet.sheet().pageLayout, rectAddress(rect));
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Charts (ExcelApi 1.1; ChartSeriesCollection.add 1.7)
+// ---------------------------------------------------------------------------------------------------
+
+/** The Excel.ChartType values the fake accepts: the usual ones (anything else is InvalidArgument). */
+export const CHART_TYPES = [
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100', 'Line', 'LineMarkers',
+  'LineStacked', 'Pie', 'PieExploded', 'Doughnut', 'Area', 'AreaStacked', 'XYScatter', 'Radar',
+] as const;
+
+/** A top-left cell as "H12", from an address or a range of the chart's sheet. */
+function cellAddressOf(target: FakeRange | string, sheet: FakeSheet): string {
+  if (typeof target !== 'string') {
+    if (target.sheet() !== sheet) fail('InvalidArgument', `${target.path} is not on the chart's sheet.`);
+    const rect = target.rect();
+    return rectAddress({ row: rect.row, col: rect.col, rowCount: 1, colCount: 1 });
+  }
+  const rect = tryParseRange(target) ?? fail('InvalidArgument', `'${target}' is not a valid cell address.`);
+  return rectAddress({ row: rect.row, col: rect.col, rowCount: 1, colCount: 1 });
+}
+
+/**
+ * How many series Excel makes of a source range without a header row: one per column (or row), less
+ * the first when it holds text, which Excel takes for the categories.
+ */
+function seriesCountOf(sheet: FakeSheet, rect: Rect, seriesBy: string): number {
+  const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && rect.rowCount >= rect.colCount);
+  const lines = byColumns ? rect.colCount : rect.rowCount;
+  const first = byColumns ? { ...rect, colCount: 1 } : { ...rect, rowCount: 1 };
+  const categories = sheet.map(first, (cell) => cell.value).flat().some((v) => typeof v === 'string' && v !== '');
+  return lines > 1 && categories ? lines - 1 : lines;
+}
+
+export class FakeChartCollection extends FakeCollection<FakeChart> {
+  constructor(readonly worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.charts`);
+  }
+
+  /** Queued: at sync the chart is drawn over `sourceData` (ExcelApi 1.1). */
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
+    const by = seriesBy ?? 'Auto';
+    const chart = new FakeChart(this.worksheet, `${this.path}.add(${json(type)},${sourceData.path},${json(by)})`);
+    this.queueCall('add', [type, sourceData.path, by], () => {
+      if (!(CHART_TYPES as readonly string[]).includes(type)) fail('InvalidArgument', `Unknown chart type ${json(type)}.`);
+      if (!['Auto', 'Columns', 'Rows'].includes(by)) fail('InvalidArgument', `seriesBy must be Auto, Columns or Rows; got ${json(by)}.`);
+      const sheet = this.worksheet.sheet();
+      const rect = sourceData.rect();
+      const data = sourceData.sheet();
+      const count = seriesCountOf(data, rect, by);
+      let n = sheet.charts.length + 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const model: ChartData = {
+        name: `Chart ${n}`, type, source: qualifiedAddress(data.name, rect), seriesBy: by, title: '',
+        seriesNames: Array.from({ length: count }, (_, i) => `Series${i + 1}`), anchor: null, endCell: null,
+        width: DEFAULT_CHART_WIDTH, height: DEFAULT_CHART_HEIGHT,
+      };
+      sheet.charts.push(model);
+      chart.bind(model);
+    });
+    return chart;
+  }
+
+  getItem(name: string): FakeChart {
+    return this.lookup(`getItem(${json(name)})`, (charts) => charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? fail('ItemNotFound', `The chart '${name}' does not exist.`));
+  }
+
+  getItemAt(index: number): FakeChart {
+    return this.lookup(`getItemAt(${index})`, (charts) => charts[index] ?? fail('ItemNotFound', `There is no chart at ${index}.`));
+  }
+
+  protected override currentItems(): FakeChart[] {
+    return this.worksheet.sheet().charts.map((model, i) => {
+      const chart = new FakeChart(this.worksheet, `${this.path}.getItemAt(${i})`);
+      chart.bind(model);
+      return chart;
+    });
+  }
+
+  private lookup(call: string, find: (charts: ChartData[]) => ChartData): FakeChart {
+    const chart = new FakeChart(this.worksheet, `${this.path}.${call}`);
+    this.queueResolve(chart, () => chart.bind(find(this.worksheet.sheet().charts)));
+    return chart;
+  }
+}
+
+export class FakeChart extends FakeClientObject {
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+  private target: ChartData | undefined;
+
+  constructor(readonly worksheet: FakeWorksheet, path: string) {
+    super(worksheet.context, path);
+    this.title = new FakeChartTitle(this);
+    this.series = new FakeChartSeriesCollection(this);
+  }
+
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+  /** Points. */
+  get width(): number {
+    return this.readLoaded('width');
+  }
+  set width(value: number) {
+    this.writeProperty('width', value);
+  }
+  get height(): number {
+    return this.readLoaded('height');
+  }
+  set height(value: number) {
+    this.writeProperty('height', value);
+  }
+
+  bind(chart: ChartData): void {
+    this.target = chart;
+  }
+
+  /** The model chart; a deleted one (or one of a deleted sheet) fails like Office.js does. */
+  chart(): ChartData {
+    if (this.target === undefined) fail('InvalidObjectPath', `${this.path} was not resolved.`);
+    if (!this.worksheet.sheet().charts.includes(this.target)) fail('ItemNotFound', `${this.path} does not exist.`);
+    return this.target;
+  }
+
+  /** Places the top-left corner on `startCell` (and the bottom-right on `endCell`, when given). */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    const arg = (target: FakeRange | string) => (typeof target === 'string' ? target : target.path);
+    this.queueCall('setPosition', endCell === undefined ? [arg(startCell)] : [arg(startCell), arg(endCell)], () => {
+      const chart = this.chart();
+      const sheet = this.worksheet.sheet();
+      chart.anchor = cellAddressOf(startCell, sheet);
+      chart.endCell = endCell === undefined ? null : cellAddressOf(endCell, sheet);
+    });
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const charts = this.worksheet.sheet().charts;
+      charts.splice(charts.indexOf(this.chart()), 1);
+    });
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { title: this.title, series: this.series };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const size = (key: 'width' | 'height'): PropertySpec => ({
+      read: () => this.chart()[key],
+      write: (value: number) => {
+        if (typeof value !== 'number' || !(value > 0)) fail('InvalidArgument', `Invalid chart ${key} ${json(value)}.`);
+        this.chart()[key] = value;
+      },
+    });
+    return {
+      name: {
+        read: () => this.chart().name,
+        write: (value: string) => {
+          if (typeof value !== 'string' || value === '') fail('InvalidArgument', `Invalid chart name ${json(value)}.`);
+          this.chart().name = value;
+        },
+      },
+      width: size('width'),
+      height: size('height'),
+    };
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject {
+  constructor(private readonly owner: FakeChart) {
+    super(owner.context, `${owner.path}.title`);
+  }
+
+  get text(): string {
+    return this.readLoaded('text');
+  }
+  set text(value: string) {
+    this.writeProperty('text', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {
+      text: {
+        read: () => this.owner.chart().title,
+        write: (value: string) => {
+          if (typeof value !== 'string') fail('InvalidArgument', `A chart title is text; got ${json(value)}.`);
+          this.owner.chart().title = value;
+        },
+      },
+    };
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeCollection<FakeChartSeries> {
+  constructor(private readonly owner: FakeChart) {
+    super(owner.context, `${owner.path}.series`);
+  }
+
+  /** The series at `index` (ExcelApi 1.1); one the chart does not have fails the sync with ItemNotFound. */
+  getItemAt(index: number): FakeChartSeries {
+    const series = new FakeChartSeries(this.owner, `${this.path}.getItemAt(${index})`, index);
+    this.queueResolve(series, () => {
+      const count = this.owner.chart().seriesNames.length;
+      if (!Number.isInteger(index) || index < 0 || index >= count) fail('ItemNotFound', `The chart has ${count} series; there is none at ${index}.`);
+    });
+    return series;
+  }
+
+  /** A new, empty series (ExcelApi 1.7). */
+  add(name?: string, index?: number): FakeChartSeries {
+    this.context.requirements.require('1.7', 'ChartSeriesCollection.add');
+    const series = new FakeChartSeries(this.owner, `${this.path}.add(${json(name ?? null)})`, -1);
+    this.queueCall('add', [name ?? null, index ?? null], () => {
+      const names = this.owner.chart().seriesNames;
+      const at = index ?? names.length;
+      if (!Number.isInteger(at) || at < 0 || at > names.length) fail('InvalidArgument', `Series index ${at}.`);
+      names.splice(at, 0, name ?? `Series${names.length + 1}`);
+      series.bindIndex(at);
+    });
+    return series;
+  }
+
+  protected override currentItems(): FakeChartSeries[] {
+    return this.owner.chart().seriesNames.map((_, i) => new FakeChartSeries(this.owner, `${this.path}.getItemAt(${i})`, i));
+  }
+}
+
+export class FakeChartSeries extends FakeClientObject {
+  constructor(private readonly owner: FakeChart, path: string, private index: number) {
+    super(owner.context, path);
+  }
+
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+
+  bindIndex(index: number): void {
+    this.index = index;
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const names = () => {
+      const list = this.owner.chart().seriesNames;
+      if (this.index < 0 || this.index >= list.length) fail('ItemNotFound', `${this.path} does not exist.`);
+      return list;
+    };
+    return {
+      name: {
+        read: () => names()[this.index],
+        write: (value: string) => {
+          if (typeof value !== 'string' || value.length > 255) fail('InvalidArgument', `A series name is text of at most 255 characters; got ${json(value)}.`);
+          names()[this.index] = value;
+        },
+      },
+    };
   }
 }
 

@@ -68,6 +68,30 @@ export interface PageLayoutData {
   printTitleColumns: string | null;
 }
 
+/** A chart of a sheet (Excel.Chart), as the fake stores it. */
+export interface ChartData {
+  /** "Chart 1", "Chart 2"… per sheet, as Excel names them. */
+  name: string;
+  /** Excel.ChartType as given to ChartCollection.add ("ColumnClustered", "Pie", …). */
+  type: string;
+  /** The source data as "Sheet!A1:D4". */
+  source: string;
+  seriesBy: string;
+  /** '' until set. */
+  title: string;
+  /** One entry per series; Excel names them "Series1", "Series2"… until set. */
+  seriesNames: string[];
+  /** The top-left cell given to setPosition ("H12"), null until then; `endCell` likewise. */
+  anchor: string | null;
+  endCell: string | null;
+  /** Points; Excel's default chart is 360 × 216. */
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_CHART_WIDTH = 360;
+export const DEFAULT_CHART_HEIGHT = 216;
+
 export const DEFAULT_COLUMN_WIDTH = 48; // points, Excel's 8.43 characters of Calibri 11
 export const DEFAULT_ROW_HEIGHT = 15;
 
@@ -149,6 +173,8 @@ export class FakeSheet {
   pageLayout: PageLayoutData = defaultPageLayout();
   /** Worksheet custom properties (ExcelApi 1.12). Keys are case-insensitive in Excel; stored as first written. */
   readonly customProperties = new Map<string, string>();
+  /** Charts drawn on the sheet (Worksheet.charts, ExcelApi 1.1), in the order they were added. */
+  readonly charts: ChartData[] = [];
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -308,6 +334,11 @@ export class FakeWorkbook {
 
   get sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
+  }
+
+  /** Test helper: every chart of the workbook with its sheet's name (copies), sheet by sheet. */
+  get charts(): Array<ChartData & { sheet: string }> {
+    return this.sheets.flatMap((s) => s.charts.map((c) => ({ ...clone(c), sheet: s.name })));
   }
 
   /** Test helper: a setting's value, parsed from its stored JSON (undefined when absent). */

@@ -43,3 +43,4 @@ export async function scanWorkbook(host: ExcelHost, options: ReadOptions = {}): 
 /** A sheet with data: recognised, or with rows tochuc looked at. */
 export const hasData = (scan: Scan) => scan.sheets.some((s) => s.kind || s.rowsRead > 0);
 export const hasStaffList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'staff');
+export const hasMembersList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'members');
