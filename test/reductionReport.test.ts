@@ -193,7 +193,7 @@ describe('reduction edge cases, from a real .xlsx', () => {
     expect(grids.map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
     const again = generateReduction(ingestWorkbook(grids), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
     expect(again.report.reduced.total).toBe(first.report.reduced.total);
-    // Streaming (big files) leaves them out too.
-    expect((await readXlsx(withReport, { stream: true })).map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
+    // So does the exceljs engine.
+    expect((await readXlsx(withReport, { engine: 'exceljs' })).map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
   });
 });
