@@ -8,7 +8,7 @@ import type { Rating } from './vocabulary';
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const daysInMonth = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 /**
  * The same day `months` later; a day the target month lacks becomes its last day (29/02/2020 + 12
