@@ -1,7 +1,6 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import ExcelJS from 'exceljs';
 import { main, SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { generatePartyQuarterly } from '../src/reports/generate';
@@ -10,39 +9,14 @@ import { parsePeriod } from '../src/reports/period';
 import { formatInline } from '../src/templates/planner';
 import { readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
-import { hasLibreOffice, pdfPageSizes, pdfPageTexts, renderPage, renderPdf } from './helpers/libreoffice';
-import { utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
+import { needLibreOffice, pdfPageSizes, pdfPageTexts, renderPage, renderPdf } from './helpers/libreoffice';
+import { sheetTexts, utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
 
 const OUT = path.join(os.tmpdir(), 'tochuc-party-report');
 const GENERATED_AT = '2026-11-22T02:00:00Z';
 const period = (p: string) => parsePeriod(p) as NonNullable<ReturnType<typeof parsePeriod>>;
 
-async function needLibreOffice(): Promise<boolean> {
-  if (await hasLibreOffice()) return true;
-  if (process.env.CI) throw new Error('LibreOffice (libreoffice-calc-nogui) is missing: .ci/run installs it.');
-  console.warn('LibreOffice not installed here: skipping the render.');
-  return false;
-}
 
-/** Every cell of a written sheet as text, row by row (dates as ISO days). */
-async function sheetTexts(file: string): Promise<Map<string, string[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets = new Map<string, string[][]>();
-  wb.eachSheet((ws) => {
-    const rows: string[][] = [];
-    ws.eachRow((row, n) => {
-      const cells: string[] = [];
-      row.eachCell((cell, c) => {
-        const v = cell.value as unknown;
-        cells[c - 1] = v && typeof v === 'object' && 'formula' in v ? `=${(v as { formula: string }).formula}` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '');
-      });
-      rows[n - 1] = cells;
-    });
-    sheets.set(ws.name, rows);
-  });
-  return sheets;
-}
 
 describe('partyQuarterly figures on the sample workbook (assets/samples/README.md, "Party quarterly")', () => {
   let book: WorkbookIngest;

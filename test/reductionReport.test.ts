@@ -9,38 +9,13 @@ import { periodLabel } from '../src/reports/period';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { writePlan } from '../src/workbook/xlsx/writePlan';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
-import { hasLibreOffice, pdfPageSizes, pdfPageTexts, recalculatedCsv, renderPage, renderPdf } from './helpers/libreoffice';
-import { utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
+import { needLibreOffice, pdfPageSizes, pdfPageTexts, recalculatedCsv, renderPage, renderPdf } from './helpers/libreoffice';
+import { sheetTexts, utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
 
 const OUT = path.join(os.tmpdir(), 'tochuc-reduction-report');
 const GENERATED_AT = '2026-11-22T02:00:00Z';
 
-/** Every cell of a written sheet as text (formulas as "=…"), row by row. */
-async function sheetTexts(file: string): Promise<Map<string, string[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const sheets = new Map<string, string[][]>();
-  wb.eachSheet((ws) => {
-    const rows: string[][] = [];
-    ws.eachRow((row, n) => {
-      const cells: string[] = [];
-      row.eachCell((cell, c) => {
-        const v = cell.value as unknown;
-        cells[c - 1] = v && typeof v === 'object' && 'formula' in v ? `=${(v as { formula: string }).formula}` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '');
-      });
-      rows[n - 1] = cells;
-    });
-    sheets.set(ws.name, rows);
-  });
-  return sheets;
-}
 
-async function needLibreOffice(): Promise<boolean> {
-  if (await hasLibreOffice()) return true;
-  if (process.env.CI) throw new Error('LibreOffice (libreoffice-calc-nogui) is missing: .ci/run installs it.');
-  console.warn('LibreOffice not installed here: skipping the render.');
-  return false;
-}
 
 describe('reduction report workbook from the sample (Đề án 25 window, 2015–2019)', () => {
   let file: string;

@@ -40,3 +40,23 @@ export async function writeFixture(fileName: string, sheets: FixtureSheet[]): Pr
 export function utcDate(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
+
+/** Every cell of a written workbook as text, sheet by sheet and row by row: formulas as "=…", dates as ISO days. */
+export async function sheetTexts(file: string): Promise<Map<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheets = new Map<string, string[][]>();
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row, n) => {
+      const cells: string[] = [];
+      row.eachCell((cell, c) => {
+        const v = cell.value as unknown;
+        cells[c - 1] = v && typeof v === 'object' && 'formula' in v ? `=${(v as { formula: string }).formula}` : v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '');
+      });
+      rows[n - 1] = cells;
+    });
+    sheets.set(ws.name, rows);
+  });
+  return sheets;
+}

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { foldKey } from '../../src/domain/text';
 import type { OrgDetails } from '../../src/templates/layout';
 import { writeSettings } from '../../src/workbook/xlsx/settings';
+import { mulberry32 } from '../../src/domain/sampling';
 
 // ───────────────────────────── basics: seed, PRNG, days ─────────────────────────────
 
@@ -21,17 +22,8 @@ export const DEFAULT_SEED = 20210630;
 export const SAMPLE_PATH = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
 export const README_PATH = path.join(__dirname, '..', '..', 'assets', 'samples', 'README.md');
 
-/** mulberry32: a small 32-bit PRNG, enough for reproducible test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (src/domain/sampling.ts): a small 32-bit PRNG, enough for reproducible test data.
+export { mulberry32 };
 
 export class Rng {
   private readonly nextFloat: () => number;
