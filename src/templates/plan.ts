@@ -61,6 +61,19 @@ export interface ChartPlan {
   height: number;
 }
 
+/**
+ * An organisation chart: boxes joined by connectors, drawn as Excel shapes where the API allows
+ * (ExcelApi 1.9). The sheet's cells always carry the same structure as an indented table, which is
+ * all an .xlsx written here, or an older Excel, shows.
+ */
+export interface OrgChartPlan {
+  /** Top-down: the root first; a box's parent is an earlier box. */
+  boxes: Array<{ id: string; text: string; parent?: string; /** A box of the structure after the change: drawn emphasised. */ isNew?: boolean }>;
+  /** The cell under the chart's top-left corner. */
+  anchor: string;
+  title: string;
+}
+
 export interface SheetPlan {
   /** Output sheet name, valid for Excel (≤ 31 characters, none of : \ / ? * [ ]). */
   name: string;
@@ -76,6 +89,8 @@ export interface SheetPlan {
   freezeRows?: number;
   /** Drawn by the Office executor only; the .xlsx executor leaves them out (the report says so in its text). */
   charts?: ChartPlan[];
+  /** Drawn by the Office executor only, where ExcelApi 1.9 is supported. */
+  orgChart?: OrgChartPlan;
   /** Marks the sheet as made by tochuc, so that only such sheets are ever replaced. */
   marker: { report: string; period: string; generatedAt: string };
 }
