@@ -87,7 +87,7 @@ describe('tochuc report reduction', () => {
   });
 
   it('answers bad usage with one clear line and exit 2', async () => {
-    for (const argv of [['report', 'reduction', '--input', SAMPLE, '--period', '2021-Q5'], ['report', 'reduction', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--template', '/nonexistent/t.xlsx'], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--out', '/etc/hostname/r.xlsx'], ['template', 'reduction'], ['template', 'merger', '--out', 'x.xlsx'], ['report', 'merger', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--target', '150%']]) {
+    for (const argv of [['report', 'reduction', '--input', SAMPLE, '--period', '2021-Q5'], ['report', 'reduction', '--input', SAMPLE], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--template', '/nonexistent/t.xlsx'], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--out', '/etc/hostname/r.xlsx'], ['template', 'reduction'], ['template', 'nothing', '--out', 'x.xlsx'], ['report', 'merger', '--input', SAMPLE, '--date', '31/02/2021'], ['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--target', '150%']]) {
       const { code, err } = await capture(argv);
       expect([argv.join(' '), code]).toEqual([argv.join(' '), 2]);
       expect(err.split('\n')[0].length).toBeGreaterThan(10);

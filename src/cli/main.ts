@@ -5,10 +5,12 @@ import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
-import { generatePartyQuarterly, generateReduction, planPartyQuarterly, planReduction } from '../reports/generate';
+import { generateMerger, generatePartyQuarterly, generateReduction, planMerger, planPartyQuarterly, planReduction } from '../reports/generate';
+import { mergerReport, type MergerReport } from '../reports/merger';
 import { partyQuarterlyReport, type PartyQuarterlyReport } from '../reports/partyQuarterly';
 import { dayText, parseDay, parsePeriod, periodLabel, type Period } from '../reports/period';
 import { reductionReport, type ReductionReport } from '../reports/reduction';
+import { mergerTemplates } from '../templates/builtin/merger';
 import { partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
 import { reductionTemplates } from '../templates/builtin/reduction';
 import type { OrgDetails } from '../templates/layout';
@@ -26,8 +28,8 @@ const USAGE = `Cách dùng / Usage:
          [--out report.xlsx] [--template t.xlsx] [--target 0.10] [--json] [--map field=Header …]
   tochuc report partyQuarterly --input book.xlsx … (--period 2021-Q2 | 2021-H1 | 2021 | --from D --to D)
          [--sample 10 --seed 20210630] [--out report.xlsx] [--template t.xlsx] [--json] [--map field=Header …]
-  tochuc template <reduction|partyQuarterly> --out t.xlsx   (mẫu có sẵn để sửa / the built-in template, to edit)
-  tochuc report merger …                    (sắp có / coming in a later release)`;
+  tochuc report merger --input book.xlsx … [--date D] [--out report.xlsx] [--template t.xlsx] [--json] [--map field=Header …]
+  tochuc template <reduction|partyQuarterly|merger> --out t.xlsx   (mẫu có sẵn để sửa / the built-in template, to edit)`;
 
 class UsageError extends Error {}
 
@@ -179,6 +181,16 @@ export function partyQuarterlySummary(r: PartyQuarterlyReport): string {
   ].join('\n');
 }
 
+export function mergerSummary(r: MergerReport): string {
+  const counts = countBySeverity(r.issues);
+  return [
+    `Phương án sắp xếp tổ chức bộ máy, cơ cấu đến ngày ${dayText(r.date)}`,
+    `  Đầu mối: trước ${r.unitsBefore}, sau ${r.unitsAfter}, giảm ${r.unitsReduced}`,
+    ...r.groups.map((g) => `  ${g.toUnit}${g.isNew ? ' (mới)' : ''} ← ${g.sources.map((s) => s.unit).join(' + ')}: biên chế ${g.after.quota}, có mặt ${g.after.staff}, ${g.after.heads} trưởng, ${g.after.deputies}/${g.after.maxDeputies} phó${g.after.surplusDeputies || g.after.surplusStaff ? `; dôi dư ${g.after.surplusDeputies} phó, ${g.after.surplusStaff} biên chế đến ${g.after.deadline ? dayText(g.after.deadline) : '—'}` : ''}`),
+    `  Vấn đề trong dữ liệu: ${counts.error} lỗi, ${counts.warning} cảnh báo (--json để xem từng ô).`,
+  ].join('\n');
+}
+
 function wholeFrom(text: string | undefined, option: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -207,18 +219,22 @@ const REPORT_OPTIONS = {
   map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' },
 } as const;
 
+const KIND_OPTIONS = {
+  reduction: { target: { type: 'string' } },
+  partyQuarterly: { sample: { type: 'string' }, seed: { type: 'string' } },
+  merger: { date: { type: 'string' } },
+} as const;
+
 async function report(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind === 'merger') throw new UsageError(`tochuc report ${kind}: báo cáo này sẽ có trong phiên bản sau. / Not available yet.`);
-  if (kind !== 'reduction' && kind !== 'partyQuarterly') throw new UsageError(`Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
-  const { values } = parseArgs({
-    args: rest, strict: true,
-    options: kind === 'reduction' ? { ...REPORT_OPTIONS, target: { type: 'string' } } : { ...REPORT_OPTIONS, sample: { type: 'string' }, seed: { type: 'string' } },
-  });
+  if (kind !== 'reduction' && kind !== 'partyQuarterly' && kind !== 'merger') throw new UsageError(`Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
+  const { values } = parseArgs({ args: rest, strict: true, options: { ...REPORT_OPTIONS, ...KIND_OPTIONS[kind] } });
   const inputs = values.input ?? [];
   if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
-  const period = periodFrom(values);
-  const extra = values as { target?: string; sample?: string; seed?: string };
+  const extra = values as { target?: string; sample?: string; seed?: string; date?: string };
+  const date = extra.date === undefined ? undefined : parseDay(extra.date);
+  if (extra.date !== undefined && !date) throw new UsageError(`--date "${extra.date}": cần ngày/tháng/năm hoặc yyyy-mm-dd.`);
+  const period = kind === 'merger' ? undefined : periodFrom(values);
   const target = targetFrom(extra.target);
   const sampleSize = wholeFrom(extra.sample, '--sample', 0);
   const seed = wholeFrom(extra.seed, '--seed', 0);
@@ -228,14 +244,16 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
   const options = { ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}) };
   // The report date is a parameter of the figures, read from the clock only here, at the edge.
   const generatedAt = new Date().toISOString();
-  const r = kind === 'reduction'
-    ? reductionReport(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) })
-    : partyQuarterlyReport(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) });
-  out(values.json ? JSON.stringify(r, null, 2) : r.kind === 'reduction' ? reductionSummary(r) : partyQuarterlySummary(r));
+  const r = kind === 'merger' || !period
+    ? mergerReport(book, { generatedAt, ...(date ? { date } : {}) })
+    : kind === 'reduction'
+      ? reductionReport(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) })
+      : partyQuarterlyReport(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) });
+  out(values.json ? JSON.stringify(r, null, 2) : r.kind === 'reduction' ? reductionSummary(r) : r.kind === 'partyQuarterly' ? partyQuarterlySummary(r) : mergerSummary(r));
   // The sheets are laid out only when they are written, or when a template is to be checked.
   let templateErrors = 0;
   if (values.out || templates) {
-    const plan = r.kind === 'reduction' ? planReduction(r, options) : planPartyQuarterly(r, options);
+    const plan = r.kind === 'reduction' ? planReduction(r, options) : r.kind === 'partyQuarterly' ? planPartyQuarterly(r, options) : planMerger(r, options);
     templateErrors = plan.issues.filter((i) => i.severity === 'error').length;
     for (const i of plan.issues) err(`[${SEVERITY_VI[i.severity]}] ${i.sheet}!${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
     if (values.out) {
@@ -248,10 +266,10 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
 
 async function template(args: string[], err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== 'reduction' && kind !== 'partyQuarterly') throw new UsageError(`tochuc template: có mẫu "reduction" và "partyQuarterly". / Templates: reduction, partyQuarterly.\n${USAGE}`);
+  if (kind !== 'reduction' && kind !== 'partyQuarterly' && kind !== 'merger') throw new UsageError(`tochuc template: có mẫu "reduction", "partyQuarterly" và "merger". / Templates: reduction, partyQuarterly, merger.\n${USAGE}`);
   const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
   if (!values.out) throw new UsageError('Thiếu --out: tên tệp .xlsx để ghi mẫu.');
-  await writeTemplateWorkbook(values.out, kind === 'reduction' ? reductionTemplates() : partyQuarterlyTemplates());
+  await writeTemplateWorkbook(values.out, kind === 'reduction' ? reductionTemplates() : kind === 'partyQuarterly' ? partyQuarterlyTemplates() : mergerTemplates());
   err(`Đã ghi mẫu ${values.out}: sửa lời văn, bố cục, chữ ký rồi dùng lại với --template ${values.out}.`);
   return 0;
 }
@@ -282,7 +300,11 @@ async function demo(args: string[], out: (s: string) => void): Promise<number> {
   const partyFile = path.join(outDir, `chi-tieu-xay-dung-dang-${periodLabel(DEMO_PARTY_PERIOD)}.xlsx`);
   const partySheets = await writeReport(partyFile, party.plan);
   out(`\nĐã ghi báo cáo / report written: ${partyFile} (${partySheets.map((s) => `"${s}"`).join(', ')})`);
-  out('Báo cáo sắp xếp bộ máy sẽ có trong phiên bản sau. / The merger report comes in a later release.');
+  const merger = generateMerger(result, { generatedAt }, { ...org, files });
+  out('\n' + mergerSummary(merger.report));
+  const mergerFile = path.join(outDir, `sap-xep-to-chuc-bo-may-${merger.report.date}.xlsx`);
+  const mergerSheets = await writeReport(mergerFile, merger.plan);
+  out(`\nĐã ghi báo cáo / report written: ${mergerFile} (${mergerSheets.map((s) => `"${s}"`).join(', ')})`);
   return 0;
 }
 

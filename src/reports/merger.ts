@@ -1,0 +1,223 @@
+import type { Issue } from '../domain/issues';
+import { addMonths } from '../domain/partyRules';
+import { leaderRole } from '../domain/positions';
+import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../domain/records';
+import { foldKey } from '../domain/text';
+import type { Block, MergerForm } from '../domain/vocabulary';
+import type { WorkbookIngest } from '../ingest/ingestWorkbook';
+
+/** Phương án / kết quả sắp xếp tổ chức bộ máy (REPORTS.md, section 2, "merger"): the keys are a contract. */
+
+export interface UnitFigures {
+  unit: string;
+  /** The current assigned quota; null when the units sheet gives none. */
+  quota: number | null;
+  staff: number;
+  heads: number;
+  deputies: number;
+}
+
+export interface MergerGroup {
+  toUnit: string;
+  form: MergerForm;
+  effectiveDate: IsoDate | null;
+  /** The resulting unit did not exist before (it is only ever a `toUnit`). */
+  isNew: boolean;
+  block?: Block;
+  sources: UnitFigures[];
+  after: {
+    quota: number;
+    staff: number;
+    heads: number;
+    deputies: number;
+    maxDeputies: number;
+    surplusDeputies: number;
+    surplusStaff: number;
+    /** effectiveDate + 5 years: the time allowed to bring the leaders back within the limit. */
+    deadline: IsoDate | null;
+  };
+}
+
+export interface MergerReport {
+  kind: 'merger';
+  /** The day the structure is read: `from` is the earliest effective date of the plan, `to` the date. */
+  period: { from: string; to: string };
+  generatedAt: string;
+  source: string[];
+  issues: Issue[];
+  date: IsoDate;
+  unitsBefore: number;
+  unitsAfter: number;
+  unitsReduced: number;
+  groups: MergerGroup[];
+  /** Functions moved between units that go on (Chuyển chức năng): no staff move unless staff rows say so. */
+  transfers: Array<{ fromUnit: string; toUnit: string; effectiveDate: IsoDate | null; note?: string }>;
+  dissolved: Array<{ unit: string; effectiveDate: IsoDate | null }>;
+  /** The structure after the change, by block, for the organisation chart. */
+  structureAfter: Array<{ unit: string; block?: Block; isNew: boolean }>;
+  totals: {
+    before: { quota: number; staff: number; heads: number; deputies: number };
+    after: { quota: number; staff: number; heads: number; deputies: number; surplusDeputies: number; surplusStaff: number };
+  };
+}
+
+export interface MergerParams {
+  /** The day the structure is read; by default the plan's latest effective date. */
+  date?: IsoDate;
+  generatedAt: string;
+}
+
+/** Without "Số cấp phó tối đa" a unit may have 3 deputies (REPORTS.md, units). */
+export const DEFAULT_MAX_DEPUTIES = 3;
+/** Surplus leaders must be brought back within the limit within 5 years of the decision (NĐ 150/2025; Kết luận 137-KL/TW). */
+export const YEARS_TO_ABSORB_SURPLUS = 5;
+const STRUCTURAL: readonly MergerForm[] = ['merge', 'absorb', 'dissolve'];
+
+interface PlanCheck {
+  valid: MergerPlanRecord[];
+  issues: Issue[];
+}
+
+/** The plan's rows that can be applied; the others are errors at their cells (unknown unit, merged twice, into itself, a cycle). */
+function checkPlan(plan: readonly MergerPlanRecord[], units: ReadonlyMap<string, UnitRecord>, cellOf: (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit') => string): PlanCheck {
+  const issues: Issue[] = [];
+  const error = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit', code: string, message: string, hint: string) => issues.push({ sheet: r.origin.sheet, cell: cellOf(r, field), severity: 'error', code, message, hint });
+  const valid: MergerPlanRecord[] = [];
+  const movedAway = new Map<string, MergerPlanRecord>();
+  for (const r of plan) {
+    const from = foldKey(r.fromUnit);
+    if (r.form === 'keep') continue;
+    if (!units.has(from)) {
+      error(r, 'fromUnit', 'merger.unknownUnit', `Đơn vị "${r.fromUnit}" không có trong danh sách đơn vị, biên chế: dòng phương án này không được tính.`, 'Sửa tên đơn vị cho khớp với trang biên chế (không phân biệt hoa thường, dấu cách).');
+      continue;
+    }
+    if (r.form !== 'dissolve' && foldKey(r.toUnit) === from) {
+      error(r, 'toUnit', 'merger.intoItself', `"${r.fromUnit}" được sắp xếp vào chính nó.`, 'Ghi đơn vị sau sắp xếp khác đơn vị hiện tại, hoặc dùng hình thức "Giữ nguyên".');
+      continue;
+    }
+    if (STRUCTURAL.includes(r.form ?? 'merge')) {
+      const earlier = movedAway.get(from);
+      if (earlier) {
+        error(r, 'fromUnit', 'merger.twice', `"${r.fromUnit}" đã được sắp xếp vào "${earlier.toUnit}" ở dòng ${earlier.origin.row}: một đơn vị chỉ hợp nhất, sáp nhập hoặc giải thể một lần.`, 'Bỏ một trong hai dòng, hoặc tách chức năng bằng hình thức "Chuyển chức năng".');
+        continue;
+      }
+      movedAway.set(from, r);
+    }
+    valid.push(r);
+  }
+  // A cycle: following "merged into" from a unit comes back to it.
+  const into = new Map([...movedAway].filter(([, r]) => r.form !== 'dissolve').map(([from, r]) => [from, foldKey(r.toUnit)]));
+  const inCycle = new Set<string>();
+  for (const start of into.keys()) {
+    const seen = new Set<string>([start]);
+    for (let at = into.get(start); at !== undefined; at = into.get(at)) {
+      if (at === start) inCycle.add(start);
+      if (seen.has(at)) break;
+      seen.add(at);
+    }
+  }
+  for (const r of valid.filter((v) => inCycle.has(foldKey(v.fromUnit)) && STRUCTURAL.includes(v.form ?? 'merge'))) {
+    error(r, 'toUnit', 'merger.cycle', `"${r.fromUnit}" → "${r.toUnit}" khép thành vòng: các đơn vị sáp nhập vào nhau.`, 'Xem lại phương án: mỗi đơn vị chỉ chuyển vào một đơn vị tồn tại sau sắp xếp.');
+  }
+  return { valid: valid.filter((r) => !(inCycle.has(foldKey(r.fromUnit)) && STRUCTURAL.includes(r.form ?? 'merge'))), issues };
+}
+
+/** Active staff, heads and deputies by unit (folded name). */
+function staffByUnit(staff: readonly StaffRecord[]): Map<string, { staff: number; heads: number; deputies: number }> {
+  const by = new Map<string, { staff: number; heads: number; deputies: number }>();
+  const folded = new Map<string, string>();
+  for (const s of staff) {
+    if (s.status !== 'active') continue;
+    let key = folded.get(s.unit);
+    if (key === undefined) folded.set(s.unit, (key = foldKey(s.unit)));
+    const u = by.get(key) ?? { staff: 0, heads: 0, deputies: 0 };
+    u.staff++;
+    const role = leaderRole(s.position);
+    if (role === 'head') u.heads++;
+    else if (role === 'deputy') u.deputies++;
+    by.set(key, u);
+  }
+  return by;
+}
+
+const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((n, t) => n + f(t), 0);
+
+export function mergerReport(book: WorkbookIngest, params: MergerParams): MergerReport {
+  const { units, mergerPlan, staff } = book.records;
+  const sources = book.sheets.filter((s) => s.kind === 'units' || s.kind === 'mergerPlan' || s.kind === 'staff').map((s) => s.sheet);
+  const issues: Issue[] = book.issues.filter((i) => sources.includes(i.sheet));
+  const unitByKey = new Map(units.map((u) => [foldKey(u.unit), u]));
+  const planSheet = book.sheets.find((s) => s.kind === 'mergerPlan');
+  const cellOf = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit') => {
+    const col = planSheet?.mapping.find((m) => m.field === field)?.col;
+    return `${planSheet?.columns?.find((c) => c.col === col)?.column ?? 'A'}${r.origin.row}`;
+  };
+  const dates = mergerPlan.map((r) => r.effectiveDate).filter((d): d is IsoDate => d !== undefined).sort();
+  const date = params.date ?? dates[dates.length - 1] ?? params.generatedAt.slice(0, 10);
+  const checked = checkPlan(mergerPlan.filter((r) => !r.effectiveDate || r.effectiveDate <= date), unitByKey, cellOf);
+  issues.push(...checked.issues);
+  const plan = checked.valid;
+
+  const fromKeys = new Set(mergerPlan.map((r) => foldKey(r.fromUnit)));
+  const toKeys = new Set(plan.filter((r) => r.form === 'merge' || r.form === 'absorb' || r.form === undefined).map((r) => foldKey(r.toUnit)));
+  // A unit that is only ever a merge's result exists after, not before.
+  const isNew = (key: string) => toKeys.has(key) && !fromKeys.has(key);
+  const people = staffByUnit(staff);
+  const figures = (name: string): UnitFigures => {
+    const key = foldKey(name);
+    const p = people.get(key) ?? { staff: 0, heads: 0, deputies: 0 };
+    return { unit: unitByKey.get(key)?.unit ?? name, quota: unitByKey.get(key)?.currentQuota ?? null, ...p };
+  };
+
+  const groups: MergerGroup[] = [];
+  const order: string[] = [];
+  const byTarget = new Map<string, MergerPlanRecord[]>();
+  for (const r of plan.filter((p) => p.form !== 'dissolve')) {
+    const key = `${foldKey(r.toUnit)}|${r.form === 'transferFunction' ? 'function' : 'structure'}`;
+    if (!byTarget.has(key)) order.push(key);
+    byTarget.set(key, [...(byTarget.get(key) ?? []), r]);
+  }
+  for (const key of order) {
+    const rows = byTarget.get(key) as MergerPlanRecord[];
+    const form = rows[0].form ?? 'merge';
+    const toKey = foldKey(rows[0].toUnit);
+    const target = unitByKey.get(toKey);
+    const from = rows.map((r) => figures(r.fromUnit));
+    const own = figures(rows[0].toUnit);
+    // A function moves no staff: the receiving unit's own figures are its figures after.
+    const moving = form === 'transferFunction' ? [] : from;
+    const effectiveDate = rows.map((r) => r.effectiveDate).filter((d): d is IsoDate => d !== undefined).sort().pop() ?? null;
+    const quota = target?.currentQuota ?? sum(moving, (s) => s.quota ?? 0) + (isNew(toKey) ? 0 : own.quota ?? 0);
+    const counts = { staff: own.staff + sum(moving, (s) => s.staff), heads: own.heads + sum(moving, (s) => s.heads), deputies: own.deputies + sum(moving, (s) => s.deputies) };
+    const maxDeputies = target?.maxDeputies ?? DEFAULT_MAX_DEPUTIES;
+    groups.push({
+      toUnit: target?.unit ?? rows[0].toUnit, form, effectiveDate, isNew: isNew(toKey), ...(target?.block ? { block: target.block } : {}), sources: from,
+      after: {
+        quota, ...counts, maxDeputies, surplusDeputies: Math.max(0, counts.deputies - maxDeputies), surplusStaff: Math.max(0, counts.staff - quota),
+        deadline: effectiveDate ? addMonths(effectiveDate, 12 * YEARS_TO_ABSORB_SURPLUS) : null,
+      },
+    });
+  }
+
+  const structural = groups.filter((g) => g.form !== 'transferFunction');
+  const goneKeys = new Set(plan.filter((r) => STRUCTURAL.includes(r.form ?? 'merge')).map((r) => foldKey(r.fromUnit)));
+  const before = units.filter((u) => !isNew(foldKey(u.unit)));
+  const after = units.filter((u) => !goneKeys.has(foldKey(u.unit)));
+  for (const g of structural) if (g.isNew && !unitByKey.has(foldKey(g.toUnit))) after.push({ origin: { sheet: '', row: 0 }, unit: g.toUnit, maxDeputies: DEFAULT_MAX_DEPUTIES });
+
+  return {
+    kind: 'merger', period: { from: dates[0] ?? date, to: date }, generatedAt: params.generatedAt, source: sources, issues, date,
+    unitsBefore: before.length, unitsAfter: after.length, unitsReduced: before.length - after.length,
+    groups,
+    transfers: plan.filter((r) => r.form === 'transferFunction').map((r) => ({ fromUnit: r.fromUnit, toUnit: r.toUnit, effectiveDate: r.effectiveDate ?? null, ...(r.note ? { note: r.note } : {}) })),
+    dissolved: plan.filter((r) => r.form === 'dissolve').map((r) => ({ unit: r.fromUnit, effectiveDate: r.effectiveDate ?? null })),
+    structureAfter: after.map((u) => ({ unit: u.unit, ...(u.block ? { block: u.block } : {}), isNew: isNew(foldKey(u.unit)) })),
+    totals: {
+      before: { quota: sum(structural, (g) => sum(g.sources, (s) => s.quota ?? 0)), staff: sum(structural, (g) => sum(g.sources, (s) => s.staff)), heads: sum(structural, (g) => sum(g.sources, (s) => s.heads)), deputies: sum(structural, (g) => sum(g.sources, (s) => s.deputies)) },
+      after: {
+        quota: sum(structural, (g) => g.after.quota), staff: sum(structural, (g) => g.after.staff), heads: sum(structural, (g) => g.after.heads), deputies: sum(structural, (g) => g.after.deputies),
+        surplusDeputies: sum(structural, (g) => g.after.surplusDeputies), surplusStaff: sum(structural, (g) => g.after.surplusStaff),
+      },
+    },
+  };
+}
