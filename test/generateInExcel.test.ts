@@ -129,3 +129,19 @@ describe('the task pane use case: the party-building report (partyQuarterly) in 
     expect(workbook.charts).toHaveLength(2);
   }, 60000);
 });
+
+describe('the task pane use case: the merger report in the open workbook', () => {
+  it('writes the before/after sheet and the chart sheet, leaves the data as it was, in a few syncs', async () => {
+    const workbook = await sampleInExcel(await readXlsx(SAMPLE_WORKBOOK));
+    const sources = workbook.sheetNames.filter((name) => name !== REGISTRY_SHEET);
+    const before = new Map(sources.map((name) => [name, texts(workbook, name)]));
+    const result = await generateInExcel(host(workbook).host, 'merger', { period: { from: '2026-11-22', to: '2026-11-22' }, generatedAt: '2026-11-22T02:00:00Z' });
+    expect(result.report.kind).toBe('merger');
+    expect([result.report.unitsBefore, result.report.unitsAfter, result.report.unitsReduced]).toEqual([42, 35, 7]);
+    expect(result.sheets.slice(0, 2)).toEqual(['Sắp xếp 01.10.2021', 'Sơ đồ tổ chức 01.10.2021']);
+    const chart = texts(workbook, 'Sơ đồ tổ chức 01.10.2021');
+    expect(chart).toContain('KHỐI MTTQ VÀ CÁC ĐOÀN THỂ');
+    for (const name of sources) expect([name, texts(workbook, name)]).toEqual([name, before.get(name)]);
+    expect(result.syncs).toBeLessThanOrEqual(8);
+  }, 60000);
+});

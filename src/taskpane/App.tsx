@@ -27,7 +27,7 @@ import type { Issue } from '../domain/issues';
 import type { ExcelHost } from '../workbook/office/executePlan';
 import { selectCell } from '../workbook/office/selectCell';
 import { insertTemplatesInExcel, type ReportKind } from '../workbook/office/generateInExcel';
-import { hasData, hasMembersList, hasStaffList } from '../workbook/office/scanInExcel';
+import { hasData, hasMembersList, hasMergerPlan, hasStaffList } from '../workbook/office/scanInExcel';
 import { DEFAULT_SAMPLE_SIZE } from '../reports/partyQuarterly';
 import { defaultPeriodInput, MAX_SAMPLE_SIZE, MAX_SEED, periodOf, targetOf, wholeOf, type PeriodInput } from './formValues';
 import { IssueList } from './IssueList';
@@ -77,7 +77,7 @@ export interface AppProps {
 const clock = () => new Date();
 
 /** The reports that can be chosen; the others are listed greyed ("sắp có"). */
-const KINDS: readonly ReportKind[] = ['reduction', 'partyQuarterly'];
+const KINDS: readonly ReportKind[] = ['reduction', 'partyQuarterly', 'merger'];
 const isKind = (value: string): value is ReportKind => (KINDS as readonly string[]).includes(value);
 
 /**
@@ -94,6 +94,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   const [targetText, setTargetText] = useState('');
   const [sampleText, setSampleText] = useState(String(DEFAULT_SAMPLE_SIZE));
   const [seedText, setSeedText] = useState('');
+  const [dateText, setDateText] = useState('');
   const [replace, setReplace] = useState(false);
   const [selectProblem, setSelectProblem] = useState<{ index: number; message: string }>();
   const { state, start, cancel } = useGenerate(host);
@@ -106,19 +107,26 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
   const scan = workbook.state.scan;
   const emptyWorkbook = scan !== undefined && !hasData(scan);
   // The list the chosen report needs is missing: the reduction needs staff, the party report members.
-  const missingList = scan !== undefined && (kind === 'reduction' ? !hasStaffList(scan) : !hasMembersList(scan));
+  const missingList = scan !== undefined && (kind === 'reduction' ? !hasStaffList(scan) : kind === 'merger' ? !hasMergerPlan(scan) : !hasMembersList(scan));
 
   const checkedPeriod = periodOf(periodInput);
   const checkedTarget = targetOf(targetText);
   const checkedSample = wholeOf(sampleText, 0, MAX_SAMPLE_SIZE);
   const checkedSeed = wholeOf(seedText, 0, MAX_SEED);
   const running = state.status === 'running';
-  const paramsValid = kind === 'reduction' ? !('invalid' in checkedTarget) : !('invalid' in checkedSample) && !('invalid' in checkedSeed);
-  const ready = host !== undefined && !running && 'period' in checkedPeriod && paramsValid;
+  const paramsValid = kind === 'reduction' ? !('invalid' in checkedTarget) : kind === 'partyQuarterly' ? !('invalid' in checkedSample) && !('invalid' in checkedSeed) : true;
+  const ready = host !== undefined && !running && (kind === 'merger' || 'period' in checkedPeriod) && paramsValid;
 
   const generate = () => {
-    if (!('period' in checkedPeriod) || !paramsValid) return;
+    if (!paramsValid) return;
     setSelectProblem(undefined);
+    if (kind === 'merger') {
+      // The structure's day, not a period: the plan's latest effective date when left empty.
+      const today = now().toISOString().slice(0, 10);
+      start(kind, { period: { from: today, to: today }, generatedAt: now().toISOString(), ...(dateText ? { date: dateText } : {}), ...(replace ? { replace: true } : {}) });
+      return;
+    }
+    if (!('period' in checkedPeriod)) return;
     const common = { period: checkedPeriod.period, generatedAt: now().toISOString(), ...(replace ? { replace: true } : {}) };
     if (kind === 'reduction') {
       const target = 'target' in checkedTarget ? checkedTarget.target : undefined;
@@ -209,7 +217,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
 
       {tab === 'report' && missingList && !workbook.state.scanning && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{emptyWorkbook ? strings.emptyWorkbook : kind === 'reduction' ? strings.noStaffSheet : strings.noMembersSheet}</MessageBarBody>
+          <MessageBarBody>{emptyWorkbook ? strings.emptyWorkbook : kind === 'reduction' ? strings.noStaffSheet : kind === 'merger' ? strings.noPlanSheet : strings.noMembersSheet}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -227,14 +235,18 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
             }}
           >
             <option value="reduction">{strings.reportKinds.reduction}</option>
-            <option value="merger" disabled>
-              {strings.reportKinds.merger}
-            </option>
+            <option value="merger">{strings.reportKinds.merger}</option>
             <option value="partyQuarterly">{strings.reportKinds.partyQuarterly}</option>
           </Select>
         </Field>
-        <PeriodPicker strings={strings} value={periodInput} onChange={setPeriodInput} disabled={running} />
-        {kind === 'reduction' ? (
+        {kind === 'merger' ? (
+          <Field label={strings.structureDate} hint={strings.structureDateHint}>
+            <Input type="date" value={dateText} disabled={running} onChange={(_, data) => setDateText(data.value)} />
+          </Field>
+        ) : (
+          <PeriodPicker strings={strings} value={periodInput} onChange={setPeriodInput} disabled={running} />
+        )}
+        {kind === 'merger' ? null : kind === 'reduction' ? (
           <Field
             label={strings.target}
             {...('invalid' in checkedTarget ? { validationState: 'error' as const, validationMessage: strings.targetInvalid } : { hint: strings.targetHint })}

@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { MergerReport } from '../reports/merger';
 import type { PartyQuarterlyReport } from '../reports/partyQuarterly';
 import type { ReductionReport } from '../reports/reduction';
 import type { GenerateInExcelResult } from '../workbook/office/generateInExcel';
@@ -56,8 +57,14 @@ export function ResultSummary({ strings, result }: ResultSummaryProps) {
       <Subtitle2 as="h2" id="result-heading" className={styles.heading}>
         {strings.resultTitle}
       </Subtitle2>
-      <Caption1 className={styles.muted}>{strings.periodLine(dayText(report.period.from), dayText(report.period.to))}</Caption1>
-      {report.kind === 'reduction' ? <ReductionFigures strings={strings} report={report} styles={styles} /> : <PartyFigures strings={strings} report={report} styles={styles} />}
+      <Caption1 className={styles.muted}>{report.kind === 'merger' ? strings.merger.structureLine(dayText(report.date)) : strings.periodLine(dayText(report.period.from), dayText(report.period.to))}</Caption1>
+      {report.kind === 'reduction' ? (
+        <ReductionFigures strings={strings} report={report} styles={styles} />
+      ) : report.kind === 'partyQuarterly' ? (
+        <PartyFigures strings={strings} report={report} styles={styles} />
+      ) : (
+        <MergerFigures strings={strings} report={report} styles={styles} />
+      )}
       {sheets.length > 0 && (
         <div>
           <Caption1 className={styles.muted}>{strings.sheets}</Caption1>
@@ -177,5 +184,35 @@ function PartyFigures({ strings, report, styles }: { strings: Strings; report: P
       </dl>
       <Caption1 className={styles.muted}>{t.seedNote(num.format(tasks.sampleSize))}</Caption1>
     </>
+  );
+}
+
+/** Units before and after (đầu mối), the units merged or absorbed, and the surplus leaders and posts to absorb. */
+function MergerFigures({ strings, report, styles }: { strings: Strings; report: MergerReport; styles: Styles }) {
+  const t = strings.merger;
+  const num = new Intl.NumberFormat(strings.intl);
+  const structural = report.groups.filter((g) => g.form !== 'transferFunction');
+  return (
+    <dl className={styles.figures}>
+      <dt className={styles.term}>{t.units}</dt>
+      <dd className={styles.value}>
+        <Body1Strong>
+          {num.format(report.unitsBefore)} → {num.format(report.unitsAfter)}
+        </Body1Strong>
+        <Caption1 align="end" className={styles.muted}>
+          {t.reduced(num.format(report.unitsReduced))}
+        </Caption1>
+      </dd>
+      <dt className={styles.term}>{t.groups}</dt>
+      <dd className={styles.value}>
+        <Body1Strong>{num.format(structural.length)}</Body1Strong>
+      </dd>
+      <dt className={styles.term}>{t.surplus}</dt>
+      <dd className={styles.value}>
+        <Body1Strong>
+          {num.format(report.totals.after.surplusDeputies)} / {num.format(report.totals.after.surplusStaff)}
+        </Body1Strong>
+      </dd>
+    </dl>
   );
 }

@@ -8,7 +8,7 @@ const vi = {
   intl: 'vi-VN',
   title: 'tochuc',
   /** The header, after the report chosen. */
-  subtitles: { reduction: 'Báo cáo tinh giản biên chế', partyQuarterly: 'Báo cáo chỉ tiêu xây dựng Đảng' },
+  subtitles: { reduction: 'Báo cáo tinh giản biên chế', partyQuarterly: 'Báo cáo chỉ tiêu xây dựng Đảng', merger: 'Báo cáo sắp xếp tổ chức bộ máy' },
   intro: 'Đọc các danh sách trong sổ đang mở và ghi báo cáo vào trang tính mới. Dữ liệu gốc không bị sửa.',
 
   notInExcelTitle: 'Chưa mở trong Excel',
@@ -58,6 +58,16 @@ const vi = {
   targetNotMet: 'Chưa đạt',
   sheets: 'Trang tính đã ghi',
   skipped: 'Excel này chưa hỗ trợ:',
+  structureDate: 'Ngày tính cơ cấu tổ chức',
+  structureDateHint: 'Bỏ trống: ngày hiệu lực muộn nhất của phương án sắp xếp.',
+  noPlanSheet: 'Chưa thấy danh sách đơn vị, biên chế và phương án sắp xếp (cần cột Đơn vị hiện tại, Đơn vị sau sắp xếp). Báo cáo sắp xếp tổ chức bộ máy cần các danh sách này.',
+  merger: {
+    units: 'Đầu mối trước → sau',
+    reduced: (n: string) => `giảm ${n} đầu mối`,
+    groups: 'Đơn vị hợp nhất, sáp nhập',
+    surplus: 'Dôi dư cấp phó / biên chế',
+    structureLine: (date: string) => `Cơ cấu tổ chức đến ngày ${date}`,
+  },
   party: {
     members: 'Đảng viên đầu kỳ → cuối kỳ',
     admitted: 'Kết nạp trong kỳ',
@@ -83,7 +93,7 @@ const vi = {
   selectFailed: (address: string) => `Không chọn được ô ${address}: trang tính hoặc ô không còn, hoặc đang bị ẩn.`,
   tabs: { report: 'Báo cáo', data: 'Dữ liệu', org: 'Cơ quan' },
   reportKind: 'Loại báo cáo',
-  reportKinds: { reduction: 'Kết quả tinh giản biên chế', merger: 'Sắp xếp tổ chức bộ máy (sắp có)', partyQuarterly: 'Chỉ tiêu xây dựng Đảng quý' },
+  reportKinds: { reduction: 'Kết quả tinh giản biên chế', merger: 'Sắp xếp tổ chức bộ máy', partyQuarterly: 'Chỉ tiêu xây dựng Đảng quý' },
   insertTemplate: 'Chèn mẫu vào sổ để sửa',
   insertTemplateHint: 'Thêm các trang "Mẫu …" vào sổ: sửa lời văn, bố cục, chữ ký; lần lập sau dùng mẫu đã sửa.',
   templatesInserted: (names: string) => `Đã chèn ${names}. Sửa trực tiếp trên trang rồi bấm Lập báo cáo.`,
@@ -119,7 +129,7 @@ export type Strings = typeof vi;
 const en: Strings = {
   intl: 'en-GB',
   title: 'tochuc',
-  subtitles: { reduction: 'Staff streamlining report', partyQuarterly: 'Party-building indicators report' },
+  subtitles: { reduction: 'Staff streamlining report', partyQuarterly: 'Party-building indicators report', merger: 'Merged-agency structure report' },
   intro: 'Reads the lists in the open workbook and writes the report to new sheets. Your data is not changed.',
 
   notInExcelTitle: 'Not opened in Excel',
@@ -169,6 +179,16 @@ const en: Strings = {
   targetNotMet: 'Not met',
   sheets: 'Sheets written',
   skipped: 'This Excel does not support yet:',
+  structureDate: 'Day of the structure',
+  structureDateHint: 'Empty: the latest effective date of the plan.',
+  noPlanSheet: 'No units list and merger plan found (they need "Đơn vị hiện tại" and "Đơn vị sau sắp xếp" columns). The merger report needs them.',
+  merger: {
+    units: 'Units before → after',
+    reduced: (n: string) => `${n} fewer`,
+    groups: 'Units merged or absorbed',
+    surplus: 'Surplus deputies / posts',
+    structureLine: (date: string) => `Structure as of ${date}`,
+  },
   party: {
     members: 'Party members, start → end',
     admitted: 'Admitted in the period',
@@ -194,7 +214,7 @@ const en: Strings = {
   selectFailed: (address: string) => `Could not select ${address}: the sheet or cell is gone or hidden.`,
   tabs: { report: 'Report', data: 'Data', org: 'Organisation' },
   reportKind: 'Report',
-  reportKinds: { reduction: 'Staff streamlining results', merger: 'Merged-agency structure (coming)', partyQuarterly: 'Quarterly party-building indicators' },
+  reportKinds: { reduction: 'Staff streamlining results', merger: 'Merged-agency structure', partyQuarterly: 'Quarterly party-building indicators' },
   insertTemplate: 'Insert the template to edit',
   insertTemplateHint: 'Adds "Mẫu …" sheets to the workbook: edit wording, layout, signature; the next report uses them.',
   templatesInserted: (names: string) => `Inserted ${names}. Edit them in place, then build the report.`,

@@ -31,12 +31,12 @@ const kindSelect = () => screen.getByLabelText(vi.reportKind) as HTMLSelectEleme
 const chooseParty = () => fireEvent.change(kindSelect(), { target: { value: 'partyQuarterly' } });
 
 describe('the party-building report in the task pane', () => {
-  it('can be chosen (the merger report stays greyed), and asks for the spot check instead of a target', async () => {
+  it('can be chosen, and asks for the spot check instead of a target', async () => {
     const { control } = await sample();
     await renderPane(control);
     const options = within(kindSelect()).getAllByRole('option') as HTMLOptionElement[];
     expect(options.map((o) => [o.textContent, o.disabled])).toEqual([
-      [vi.reportKinds.reduction, false], [vi.reportKinds.merger, true], [vi.reportKinds.partyQuarterly, false],
+      [vi.reportKinds.reduction, false], [vi.reportKinds.merger, false], [vi.reportKinds.partyQuarterly, false],
     ]);
     expect(screen.getByLabelText(vi.target)).toBeTruthy();
 

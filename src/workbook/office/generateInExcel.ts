@@ -1,9 +1,11 @@
 import type { Issue } from '../../domain/issues';
-import { generatePartyQuarterly, generateReduction, type Generated, type GenerateOptions } from '../../reports/generate';
+import { generateMerger, generatePartyQuarterly, generateReduction, type Generated, type GenerateOptions } from '../../reports/generate';
+import type { MergerReport } from '../../reports/merger';
 import type { PartyQuarterlyReport } from '../../reports/partyQuarterly';
 import type { Period } from '../../reports/period';
 import type { ReductionReport } from '../../reports/reduction';
 import { BLANK_ORG } from '../../templates/builtin/common';
+import { mergerTemplates } from '../../templates/builtin/merger';
 import { partyQuarterlyTemplates } from '../../templates/builtin/partyQuarterly';
 import { reductionTemplates } from '../../templates/builtin/reduction';
 import type { OrgDetails } from '../../templates/layout';
@@ -21,7 +23,7 @@ import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } fro
  */
 
 /** The reports the pane can make; also their names in the registry and of their templates ("template:reduction"). */
-export type ReportKind = 'reduction' | 'partyQuarterly';
+export type ReportKind = 'reduction' | 'partyQuarterly' | 'merger';
 
 export interface GenerateInExcelParams {
   period: Period;
@@ -33,16 +35,19 @@ export interface GenerateInExcelParams {
   sampleSize?: number;
   /** partyQuarterly: seed of the draw; by default derived from the period's end (20210630). */
   seed?: number;
+  /** merger: the day the structure is read (ISO); by default the plan's latest effective date. The period is not used. */
+  date?: string;
   /** Replace sheets tochuc generated earlier under the same names (the user has agreed). */
   replace?: boolean;
   onProgress?: (step: 'read' | 'compute' | 'write', done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-export type ReductionInExcelParams = Omit<GenerateInExcelParams, 'sampleSize' | 'seed'>;
-export type PartyQuarterlyInExcelParams = Omit<GenerateInExcelParams, 'target'>;
+export type ReductionInExcelParams = Omit<GenerateInExcelParams, 'sampleSize' | 'seed' | 'date'>;
+export type PartyQuarterlyInExcelParams = Omit<GenerateInExcelParams, 'target' | 'date'>;
+export type MergerInExcelParams = Omit<GenerateInExcelParams, 'target' | 'sampleSize' | 'seed'>;
 
-export type ExcelReport = ReductionReport | PartyQuarterlyReport;
+export type ExcelReport = ReductionReport | PartyQuarterlyReport | MergerReport;
 
 export interface GenerateInExcelResult<R extends ExcelReport = ExcelReport> {
   report: R;
@@ -62,19 +67,28 @@ export interface GenerateInExcelResult<R extends ExcelReport = ExcelReport> {
 /** What differs between the kinds: the built-in templates for the workbook's organisation (its variant sets the motto, its recipients the "Nơi nhận") and the figures. */
 interface KindSpec {
   templates: (org: OrgDetails) => TemplateSheet[];
+  /** Whether this Excel can draw what the report draws beside its tables (charts: ExcelApi 1.1; the organisation chart's shapes: 1.9). */
+  canDraw: (host: ExcelHost) => boolean;
   generate: (book: WorkbookIngest, params: GenerateInExcelParams, options: GenerateOptions) => Generated<ExcelReport>;
 }
 
 const KINDS: Record<ReportKind, KindSpec> = {
   reduction: {
     templates: (org) => reductionTemplates(org.variant, org.recipients),
+    canDraw: canDrawCharts,
     generate: (book, p, options) => generateReduction(book, { period: p.period, generatedAt: p.generatedAt, ...(p.target !== undefined ? { target: p.target } : {}) }, options),
   },
   partyQuarterly: {
     templates: (org) => partyQuarterlyTemplates(org.variant, org.recipients),
+    canDraw: canDrawCharts,
     generate: (book, p, options) => generatePartyQuarterly(book, {
       period: p.period, generatedAt: p.generatedAt, ...(p.sampleSize !== undefined ? { sampleSize: p.sampleSize } : {}), ...(p.seed !== undefined ? { seed: p.seed } : {}),
     }, options),
+  },
+  merger: {
+    templates: (org) => mergerTemplates(org.variant, org.recipients),
+    canDraw: (host) => host.isSetSupported('ExcelApi', '1.9'),
+    generate: (book, p, options) => generateMerger(book, { generatedAt: p.generatedAt, ...(p.date !== undefined ? { date: p.date } : {}) }, options),
   },
 };
 
@@ -120,6 +134,7 @@ export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind):
  */
 export function generateInExcel(host: ExcelHost, kind: 'reduction', params: ReductionInExcelParams): Promise<GenerateInExcelResult<ReductionReport>>;
 export function generateInExcel(host: ExcelHost, kind: 'partyQuarterly', params: PartyQuarterlyInExcelParams): Promise<GenerateInExcelResult<PartyQuarterlyReport>>;
+export function generateInExcel(host: ExcelHost, kind: 'merger', params: MergerInExcelParams): Promise<GenerateInExcelResult<MergerReport>>;
 export function generateInExcel(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult>;
 export async function generateInExcel(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult> {
   const spec = KINDS[kind];
@@ -133,7 +148,7 @@ export async function generateInExcel(host: ExcelHost, kind: ReportKind, params:
     return found ? withBuiltinCharts(found.template, t) : t;
   });
   const used = new Map(builtin.filter((t) => editedByName.has(t.name)).map((t) => [t.name, editedByName.get(t.name)?.sheet as string]));
-  const { report, plan } = spec.generate(book, params, { ...(settings.org ? { org: settings.org } : {}), templates, charts: canDrawCharts(host) });
+  const { report, plan } = spec.generate(book, params, { ...(settings.org ? { org: settings.org } : {}), templates, charts: spec.canDraw(host) });
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.
   const templateIssues = plan.issues.map((issue) => (used.has(issue.sheet) ? { ...issue, sheet: used.get(issue.sheet) as string } : issue));
   if (params.signal?.aborted) throw Object.assign(new Error('Đã hủy.'), { name: 'AbortError' });

@@ -44,3 +44,4 @@ export async function scanWorkbook(host: ExcelHost, options: ReadOptions = {}): 
 export const hasData = (scan: Scan) => scan.sheets.some((s) => s.kind || s.rowsRead > 0);
 export const hasStaffList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'staff');
 export const hasMembersList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'members');
+export const hasMergerPlan = (scan: Scan) => scan.sheets.some((s) => s.kind === 'mergerPlan') && scan.sheets.some((s) => s.kind === 'units');
