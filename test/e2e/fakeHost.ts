@@ -27,7 +27,7 @@
  * For the test, window.__fakeWorkbook is the FakeWorkbook and window.__fakeHost has helpers that
  * return plain JSON (page.evaluate cannot return class instances).
  */
-import { FakeWorkbook, fakeExcel, type CellData, type ChartData } from '../fakes/excelFake';
+import { FakeWorkbook, fakeExcel, resolvedShape, type CellData, type ChartData, type ShapeData } from '../fakes/excelFake';
 
 /** A workbook as JSON, as taskpane.e2e.ts serves it. */
 export interface FakeHostBook {
@@ -67,6 +67,8 @@ export interface FakeHostControl {
   deleteSheet(name: string): void;
   /** Every chart drawn in the workbook, with its sheet's name. */
   charts(): Array<ChartData & { sheet: string }>;
+  /** The shapes drawn on a sheet, back to front; a line with its ends where they are now. */
+  shapes(sheet: string): ShapeData[];
 }
 
 interface OfficeReadyInfo {
@@ -141,6 +143,10 @@ function install(w: HostWindow): void {
         return `${columnLetters(c)}${r + 1}`;
       }),
     charts: () => workbook.charts,
+    shapes: (name) => {
+      const sheet = workbook.sheet(name);
+      return sheet.shapes.map((shape) => resolvedShape(sheet.shapes, shape));
+    },
     deleteSheet: (name) => {
       const sheet = workbook.sheet(name);
       workbook.sheets.splice(workbook.sheets.indexOf(sheet), 1);

@@ -29,7 +29,13 @@
  * A fourth chooses the party-building report (partyQuarterly) from the keyboard, generates it for the
  * first half of 2021 and checks its sheets and the two charts the Office executor draws beside its tables.
  *
- * TODO, with the UI: the merger report.
+ * A fifth draws an organisation chart on the fake host (ExcelApi 1.9 there): for now a hand-built
+ * plan of Móng Cái after the merger run through the Office executor on the page's host, then shown
+ * by the shapes panel (shapesPanel.ts, showShapes below: the sheet's cells and every shape the fake
+ * holds, since the fake renders nothing) and screenshot alone as 19-org-chart.png.
+ *
+ * TODO, with the UI: the merger report (then the chart through the pane: generate it, and
+ * showShapes(page, its chart sheet) in place of the hand-built plan).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -42,9 +48,12 @@ import { stringsFor } from '../../src/taskpane/strings';
 import { writeSettingsInExcel } from '../../src/workbook/office/settings';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET } from '../../src/workbook/xlsx/writePlan';
+import type { ExecuteResult } from '../../src/workbook/office/executePlan';
 import { host, sampleInExcel } from '../helpers/excelSample';
+import { MONG_CAI_ORG_CHART, ORG_CHART_SHEET, orgChartFillPlan } from '../helpers/orgChartSample';
 import { SAMPLE_ORG } from '../tools/generateSample';
 import type { FakeHostBook, FakeHostControl, FakeHostOptions } from './fakeHost';
+import { SHAPES_PANEL_ID, type RenderedSheet, type ShapesPanel } from './shapesPanel';
 
 // ---------------------------------------------------------------------------------------------------
 // Everything that follows the UI: update here when the pane changes.
@@ -123,6 +132,17 @@ const PARTY = {
   seed: '20210630',
 };
 
+/** The organisation chart on the fake host: its sheet, and what the hand-built plan must draw. */
+const ORG_CHART = {
+  sheet: ORG_CHART_SHEET,
+  /** Shapes need ExcelApi 1.9, above the manifest's minimum. */
+  host: { requirementSets: ['ExcelApi 1.9'] } satisfies FakeHostOptions,
+  /** A box per unit, a connector per box below the root, and the title. */
+  shapes: 2 * MONG_CAI_ORG_CHART.boxes.length - 1 + 1,
+  /** Wide enough for the table and the chart beside it. */
+  viewport: { width: 1900, height: 1000 },
+};
+
 /** The fake's requirement sets: the manifest's minimum, so "what this Excel could not do" shows too. */
 const FAKE_HOST: FakeHostOptions = { requirementSets: ['ExcelApi 1.4'], displayLanguage: 'vi-VN' };
 
@@ -157,7 +177,7 @@ const GENERATE_TIMEOUT_MS = 180_000;
 /** Per context.sync() in the cancel run, so that the progress bar and the cancel button stay up. */
 const SLOW_SYNC_MS = 1_500;
 
-type FakeHostWindow = Window & { __fakeHost: FakeHostControl; __fakeHostOptions?: FakeHostOptions };
+type FakeHostWindow = Window & { __fakeHost: FakeHostControl; __fakeHostOptions?: FakeHostOptions; __shapesPanel?: ShapesPanel };
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
@@ -184,6 +204,17 @@ async function fakeHostScript(): Promise<string> {
     bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent',
   });
   return `window.__fakeHostBook = ${JSON.stringify(await sampleBook())};\n${bundle.outputFiles[0].text}`;
+}
+
+let panelScript: Promise<string> | undefined;
+
+/** shapesPanel.ts for the browser (built once). */
+function shapesPanelScript(): Promise<string> {
+  panelScript ??= build({
+    entryPoints: [path.join(__dirname, 'shapesPanel.ts')],
+    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent',
+  }).then((bundle) => bundle.outputFiles[0].text);
+  return panelScript;
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain' };
@@ -275,6 +306,30 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   const file = path.join(OUT, `${String(shots.length + 1).padStart(2, '0')}-${name}-${width}.png`);
   await page.screenshot({ path: file, fullPage });
   shots.push(file);
+}
+
+/** A screenshot of one element of the page, numbered with the others, named without a width. */
+async function shotOf(locator: Locator, name: string): Promise<void> {
+  const file = path.join(OUT, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+  await locator.screenshot({ path: file });
+  shots.push(file);
+}
+
+/**
+ * The hook for looking at shapes: shows the given sheet of the page's fake workbook, its cells and
+ * every shape drawn on it, in a panel over the page (shapesPanel.ts), and returns the panel and what
+ * it found. The fake host must hold the sheet already (the pane generated it, or executePlanOnPage).
+ */
+async function showShapes(page: Page, sheet: string): Promise<{ panel: Locator; rendered: RenderedSheet }> {
+  if (!(await page.evaluate(() => !!(window as unknown as FakeHostWindow).__shapesPanel))) await page.addScriptTag({ content: await shapesPanelScript() });
+  const rendered = await page.evaluate((name) => ((window as unknown as FakeHostWindow).__shapesPanel as ShapesPanel).render(name), sheet);
+  return { panel: page.locator(`#${SHAPES_PANEL_ID}`), rendered };
+}
+
+/** Runs the Office executor on the page's fake host, as the pane would, with a plan built here. */
+async function executePlanOnPage(page: Page, plan: ReturnType<typeof orgChartFillPlan>): Promise<ExecuteResult> {
+  if (!(await page.evaluate(() => !!(window as unknown as FakeHostWindow).__shapesPanel))) await page.addScriptTag({ content: await shapesPanelScript() });
+  return page.evaluate((p) => ((window as unknown as FakeHostWindow).__shapesPanel as ShapesPanel).executePlan(p), plan);
 }
 
 function fakeHost<T>(page: Page, read: (host: FakeHostControl) => T): Promise<T> {
@@ -475,10 +530,11 @@ async function partyReport(browser: Browser, base: string, watch: Watch): Promis
   const dataNames = (await fakeHost(page, (h) => h.sheetNames())).filter((n) => n !== REGISTRY_SHEET);
   const before = await sheetsJson(page, dataNames);
 
-  // From the keyboard: the merger report in between is greyed out, so one step down is the party report.
+  // From the keyboard: the merger report comes in between, so two steps down is the party report.
   await UI.reportKind(page).focus();
   await page.keyboard.press('ArrowDown');
-  await assertEventually(async () => (await UI.reportKind(page).inputValue()) === PARTY.kind, async () => `ArrowDown on the report kind chose "${await UI.reportKind(page).inputValue()}"`);
+  await page.keyboard.press('ArrowDown');
+  await assertEventually(async () => (await UI.reportKind(page).inputValue()) === PARTY.kind, async () => `ArrowDown twice on the report kind chose "${await UI.reportKind(page).inputValue()}"`);
   assert.equal(await UI.target(page).count(), 0, 'the party report still shows the reduction target');
   assert.equal(await UI.sampleSize(page).inputValue(), '10', 'the spot check does not default to 10 tasks');
   assert.equal(await UI.seed(page).inputValue(), '', 'the seed is not empty by default');
@@ -511,6 +567,26 @@ async function partyReport(browser: Browser, base: string, watch: Watch): Promis
   await page.context().close();
 }
 
+async function orgChart(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('the organisation chart drawn with shapes on the fake host (ExcelApi 1.9)');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW, ORG_CHART.host);
+  await UI.generate(page).waitFor();
+  const result = await executePlanOnPage(page, orgChartFillPlan(MONG_CAI_ORG_CHART));
+  assert.deepEqual(result.sheets, [ORG_CHART.sheet], `the chart's sheet was written as ${result.sheets.join(', ')}`);
+  assert.ok(!result.skipped.some((note) => note.startsWith('Sơ đồ tổ chức')), `the chart was skipped on ExcelApi 1.9: ${result.skipped.join('; ')}`);
+  const drawn = await page.evaluate((sheet) => (window as unknown as FakeHostWindow).__fakeHost.shapes(sheet), ORG_CHART.sheet);
+  assert.equal(drawn.length, ORG_CHART.shapes, `the chart's sheet has ${drawn.length} shapes, not ${ORG_CHART.shapes}`);
+  assert.ok(drawn.filter((s) => s.line).every((s) => s.line?.begin.shape !== null && s.line?.end.shape !== null), 'a connector is not attached to its boxes');
+  log(`chart drawn in ${result.syncs} syncs`);
+
+  await page.setViewportSize(ORG_CHART.viewport);
+  const { panel, rendered } = await showShapes(page, ORG_CHART.sheet);
+  assert.equal(rendered.shapes, ORG_CHART.shapes);
+  assert.deepEqual(rendered.overflowing, [], `text does not fit its box (as Chromium wraps it in Times New Roman's metrics): ${rendered.overflowing.join(', ')}`);
+  await shotOf(panel, 'org-chart');
+  await page.context().close();
+}
+
 /** Polls a condition (the pane works asynchronously; no fixed sleeps). */
 async function assertEventually(check: () => Promise<boolean>, message: string | (() => Promise<string>), timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -538,6 +614,7 @@ async function main(): Promise<void> {
     await dataAndSettings(browser, server.base, watch);
     await editedTemplate(browser, server.base, watch);
     await partyReport(browser, server.base, watch);
+    await orgChart(browser, server.base, watch);
   } finally {
     await browser.close();
     await server.close();

@@ -18,8 +18,8 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellCount, contains, intersects, isInsideGrid, qualifiedAddress, rectAddress, tryParseRange } from './a1';
 import {
-  BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, ChartData, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
-  FakeSheet, FakeWorkbook, PageLayoutData, writeFormula, writeValue,
+  BORDER_INDEXES, BorderData, BorderIndexName, CellData, CellEdge, CellValue, ChartData, CONNECTION_SITES, DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT,
+  FakeSheet, FakeWorkbook, LineEndData, PageLayoutData, ShapeData, lineGeometry, sitePoint, writeFormula, writeValue,
 } from './excelModel';
 import type { FakeEventRegistration, FakeWorksheetAddedEventArgs, FakeWorksheetChangedEventArgs } from './excelModel'; // events (co-authoring)
 
@@ -41,6 +41,8 @@ export const FAKE_LIMITATIONS = [
   'Events: only Worksheet.onChanged (changeType "RangeEdited", no details/getRange) and WorksheetCollection.onAdded. Local onChanged comes from writes of Range.values/formulas and Range.clear (All, Contents), one event per operation with the range\'s address; formats, merge and other edits fire nothing. Remote events come only from FakeWorkbook.remoteEdit/remoteAddSheet.',
   // Charts:
   'Charts (Worksheet.charts, ExcelApi 1.1): add, getItem, getItemAt, items; Chart name/width/height, title.text, setPosition, delete; series getItemAt/items and name, series.add (ExcelApi 1.7). Nothing is rendered. The series are counted when the chart is added: one per column (seriesBy Columns, or Auto with at least as many rows as columns) or row, less the first when it holds text (the categories); later edits of the data do not change them.',
+  // Shapes:
+  'Shapes (Worksheet.shapes, ExcelApi 1.9): addGeometricShape (the types in GEOMETRIC_SHAPE_TYPES), addLine, addTextBox, getItem (id or name), getItemAt, getCount, items; Shape id/name/type/geometricShapeType/left/top/width/height/altTextTitle/altTextDescription/connectionSiteCount/zOrderPosition, delete; fill (foregroundColor, transparency, type, setSolidColor, clear), lineFormat (color, weight, visible, dashStyle), textFrame (alignments, autoSizeSetting, margins, hasText, deleteText) with textRange.text and textRange.font (name, size, bold, italic, color); Line connectorType, connectBeginShape/connectEndShape/disconnect…, isBeginConnected/isEndConnected, beginConnectedSite/endConnectedSite. Nothing is rendered and text is never measured. A new shape looks as the fake assumes Office\'s default theme makes it (blue fill #4472C4, outline #2F528F, white Calibri 11 at the top left; lines #4472C4, 0.75 pt); a text box white with a thin black outline. Positions and sizes must be finite and not negative. A line is placed by its ends only (its left/top/width/height are read-only here); a connected end sits on the connection site of its shape, whose sites the fake knows for the rectangle-like types only (CONNECTION_SITES: top, left, bottom, right); a line has no text frame. No groups, images, placement (ExcelApi 1.10) or Line.beginConnectedShape/endConnectedShape.',
   'Events: handlers live on the FakeWorkbook, shared by every fakeExcel() over it (all of them are "this user"), and keep firing after their Excel.run ends, as in Office.js. Removing one (EventHandlerResult.remove, EventHandlers.remove) is queued on the context it was added in and needs a sync; Office.js reaches that context again with Excel.run(result.context, batch), which the fake lacks: here the add-in must keep its batch open (or remove within it), or enqueue fails with InvalidObjectPath.',
 ] as const;
 
@@ -585,6 +587,7 @@ export class FakeWorksheet extends FakeClientObject {
   private pageLayoutObject: FakePageLayout | undefined;
   private customPropertiesObject: FakeWorksheetCustomPropertyCollection | undefined;
   private chartsObject: FakeChartCollection | undefined;
+  private shapesObject: FakeShapeCollection | undefined;
 
   constructor(context: FakeRequestContext, path: string) {
     super(context, path);
@@ -603,6 +606,13 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.requirements.require('1.1', 'Worksheet.charts');
     this.chartsObject ??= new FakeChartCollection(this);
     return this.chartsObject;
+  }
+
+  /** The shapes of the sheet (ExcelApi 1.9). */
+  get shapes(): FakeShapeCollection {
+    this.context.requirements.require('1.9', 'Worksheet.shapes');
+    this.shapesObject ??= new FakeShapeCollection(this);
+    return this.shapesObject;
   }
 
   /** Worksheet-level custom properties (ExcelApi 1.12). */
@@ -1882,6 +1892,669 @@ export class FakeChartSeries extends FakeClientObject {
         },
       },
     };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shapes (ExcelApi 1.9): geometric shapes, text boxes and lines (connectors)
+// ---------------------------------------------------------------------------------------------------
+
+/** The Excel.GeometricShapeType values the fake accepts (anything else is InvalidArgument). */
+export const GEOMETRIC_SHAPE_TYPES = [
+  'Rectangle', 'RoundRectangle', 'Ellipse', 'Diamond', 'Triangle', 'Hexagon', 'FlowChartProcess', 'FlowChartAlternateProcess', 'RightArrow', 'Star5',
+] as const;
+export const CONNECTOR_TYPES = ['Straight', 'Elbow', 'Curve'] as const;
+const CONNECTOR_NAMES: Record<string, string> = { Straight: 'Straight Connector', Elbow: 'Connector: Elbow', Curve: 'Connector: Curved' };
+const SHAPE_HORIZONTAL_ALIGNMENTS = ['Left', 'Center', 'Right', 'Justify', 'JustifyLow', 'Distributed', 'ThaiDistributed'];
+const SHAPE_VERTICAL_ALIGNMENTS = ['Top', 'Middle', 'Bottom', 'Justified', 'Distributed'];
+const SHAPE_AUTO_SIZES = ['AutoSizeNone', 'AutoSizeTextToFitShape', 'AutoSizeShapeToFitText'];
+const SHAPE_DASH_STYLES = ['Dash', 'DashDot', 'DashDotDot', 'LongDash', 'LongDashDot', 'RoundDot', 'Solid', 'SquareDot', 'LongDashDotDot', 'SystemDash', 'SystemDot', 'SystemDashDot'];
+
+/** A position or size in points: finite and not negative. */
+function checkPoints(what: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail('InvalidArgument', `Invalid ${what} ${json(value)}.`);
+  return value;
+}
+
+/** "#RRGGBB" or a colour name ("black"), as Office.js takes colours. */
+function checkColor(what: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(value)) fail('InvalidArgument', `Invalid ${what} ${json(value)}.`);
+  return value;
+}
+
+function newShape(sheet: FakeSheet, type: ShapeData['type'], geometricShapeType: string | null, name: string): ShapeData {
+  const id = String(sheet.nextShapeId++);
+  return {
+    id, name: `${name} ${id}`, type, geometricShapeType, left: 0, top: 0, width: 0, height: 0, altTextTitle: '', altTextDescription: '', text: '',
+    font: { name: 'Calibri', size: 11, bold: false, italic: false, color: '#FFFFFF' },
+    textFrame: { horizontalAlignment: 'Left', verticalAlignment: 'Top', autoSizeSetting: 'AutoSizeNone', leftMargin: 7.2, rightMargin: 7.2, topMargin: 3.6, bottomMargin: 3.6 },
+    fill: { type: 'Solid', color: '#4472C4', transparency: 0 },
+    lineFormat: { visible: true, color: '#2F528F', weight: 1, dashStyle: 'Solid' },
+    line: null,
+  };
+}
+
+export class FakeShapeCollection extends FakeCollection<FakeShape> {
+  constructor(readonly worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.shapes`);
+  }
+
+  /** Queued: a shape of the type at (0, 0), 100 × 100 pt until moved. */
+  addGeometricShape(geometricShapeType: string): FakeShape {
+    return this.add('addGeometricShape', [geometricShapeType], (sheet) => {
+      if (!(GEOMETRIC_SHAPE_TYPES as readonly string[]).includes(geometricShapeType)) fail('InvalidArgument', `Unknown geometric shape type ${json(geometricShapeType)}.`);
+      return Object.assign(newShape(sheet, 'GeometricShape', geometricShapeType, geometricShapeType), { width: 100, height: 100 });
+    });
+  }
+
+  /** Queued: a line from (startLeft, startTop) to (endLeft, endTop), its ends free. */
+  addLine(startLeft: number, startTop: number, endLeft: number, endTop: number, connectorType: string = 'Straight'): FakeShape {
+    return this.add('addLine', [startLeft, startTop, endLeft, endTop, connectorType], (sheet) => {
+      if (!(CONNECTOR_TYPES as readonly string[]).includes(connectorType)) fail('InvalidArgument', `Unknown connector type ${json(connectorType)}.`);
+      const free = (x: number, y: number): LineEndData => ({ point: { x: checkPoints('line position', x), y: checkPoints('line position', y) }, shape: null, site: null });
+      const shape = newShape(sheet, 'Line', null, CONNECTOR_NAMES[connectorType]);
+      shape.fill = { type: 'NoFill', color: '', transparency: 0 };
+      shape.lineFormat = { visible: true, color: '#4472C4', weight: 0.75, dashStyle: 'Solid' };
+      shape.line = { connectorType, begin: free(startLeft, startTop), end: free(endLeft, endTop) };
+      return shape;
+    });
+  }
+
+  /** Queued: a text box holding `text`, at (0, 0), 100 × 100 pt until moved. */
+  addTextBox(text?: string): FakeShape {
+    return this.add('addTextBox', [text ?? null], (sheet) => {
+      if (text !== undefined && typeof text !== 'string') fail('InvalidArgument', `A text box holds text; got ${json(text)}.`);
+      const shape = Object.assign(newShape(sheet, 'GeometricShape', 'Rectangle', 'TextBox'), { width: 100, height: 100, text: text ?? '' });
+      shape.fill = { type: 'Solid', color: '#FFFFFF', transparency: 0 };
+      shape.lineFormat = { visible: true, color: '#000000', weight: 0.75, dashStyle: 'Solid' };
+      shape.font.color = '#000000';
+      return shape;
+    });
+  }
+
+  /** A shape by id or name (names case-insensitively); ItemNotFound at sync when there is none. */
+  getItem(key: string): FakeShape {
+    return this.lookup(`getItem(${json(key)})`, (shapes) => shapes.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase()) ?? fail('ItemNotFound', `The shape '${key}' does not exist.`));
+  }
+
+  getItemAt(index: number): FakeShape {
+    return this.lookup(`getItemAt(${index})`, (shapes) => shapes[index] ?? fail('ItemNotFound', `There is no shape at ${index}.`));
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>(`${this.path}.getCount()`);
+    this.queueCall('getCount', [], () => {
+      const count = this.worksheet.sheet().shapes.length;
+      result.resolve(count);
+      this.context.noteLoaded(count, () => result.forget());
+    });
+    return result;
+  }
+
+  protected override currentItems(): FakeShape[] {
+    return this.worksheet.sheet().shapes.map((model, i) => {
+      const shape = new FakeShape(this.worksheet, `${this.path}.getItemAt(${i})`);
+      shape.bind(model);
+      return shape;
+    });
+  }
+
+  private add(method: string, args: unknown[], make: (sheet: FakeSheet) => ShapeData): FakeShape {
+    const shape = new FakeShape(this.worksheet, `${this.path}.${method}(${args.map((a) => json(a ?? null)).join(',')})`);
+    this.queueCall(method, args, () => {
+      const sheet = this.worksheet.sheet();
+      const model = make(sheet);
+      sheet.shapes.push(model);
+      shape.bind(model);
+    });
+    return shape;
+  }
+
+  private lookup(call: string, find: (shapes: ShapeData[]) => ShapeData): FakeShape {
+    const shape = new FakeShape(this.worksheet, `${this.path}.${call}`);
+    this.queueResolve(shape, () => shape.bind(find(this.worksheet.sheet().shapes)));
+    return shape;
+  }
+}
+
+export class FakeShape extends FakeClientObject {
+  readonly fill: FakeShapeFill;
+  readonly lineFormat: FakeShapeLineFormat;
+  readonly textFrame: FakeTextFrame;
+  readonly line: FakeLine;
+  private target: ShapeData | undefined;
+
+  constructor(readonly worksheet: FakeWorksheet, path: string) {
+    super(worksheet.context, path);
+    this.fill = new FakeShapeFill(this);
+    this.lineFormat = new FakeShapeLineFormat(this);
+    this.textFrame = new FakeTextFrame(this);
+    this.line = new FakeLine(this);
+  }
+
+  get id(): string {
+    return this.readLoaded('id');
+  }
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+  /** "GeometricShape" or "Line". */
+  get type(): string {
+    return this.readLoaded('type');
+  }
+  get geometricShapeType(): string | null {
+    return this.readLoaded('geometricShapeType');
+  }
+  set geometricShapeType(value: string) {
+    this.writeProperty('geometricShapeType', value);
+  }
+  /** Points from the left of the sheet. */
+  get left(): number {
+    return this.readLoaded('left');
+  }
+  set left(value: number) {
+    this.writeProperty('left', value);
+  }
+  get top(): number {
+    return this.readLoaded('top');
+  }
+  set top(value: number) {
+    this.writeProperty('top', value);
+  }
+  get width(): number {
+    return this.readLoaded('width');
+  }
+  set width(value: number) {
+    this.writeProperty('width', value);
+  }
+  get height(): number {
+    return this.readLoaded('height');
+  }
+  set height(value: number) {
+    this.writeProperty('height', value);
+  }
+  get altTextTitle(): string {
+    return this.readLoaded('altTextTitle');
+  }
+  set altTextTitle(value: string) {
+    this.writeProperty('altTextTitle', value);
+  }
+  get altTextDescription(): string {
+    return this.readLoaded('altTextDescription');
+  }
+  set altTextDescription(value: string) {
+    this.writeProperty('altTextDescription', value);
+  }
+  get connectionSiteCount(): number {
+    return this.readLoaded('connectionSiteCount');
+  }
+  get zOrderPosition(): number {
+    return this.readLoaded('zOrderPosition');
+  }
+
+  bind(shape: ShapeData): void {
+    this.target = shape;
+  }
+
+  /** The model shape; a deleted one (or one of a deleted sheet) fails like Office.js does. */
+  shape(): ShapeData {
+    if (this.target === undefined) fail('InvalidObjectPath', `${this.path} was not resolved.`);
+    if (!this.worksheet.sheet().shapes.includes(this.target)) fail('ItemNotFound', `${this.path} does not exist.`);
+    return this.target;
+  }
+
+  /** The model line; InvalidArgument for a shape that is not a line. */
+  lineData(): NonNullable<ShapeData['line']> {
+    return this.shape().line ?? fail('InvalidArgument', `${this.path} is not a line.`);
+  }
+
+  /** Removes the shape; the ends of lines attached to it stay where they were, free. */
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const shape = this.shape();
+      const shapes = this.worksheet.sheet().shapes;
+      for (const other of shapes) {
+        if (!other.line) continue;
+        const { begin, end } = lineGeometry(shapes, other);
+        if (other.line.begin.shape === shape.id) other.line.begin = { point: begin, shape: null, site: null };
+        if (other.line.end.shape === shape.id) other.line.end = { point: end, shape: null, site: null };
+      }
+      shapes.splice(shapes.indexOf(shape), 1);
+    });
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { fill: this.fill, lineFormat: this.lineFormat, textFrame: this.textFrame, line: this.line };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const box = (key: 'left' | 'top' | 'width' | 'height'): PropertySpec => ({
+      read: () => {
+        const shape = this.shape();
+        return shape.line ? lineGeometry(this.worksheet.sheet().shapes, shape)[key] : shape[key];
+      },
+      write: (value: number) => {
+        const shape = this.shape();
+        if (shape.line) fail('InvalidArgument', `The fake places a line by its ends only; ${key} of ${this.path} is read-only here.`);
+        shape[key] = checkPoints(`shape ${key}`, value);
+      },
+    });
+    const text = (key: 'name' | 'altTextTitle' | 'altTextDescription'): PropertySpec => ({
+      read: () => this.shape()[key],
+      write: (value: string) => {
+        if (typeof value !== 'string' || (key === 'name' && value === '')) fail('InvalidArgument', `Invalid shape ${key} ${json(value)}.`);
+        this.shape()[key] = value;
+      },
+    });
+    return {
+      id: { read: () => this.shape().id },
+      name: text('name'),
+      type: { read: () => this.shape().type },
+      geometricShapeType: {
+        read: () => this.shape().geometricShapeType,
+        write: (value: string) => {
+          const shape = this.shape();
+          if (shape.type !== 'GeometricShape') fail('InvalidArgument', `${this.path} is not a geometric shape.`);
+          if (!(GEOMETRIC_SHAPE_TYPES as readonly string[]).includes(value)) fail('InvalidArgument', `Unknown geometric shape type ${json(value)}.`);
+          shape.geometricShapeType = value;
+        },
+      },
+      left: box('left'),
+      top: box('top'),
+      width: box('width'),
+      height: box('height'),
+      altTextTitle: text('altTextTitle'),
+      altTextDescription: text('altTextDescription'),
+      connectionSiteCount: {
+        read: () => {
+          const shape = this.shape();
+          if (shape.line) return 0;
+          const sites = CONNECTION_SITES[shape.geometricShapeType ?? ''];
+          return sites ? sites.length : fail('InvalidArgument', `The fake does not know the connection sites of a ${shape.geometricShapeType}.`);
+        },
+      },
+      zOrderPosition: { read: () => this.worksheet.sheet().shapes.indexOf(this.shape()) },
+    };
+  }
+}
+
+export class FakeShapeFill extends FakeClientObject {
+  constructor(private readonly owner: FakeShape) {
+    super(owner.context, `${owner.path}.fill`);
+  }
+
+  /** '' when there is no fill. */
+  get foregroundColor(): string {
+    return this.readLoaded('foregroundColor');
+  }
+  set foregroundColor(value: string) {
+    this.writeProperty('foregroundColor', value);
+  }
+  /** 0 (opaque) to 1 (clear). */
+  get transparency(): number {
+    return this.readLoaded('transparency');
+  }
+  set transparency(value: number) {
+    this.writeProperty('transparency', value);
+  }
+  /** "Solid" or "NoFill". */
+  get type(): string {
+    return this.readLoaded('type');
+  }
+
+  setSolidColor(color: string): void {
+    this.queueCall('setSolidColor', [color], () => {
+      this.owner.shape().fill = { type: 'Solid', color: checkColor('fill colour', color), transparency: 0 };
+    });
+  }
+
+  clear(): void {
+    this.queueCall('clear', [], () => {
+      this.owner.shape().fill = { type: 'NoFill', color: '', transparency: 0 };
+    });
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const fill = () => this.owner.shape().fill;
+    return {
+      foregroundColor: { read: () => fill().color, write: (value: string) => Object.assign(fill(), { type: 'Solid', color: checkColor('fill colour', value) }) },
+      transparency: {
+        read: () => fill().transparency,
+        write: (value: number) => {
+          if (typeof value !== 'number' || !(value >= 0 && value <= 1)) fail('InvalidArgument', `Invalid transparency ${json(value)}.`);
+          fill().transparency = value;
+        },
+      },
+      type: { read: () => fill().type },
+    };
+  }
+}
+
+export class FakeShapeLineFormat extends FakeClientObject {
+  constructor(private readonly owner: FakeShape) {
+    super(owner.context, `${owner.path}.lineFormat`);
+  }
+
+  get color(): string {
+    return this.readLoaded('color');
+  }
+  set color(value: string) {
+    this.writeProperty('color', value);
+  }
+  /** Points. */
+  get weight(): number {
+    return this.readLoaded('weight');
+  }
+  set weight(value: number) {
+    this.writeProperty('weight', value);
+  }
+  get visible(): boolean {
+    return this.readLoaded('visible');
+  }
+  set visible(value: boolean) {
+    this.writeProperty('visible', value);
+  }
+  get dashStyle(): string {
+    return this.readLoaded('dashStyle');
+  }
+  set dashStyle(value: string) {
+    this.writeProperty('dashStyle', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const format = () => this.owner.shape().lineFormat;
+    return {
+      color: { read: () => format().color, write: (value: string) => void (format().color = checkColor('line colour', value)) },
+      weight: {
+        read: () => format().weight,
+        write: (value: number) => {
+          if (typeof value !== 'number' || !(value > 0 && value <= 1584)) fail('InvalidArgument', `Invalid line weight ${json(value)}.`);
+          format().weight = value;
+        },
+      },
+      visible: { read: () => format().visible, write: (value: boolean) => void (format().visible = value === true) },
+      dashStyle: { read: () => format().dashStyle, write: (value: string) => void (oneOf('dashStyle', SHAPE_DASH_STYLES)(value), (format().dashStyle = value)) },
+    };
+  }
+}
+
+export class FakeTextFrame extends FakeClientObject {
+  readonly textRange: FakeTextRange;
+
+  constructor(readonly owner: FakeShape) {
+    super(owner.context, `${owner.path}.textFrame`);
+    this.textRange = new FakeTextRange(this);
+  }
+
+  get horizontalAlignment(): string {
+    return this.readLoaded('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    this.writeProperty('horizontalAlignment', value);
+  }
+  get verticalAlignment(): string {
+    return this.readLoaded('verticalAlignment');
+  }
+  set verticalAlignment(value: string) {
+    this.writeProperty('verticalAlignment', value);
+  }
+  get autoSizeSetting(): string {
+    return this.readLoaded('autoSizeSetting');
+  }
+  set autoSizeSetting(value: string) {
+    this.writeProperty('autoSizeSetting', value);
+  }
+  get leftMargin(): number {
+    return this.readLoaded('leftMargin');
+  }
+  set leftMargin(value: number) {
+    this.writeProperty('leftMargin', value);
+  }
+  get rightMargin(): number {
+    return this.readLoaded('rightMargin');
+  }
+  set rightMargin(value: number) {
+    this.writeProperty('rightMargin', value);
+  }
+  get topMargin(): number {
+    return this.readLoaded('topMargin');
+  }
+  set topMargin(value: number) {
+    this.writeProperty('topMargin', value);
+  }
+  get bottomMargin(): number {
+    return this.readLoaded('bottomMargin');
+  }
+  set bottomMargin(value: number) {
+    this.writeProperty('bottomMargin', value);
+  }
+  get hasText(): boolean {
+    return this.readLoaded('hasText');
+  }
+
+  deleteText(): void {
+    this.queueCall('deleteText', [], () => void (this.shapeWithText().text = ''));
+  }
+
+  /** The model shape, which must not be a line (the fake gives lines no text). */
+  shapeWithText(): ShapeData {
+    const shape = this.owner.shape();
+    if (shape.line) fail('InvalidArgument', `${this.owner.path} is a line: it has no text frame.`);
+    return shape;
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { textRange: this.textRange };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const frame = () => this.shapeWithText().textFrame;
+    const margin = (key: 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin'): PropertySpec => ({
+      read: () => frame()[key],
+      write: (value: number) => void (frame()[key] = checkPoints(key, value)),
+    });
+    const choice = (key: 'horizontalAlignment' | 'verticalAlignment' | 'autoSizeSetting', allowed: string[]): PropertySpec => ({
+      read: () => frame()[key],
+      write: (value: string) => {
+        oneOf(key, allowed)(value);
+        frame()[key] = value;
+      },
+    });
+    return {
+      horizontalAlignment: choice('horizontalAlignment', SHAPE_HORIZONTAL_ALIGNMENTS),
+      verticalAlignment: choice('verticalAlignment', SHAPE_VERTICAL_ALIGNMENTS),
+      autoSizeSetting: choice('autoSizeSetting', SHAPE_AUTO_SIZES),
+      leftMargin: margin('leftMargin'),
+      rightMargin: margin('rightMargin'),
+      topMargin: margin('topMargin'),
+      bottomMargin: margin('bottomMargin'),
+      hasText: { read: () => this.shapeWithText().text !== '' },
+    };
+  }
+}
+
+export class FakeTextRange extends FakeClientObject {
+  readonly font: FakeShapeFont;
+
+  constructor(readonly frame: FakeTextFrame) {
+    super(frame.context, `${frame.path}.textRange`);
+    this.font = new FakeShapeFont(this);
+  }
+
+  get text(): string {
+    return this.readLoaded('text');
+  }
+  set text(value: string) {
+    this.writeProperty('text', value);
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { font: this.font };
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {
+      text: {
+        read: () => this.frame.shapeWithText().text,
+        write: (value: string) => {
+          if (typeof value !== 'string') fail('InvalidArgument', `Shape text is text; got ${json(value)}.`);
+          this.frame.shapeWithText().text = value;
+        },
+      },
+    };
+  }
+}
+
+export class FakeShapeFont extends FakeClientObject {
+  constructor(private readonly range: FakeTextRange) {
+    super(range.context, `${range.path}.font`);
+  }
+
+  get name(): string {
+    return this.readLoaded('name');
+  }
+  set name(value: string) {
+    this.writeProperty('name', value);
+  }
+  get size(): number {
+    return this.readLoaded('size');
+  }
+  set size(value: number) {
+    this.writeProperty('size', value);
+  }
+  get bold(): boolean {
+    return this.readLoaded('bold');
+  }
+  set bold(value: boolean) {
+    this.writeProperty('bold', value);
+  }
+  get italic(): boolean {
+    return this.readLoaded('italic');
+  }
+  set italic(value: boolean) {
+    this.writeProperty('italic', value);
+  }
+  get color(): string {
+    return this.readLoaded('color');
+  }
+  set color(value: string) {
+    this.writeProperty('color', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const font = () => this.range.frame.shapeWithText().font;
+    return {
+      name: {
+        read: () => font().name,
+        write: (value: string) => {
+          if (typeof value !== 'string' || value === '') fail('InvalidArgument', `Invalid font name ${json(value)}.`);
+          font().name = value;
+        },
+      },
+      size: {
+        read: () => font().size,
+        write: (value: number) => {
+          if (typeof value !== 'number' || value < 1 || value > 409) fail('InvalidArgument', `font size ${json(value)}`);
+          font().size = value;
+        },
+      },
+      bold: { read: () => font().bold, write: (value: boolean) => void (font().bold = value === true) },
+      italic: { read: () => font().italic, write: (value: boolean) => void (font().italic = value === true) },
+      color: { read: () => font().color, write: (value: string) => void (font().color = checkColor('font colour', value)) },
+    };
+  }
+}
+
+/** Excel.Line: the connector part of a line shape. Every member fails at sync on a shape that is not a line. */
+export class FakeLine extends FakeClientObject {
+  constructor(private readonly owner: FakeShape) {
+    super(owner.context, `${owner.path}.line`);
+  }
+
+  get id(): string {
+    return this.readLoaded('id');
+  }
+  /** "Straight", "Elbow" or "Curve". */
+  get connectorType(): string {
+    return this.readLoaded('connectorType');
+  }
+  set connectorType(value: string) {
+    this.writeProperty('connectorType', value);
+  }
+  get isBeginConnected(): boolean {
+    return this.readLoaded('isBeginConnected');
+  }
+  get isEndConnected(): boolean {
+    return this.readLoaded('isEndConnected');
+  }
+  /** null when the end is free. */
+  get beginConnectedSite(): number | null {
+    return this.readLoaded('beginConnectedSite');
+  }
+  get endConnectedSite(): number | null {
+    return this.readLoaded('endConnectedSite');
+  }
+
+  /** Attaches the begin to a connection site of `shape` (0 ≤ site < its connectionSiteCount); the end moves onto it. */
+  connectBeginShape(shape: FakeShape, connectionSite: number): void {
+    this.connect('connectBeginShape', 'begin', shape, connectionSite);
+  }
+
+  connectEndShape(shape: FakeShape, connectionSite: number): void {
+    this.connect('connectEndShape', 'end', shape, connectionSite);
+  }
+
+  /** Frees the begin where it is. */
+  disconnectBeginShape(): void {
+    this.disconnect('disconnectBeginShape', 'begin');
+  }
+
+  disconnectEndShape(): void {
+    this.disconnect('disconnectEndShape', 'end');
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const line = () => this.owner.lineData();
+    return {
+      id: { read: () => (line(), this.owner.shape().id) },
+      connectorType: {
+        read: () => line().connectorType,
+        write: (value: string) => {
+          oneOf('connectorType', [...CONNECTOR_TYPES])(value);
+          line().connectorType = value;
+        },
+      },
+      isBeginConnected: { read: () => line().begin.shape !== null },
+      isEndConnected: { read: () => line().end.shape !== null },
+      beginConnectedSite: { read: () => line().begin.site },
+      endConnectedSite: { read: () => line().end.site },
+    };
+  }
+
+  private connect(method: string, which: 'begin' | 'end', shape: FakeShape, site: number): void {
+    if (!(shape instanceof FakeShape)) fail('InvalidArgument', `${method} takes a Shape; got ${json(shape)}.`);
+    this.queueCall(method, [shape.path, site], () => {
+      const line = this.owner.lineData();
+      const self = this.owner.shape();
+      if (shape.worksheet.sheet() !== this.owner.worksheet.sheet()) fail('InvalidArgument', `${shape.path} is not on the line's sheet.`);
+      const target = shape.shape();
+      if (target === self || target.line) fail('InvalidArgument', `A line connects to a shape, not to ${target === self ? 'itself' : 'another line'}.`);
+      const sites = CONNECTION_SITES[target.geometricShapeType ?? ''];
+      if (!sites) fail('InvalidArgument', `The fake does not know the connection sites of a ${target.geometricShapeType}.`);
+      if (!Number.isInteger(site) || site < 0 || site >= sites.length) fail('InvalidArgument', `Connection site ${json(site)} of ${target.name}: it has ${sites.length} (0 to ${sites.length - 1}).`);
+      line[which] = { point: sitePoint(target, site), shape: target.id, site };
+    });
+  }
+
+  private disconnect(method: string, which: 'begin' | 'end'): void {
+    this.queueCall(method, [], () => {
+      const line = this.owner.lineData();
+      const geometry = lineGeometry(this.owner.worksheet.sheet().shapes, this.owner.shape());
+      line[which] = { point: geometry[which], shape: null, site: null };
+    });
   }
 }
 

@@ -92,6 +92,85 @@ export interface ChartData {
 export const DEFAULT_CHART_WIDTH = 360;
 export const DEFAULT_CHART_HEIGHT = 216;
 
+/** A point of a sheet's drawing layer, in points from the top-left corner of A1. */
+export interface ShapePoint {
+  x: number;
+  y: number;
+}
+
+/** One end of a line: where it was put, and the shape and connection site it is attached to (Line.connectBeginShape…). */
+export interface LineEndData {
+  point: ShapePoint;
+  /** The id of the shape the end is connected to, null when it is free. */
+  shape: string | null;
+  site: number | null;
+}
+
+/** A shape of a sheet (Excel.Shape, ExcelApi 1.9), as the fake stores it. */
+export interface ShapeData {
+  /** "1", "2"… per sheet, never reused. */
+  id: string;
+  /** "Rectangle 1", "Connector: Elbow 2", "TextBox 3" until set. */
+  name: string;
+  /** Excel.ShapeType: "GeometricShape" (a text box too) or "Line". */
+  type: 'GeometricShape' | 'Line';
+  /** Excel.GeometricShapeType ("Rectangle"…); null for a line. */
+  geometricShapeType: string | null;
+  /** Points; for a line its bounding box, computed from its ends (see lineGeometry). */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  altTextTitle: string;
+  altTextDescription: string;
+  text: string;
+  font: { name: string; size: number; bold: boolean; italic: boolean; color: string };
+  textFrame: {
+    horizontalAlignment: string; verticalAlignment: string; autoSizeSetting: string;
+    leftMargin: number; rightMargin: number; topMargin: number; bottomMargin: number;
+  };
+  /** type "NoFill" after ShapeFill.clear(); color '' then. */
+  fill: { type: 'Solid' | 'NoFill'; color: string; transparency: number };
+  lineFormat: { visible: boolean; color: string; weight: number; dashStyle: string };
+  /** A line's ends and connector type; null for other shapes. */
+  line: { connectorType: string; begin: LineEndData; end: LineEndData } | null;
+}
+
+/**
+ * Connection sites of the geometric shapes the fake can connect lines to, as fractions of the
+ * shape's box, in Excel's order (DrawingML's cxnLst of the preset: top, left, bottom, right).
+ */
+export const CONNECTION_SITES: Record<string, ShapePoint[]> = {
+  Rectangle: [{ x: 0.5, y: 0 }, { x: 0, y: 0.5 }, { x: 0.5, y: 1 }, { x: 1, y: 0.5 }],
+  RoundRectangle: [{ x: 0.5, y: 0 }, { x: 0, y: 0.5 }, { x: 0.5, y: 1 }, { x: 1, y: 0.5 }],
+  FlowChartProcess: [{ x: 0.5, y: 0 }, { x: 0, y: 0.5 }, { x: 0.5, y: 1 }, { x: 1, y: 0.5 }],
+  FlowChartAlternateProcess: [{ x: 0.5, y: 0 }, { x: 0, y: 0.5 }, { x: 0.5, y: 1 }, { x: 1, y: 0.5 }],
+  Diamond: [{ x: 0.5, y: 0 }, { x: 0, y: 0.5 }, { x: 0.5, y: 1 }, { x: 1, y: 0.5 }],
+};
+
+/** Where a connection site of a shape is now. */
+export function sitePoint(shape: ShapeData, site: number): ShapePoint {
+  const at = (CONNECTION_SITES[shape.geometricShapeType ?? ''] ?? [])[site];
+  if (!at) throw new Error(`${shape.name} has no connection site ${site}`);
+  return { x: shape.left + at.x * shape.width, y: shape.top + at.y * shape.height };
+}
+
+/**
+ * A line's ends as they are now: an end attached to a shape sits on that shape's connection site
+ * (Excel moves it there when it is connected, and along when the shape moves); a free end where it
+ * was put. Also its bounding box, which is what Shape.left/top/width/height of a line report.
+ */
+export function lineGeometry(shapes: readonly ShapeData[], line: ShapeData): { begin: ShapePoint; end: ShapePoint; left: number; top: number; width: number; height: number } {
+  if (!line.line) throw new Error(`${line.name} is not a line`);
+  const where = (end: LineEndData) => {
+    const target = end.shape === null ? undefined : shapes.find((s) => s.id === end.shape);
+    return target && end.site !== null ? sitePoint(target, end.site) : end.point;
+  };
+  const begin = where(line.line.begin);
+  const end = where(line.line.end);
+  return { begin, end, left: Math.min(begin.x, end.x), top: Math.min(begin.y, end.y), width: Math.abs(end.x - begin.x), height: Math.abs(end.y - begin.y) };
+}
+
 export const DEFAULT_COLUMN_WIDTH = 48; // points, Excel's 8.43 characters of Calibri 11
 export const DEFAULT_ROW_HEIGHT = 15;
 
@@ -175,6 +254,10 @@ export class FakeSheet {
   readonly customProperties = new Map<string, string>();
   /** Charts drawn on the sheet (Worksheet.charts, ExcelApi 1.1), in the order they were added. */
   readonly charts: ChartData[] = [];
+  /** Shapes drawn on the sheet (Worksheet.shapes, ExcelApi 1.9), back to front (the order they were added). */
+  readonly shapes: ShapeData[] = [];
+  /** The id the next shape gets (ids are never reused within a sheet). */
+  nextShapeId = 1;
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -275,6 +358,16 @@ export class FakeSheet {
   }
 }
 
+/** A copy of a shape; for a line, with its ends and box where they are now. */
+export function resolvedShape(shapes: readonly ShapeData[], shape: ShapeData): ShapeData {
+  const copy = clone(shape);
+  if (!copy.line) return copy;
+  const { begin, end, left, top, width, height } = lineGeometry(shapes, shape);
+  copy.line.begin.point = begin;
+  copy.line.end.point = end;
+  return Object.assign(copy, { left, top, width, height });
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   activeSheet: FakeSheet | undefined;
@@ -339,6 +432,14 @@ export class FakeWorkbook {
   /** Test helper: every chart of the workbook with its sheet's name (copies), sheet by sheet. */
   get charts(): Array<ChartData & { sheet: string }> {
     return this.sheets.flatMap((s) => s.charts.map((c) => ({ ...clone(c), sheet: s.name })));
+  }
+
+  /**
+   * Test helper: every shape of the workbook with its sheet's name (copies), sheet by sheet; a line
+   * with its ends and box as they are now (see lineGeometry).
+   */
+  get shapes(): Array<ShapeData & { sheet: string }> {
+    return this.sheets.flatMap((s) => s.shapes.map((shape) => ({ ...resolvedShape(s.shapes, shape), sheet: s.name })));
   }
 
   /** Test helper: a setting's value, parsed from its stored JSON (undefined when absent). */

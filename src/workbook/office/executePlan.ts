@@ -1,4 +1,5 @@
-import { rangeA1 } from '../../domain/a1';
+import { parseA1Range, rangeA1 } from '../../domain/a1';
+import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
 import { freeSheetName, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
 
@@ -301,6 +302,136 @@ function chartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHo
 }
 
 /**
+ * Shapes (Worksheet.shapes, addGeometricShape, addLine, addTextBox, Shape position and size,
+ * textFrame, fill, lineFormat, Line.connectBeginShape/connectEndShape) all need ExcelApi 1.9.
+ */
+export function canDrawShapes(host: Pick<ExcelHost, 'isSetSupported'>): boolean {
+  return host.isSetSupported('ExcelApi', '1.9');
+}
+
+export const ORG_CHART_SKIPPED = 'Sơ đồ tổ chức vẽ bằng hình (cần ExcelApi 1.9); trang có bảng sơ đồ dạng thụt lề';
+
+/** Excel's default column width (8.43 characters of Calibri 11: 64 pixels) and row height, in points. */
+const DEFAULT_COLUMN_POINTS = 48;
+const DEFAULT_ROW_POINTS = 15;
+
+/**
+ * Where a cell's top-left corner lies, in points from the sheet's top-left corner: the sum of the
+ * plan's column widths and row heights before it, Excel's defaults where the plan sets none. Computed,
+ * not read from Excel: Range.left and Range.top need ExcelApi 1.10, one more than the shapes, and the
+ * sheet does not exist yet at the one sync before the writes, so reading them would cost a sync of its
+ * own after the widths are set. Exact where the plan sets the widths and heights before the cell (a
+ * row left to Excel may grow with wrapped text or a larger font).
+ */
+export function cellOrigin(plan: Pick<SheetPlan, 'columnWidths' | 'rowHeights'>, address: string): { left: number; top: number } {
+  const cell = parseA1Range(address.trim().toUpperCase());
+  if (!cell) throw new Error(`Ô neo của sơ đồ không hợp lệ: "${address}".`);
+  let left = 0;
+  for (let c = 0; c < cell.left; c++) {
+    const chars = plan.columnWidths[c];
+    left += chars === undefined ? DEFAULT_COLUMN_POINTS : widthInPoints(chars);
+  }
+  let top = 0;
+  for (let r = 0; r < cell.top; r++) top += plan.rowHeights[r] ?? DEFAULT_ROW_POINTS;
+  return { left: Math.round(left * 100) / 100, top: Math.round(top * 100) / 100 };
+}
+
+/** Connection sites of a rectangle, as Excel numbers them (DrawingML's preset "rect": top, left, bottom, right). */
+const RECTANGLE_SITE: Record<BoxSide, number> = { top: 0, left: 1, bottom: 2, right: 3 };
+const BOX_STYLE = {
+  plain: { fill: '#FFFFFF', line: '#000000', weight: 0.75 },
+  /** The root and the blocks: the same box, a heavier outline. */
+  parent: { fill: '#FFFFFF', line: '#000000', weight: 1.25 },
+  /** A unit of the new structure: shaded and outlined heavily, so that it shows in black-and-white print too. */
+  isNew: { fill: '#FFF2CC', line: '#000000', weight: 2 },
+};
+
+function styleOf(box: LaidOutBox): (typeof BOX_STYLE)[keyof typeof BOX_STYLE] {
+  return box.isNew ? BOX_STYLE.isNew : box.bold ? BOX_STYLE.parent : BOX_STYLE.plain;
+}
+
+function drawBox(shapes: Excel.ShapeCollection, box: LaidOutBox, layout: OrgChartLayout, at: { left: number; top: number }): Excel.Shape {
+  const shape = shapes.addGeometricShape('Rectangle');
+  shape.name = `Sơ đồ - ô ${box.id}`;
+  shape.left = at.left + box.left;
+  shape.top = at.top + box.top;
+  shape.width = box.width;
+  shape.height = box.height;
+  const style = styleOf(box);
+  shape.fill.setSolidColor(style.fill);
+  shape.lineFormat.color = style.line;
+  shape.lineFormat.weight = style.weight;
+  const frame = shape.textFrame;
+  frame.leftMargin = BOX_PADDING.x;
+  frame.rightMargin = BOX_PADDING.x;
+  frame.topMargin = BOX_PADDING.y;
+  frame.bottomMargin = BOX_PADDING.y;
+  frame.horizontalAlignment = 'Center';
+  frame.verticalAlignment = 'Middle';
+  frame.textRange.text = box.text;
+  const font = frame.textRange.font;
+  font.name = layout.font.name;
+  font.size = layout.font.size;
+  font.color = '#000000';
+  font.bold = box.bold;
+  return shape;
+}
+
+/**
+ * The organisation chart of a sheet as shapes, in one step queued after the sheet's cells: a text
+ * box for its title, a rectangle per box, an elbow connector per box below the root, attached to the
+ * bottom of the parent and to the top (or, in a stacked column, the side) of the child, so that they
+ * follow the boxes when the user moves them. Where the layout puts things is orgChartLayout's business;
+ * the anchor cell's corner is the chart's top-left. Without ExcelApi 1.9 the sheet keeps only the
+ * indented table its cells hold, and the result says so.
+ */
+function orgChartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHost, skipped: string[]): Step[] {
+  const chart = plan.orgChart;
+  if (!chart) return [];
+  if (!canDrawShapes(host)) {
+    skipped.push(ORG_CHART_SKIPPED);
+    return [];
+  }
+  const layout = layoutOrgChart(chart);
+  const at = cellOrigin(plan, chart.anchor);
+  const shapesCount = layout.boxes.length + layout.connectors.length + (layout.title ? 1 : 0);
+  return [{
+    bytes: actions(4 + 24 * shapesCount, JSON.stringify(layout).length),
+    apply: () => {
+      const shapes = sheet().shapes;
+      if (layout.title) {
+        const t = layout.title;
+        const title = shapes.addTextBox(t.text);
+        title.name = 'Sơ đồ - tiêu đề';
+        title.left = at.left + t.left;
+        title.top = at.top + t.top;
+        title.width = t.width;
+        title.height = t.height;
+        title.fill.clear();
+        title.lineFormat.visible = false;
+        title.textFrame.horizontalAlignment = 'Center';
+        title.textFrame.verticalAlignment = 'Middle';
+        const font = title.textFrame.textRange.font;
+        font.name = layout.font.name;
+        font.size = t.size;
+        font.bold = true;
+        font.color = '#000000';
+      }
+      const drawn = new Map<string, Excel.Shape>();
+      for (const box of layout.boxes) drawn.set(box.id, drawBox(shapes, box, layout, at));
+      for (const c of layout.connectors) {
+        const connector = shapes.addLine(at.left + c.begin.x, at.top + c.begin.y, at.left + c.end.x, at.top + c.end.y, 'Elbow');
+        connector.name = `Sơ đồ - nối ${c.to}`;
+        connector.lineFormat.color = '#000000';
+        connector.lineFormat.weight = 1;
+        connector.line.connectBeginShape(drawn.get(c.from) as Excel.Shape, RECTANGLE_SITE[c.beginSide]);
+        connector.line.connectEndShape(drawn.get(c.to) as Excel.Shape, RECTANGLE_SITE[c.endSide]);
+      }
+    },
+  }];
+}
+
+/**
  * Sequences the batches, one sync after each. Written as a chain rather than a loop on purpose:
  * the number of syncs is the number of 4 MB batches, not the number of rows or cells.
  */
@@ -357,7 +488,7 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
       const sheetName = name;
       const sheet = () => worksheets.getItem(sheetName);
       steps.push({ bytes: actions(2), apply: () => { worksheets.add(sheetName); } });
-      steps.push(...cellSteps(sheet, plannedSheet, budget), ...styleSteps(sheet, plannedSheet), ...layoutSteps(sheet, plannedSheet, host, skipped), ...chartSteps(sheet, plannedSheet, host, skipped));
+      steps.push(...cellSteps(sheet, plannedSheet, budget), ...styleSteps(sheet, plannedSheet), ...layoutSteps(sheet, plannedSheet, host, skipped), ...chartSteps(sheet, plannedSheet, host, skipped), ...orgChartSteps(sheet, plannedSheet, host, skipped));
       const row = ours.has(name) ? undefined : registryRows++;
       if (row !== undefined) {
         const entry = [[name, plannedSheet.marker.report, plannedSheet.marker.period, plannedSheet.marker.generatedAt]];
