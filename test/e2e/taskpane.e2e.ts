@@ -48,9 +48,7 @@ import { stringsFor } from '../../src/taskpane/strings';
 import { writeSettingsInExcel } from '../../src/workbook/office/settings';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET } from '../../src/workbook/xlsx/writePlan';
-import type { ExecuteResult } from '../../src/workbook/office/executePlan';
 import { host, sampleInExcel } from '../helpers/excelSample';
-import { MONG_CAI_ORG_CHART, ORG_CHART_SHEET, orgChartFillPlan } from '../helpers/orgChartSample';
 import { SAMPLE_ORG } from '../tools/generateSample';
 import type { FakeHostBook, FakeHostControl, FakeHostOptions } from './fakeHost';
 import { SHAPES_PANEL_ID, type RenderedSheet, type ShapesPanel } from './shapesPanel';
@@ -134,13 +132,13 @@ const PARTY = {
 
 /** The organisation chart on the fake host: its sheet, and what the hand-built plan must draw. */
 const ORG_CHART = {
-  sheet: ORG_CHART_SHEET,
+  sheet: 'Sơ đồ tổ chức 01.10.2021',
   /** Shapes need ExcelApi 1.9, above the manifest's minimum. */
   host: { requirementSets: ['ExcelApi 1.9'] } satisfies FakeHostOptions,
-  /** A box per unit, a connector per box below the root, and the title. */
-  shapes: 2 * MONG_CAI_ORG_CHART.boxes.length - 1 + 1,
+  /** The issuing body, its 5 blocks and the 35 units after the merger of the sample. */
+  boxes: 41,
   /** Wide enough for the table and the chart beside it. */
-  viewport: { width: 1900, height: 1000 },
+  viewport: { width: 1900, height: 1400 },
 };
 
 /** The fake's requirement sets: the manifest's minimum, so "what this Excel could not do" shows too. */
@@ -324,12 +322,6 @@ async function showShapes(page: Page, sheet: string): Promise<{ panel: Locator; 
   if (!(await page.evaluate(() => !!(window as unknown as FakeHostWindow).__shapesPanel))) await page.addScriptTag({ content: await shapesPanelScript() });
   const rendered = await page.evaluate((name) => ((window as unknown as FakeHostWindow).__shapesPanel as ShapesPanel).render(name), sheet);
   return { panel: page.locator(`#${SHAPES_PANEL_ID}`), rendered };
-}
-
-/** Runs the Office executor on the page's fake host, as the pane would, with a plan built here. */
-async function executePlanOnPage(page: Page, plan: ReturnType<typeof orgChartFillPlan>): Promise<ExecuteResult> {
-  if (!(await page.evaluate(() => !!(window as unknown as FakeHostWindow).__shapesPanel))) await page.addScriptTag({ content: await shapesPanelScript() });
-  return page.evaluate((p) => ((window as unknown as FakeHostWindow).__shapesPanel as ShapesPanel).executePlan(p), plan);
 }
 
 function fakeHost<T>(page: Page, read: (host: FakeHostControl) => T): Promise<T> {
@@ -568,20 +560,25 @@ async function partyReport(browser: Browser, base: string, watch: Watch): Promis
 }
 
 async function orgChart(browser: Browser, base: string, watch: Watch): Promise<void> {
-  log('the organisation chart drawn with shapes on the fake host (ExcelApi 1.9)');
+  log('the merger report from the pane, its organisation chart drawn with shapes on the fake host (ExcelApi 1.9)');
   const page = await openInsideFakeExcel(browser, base, watch, NARROW, ORG_CHART.host);
   await UI.generate(page).waitFor();
-  const result = await executePlanOnPage(page, orgChartFillPlan(MONG_CAI_ORG_CHART));
-  assert.deepEqual(result.sheets, [ORG_CHART.sheet], `the chart's sheet was written as ${result.sheets.join(', ')}`);
-  assert.ok(!result.skipped.some((note) => note.startsWith('Sơ đồ tổ chức')), `the chart was skipped on ExcelApi 1.9: ${result.skipped.join('; ')}`);
+  await UI.reportKind(page).selectOption('merger');
+  const syncsBefore = await fakeHost(page, (h) => h.syncs());
+  await UI.generate(page).click();
+  await waitForResult(page);
+  log(`merger report and chart after ${(await fakeHost(page, (h) => h.syncs())) - syncsBefore} syncs`);
+  assert.equal((await UI.figure(page, vi.merger.units).innerText()).replace(/\s+/g, ' ').trim(), `42 → 35 ${vi.merger.reduced('7')}`);
   const drawn = await page.evaluate((sheet) => (window as unknown as FakeHostWindow).__fakeHost.shapes(sheet), ORG_CHART.sheet);
-  assert.equal(drawn.length, ORG_CHART.shapes, `the chart's sheet has ${drawn.length} shapes, not ${ORG_CHART.shapes}`);
-  assert.ok(drawn.filter((s) => s.line).every((s) => s.line?.begin.shape !== null && s.line?.end.shape !== null), 'a connector is not attached to its boxes');
-  log(`chart drawn in ${result.syncs} syncs`);
+  const lines = drawn.filter((s) => s.line);
+  // The issuing body, 5 blocks and the 35 units after the merger; a connector to every box but the root.
+  assert.equal(drawn.length - lines.length, ORG_CHART.boxes, `the chart's sheet has ${drawn.length - lines.length} boxes, not ${ORG_CHART.boxes}`);
+  assert.equal(lines.length, ORG_CHART.boxes - 1, 'a box has no connector');
+  assert.ok(lines.every((s) => s.line?.begin.shape !== null && s.line?.end.shape !== null), 'a connector is not attached to its boxes');
 
   await page.setViewportSize(ORG_CHART.viewport);
   const { panel, rendered } = await showShapes(page, ORG_CHART.sheet);
-  assert.equal(rendered.shapes, ORG_CHART.shapes);
+  assert.equal(rendered.shapes, drawn.length);
   assert.deepEqual(rendered.overflowing, [], `text does not fit its box (as Chromium wraps it in Times New Roman's metrics): ${rendered.overflowing.join(', ')}`);
   await shotOf(panel, 'org-chart');
   await page.context().close();

@@ -119,7 +119,8 @@ export function orgChartOf(r: MergerReport, root: string): OrgChartPlan {
     boxes.push({ id: block, text: BLOCK_LABELS[block], parent: 'root' });
     units.forEach((u, i) => boxes.push({ id: `${block}-${i}`, text: u.unit, parent: block, ...(u.isNew ? { isNew: true } : {}) }));
   }
-  return { boxes, anchor: 'F2', title: 'Sơ đồ tổ chức bộ máy sau sắp xếp' };
+  // The sheet's own title is above the table: the chart needs none of its own.
+  return { boxes, anchor: 'F2', title: '' };
 }
 
 function chartLines(chart: OrgChartPlan) {

@@ -11,7 +11,7 @@ import { reductionTemplates } from '../../templates/builtin/reduction';
 import type { OrgDetails } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
-import { canDrawCharts, executePlan, type ExcelHost } from './executePlan';
+import { canDrawCharts, canDrawShapes, executePlan, type ExcelHost } from './executePlan';
 import { ingestOpenWorkbook } from './scanInExcel';
 import { readSettingsInExcel } from './settings';
 import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } from './templatesInExcel';
@@ -87,7 +87,7 @@ const KINDS: Record<ReportKind, KindSpec> = {
   },
   merger: {
     templates: (org) => mergerTemplates(org.variant, org.recipients),
-    canDraw: (host) => host.isSetSupported('ExcelApi', '1.9'),
+    canDraw: canDrawShapes,
     generate: (book, p, options) => generateMerger(book, { generatedAt: p.generatedAt, ...(p.date !== undefined ? { date: p.date } : {}) }, options),
   },
 };
