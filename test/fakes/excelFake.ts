@@ -1262,11 +1262,8 @@ export class FakeRangeFormat extends FakeClientObject {
   }
 }
 
-export class FakeRangeFont extends FakeClientObject {
-  constructor(private readonly format: FakeRangeFormat) {
-    super(format.context, `${format.path}.font`);
-  }
-
+/** The font properties a range's font and a shape's text font share (Excel.RangeFont, Excel.ShapeFont). */
+abstract class FakeFontBase extends FakeClientObject {
   get name(): string {
     return this.readLoaded('name');
   }
@@ -1296,6 +1293,12 @@ export class FakeRangeFont extends FakeClientObject {
   }
   set color(value: string) {
     this.writeProperty('color', value);
+  }
+}
+
+export class FakeRangeFont extends FakeFontBase {
+  constructor(private readonly format: FakeRangeFormat) {
+    super(format.context, `${format.path}.font`);
   }
   /** Excel.RangeUnderlineStyle: "None", "Single", "Double", "SingleAccountant", "DoubleAccountant". */
   get underline(): string {
@@ -2408,40 +2411,9 @@ export class FakeTextRange extends FakeClientObject {
   }
 }
 
-export class FakeShapeFont extends FakeClientObject {
+export class FakeShapeFont extends FakeFontBase {
   constructor(private readonly range: FakeTextRange) {
     super(range.context, `${range.path}.font`);
-  }
-
-  get name(): string {
-    return this.readLoaded('name');
-  }
-  set name(value: string) {
-    this.writeProperty('name', value);
-  }
-  get size(): number {
-    return this.readLoaded('size');
-  }
-  set size(value: number) {
-    this.writeProperty('size', value);
-  }
-  get bold(): boolean {
-    return this.readLoaded('bold');
-  }
-  set bold(value: boolean) {
-    this.writeProperty('bold', value);
-  }
-  get italic(): boolean {
-    return this.readLoaded('italic');
-  }
-  set italic(value: boolean) {
-    this.writeProperty('italic', value);
-  }
-  get color(): string {
-    return this.readLoaded('color');
-  }
-  set color(value: string) {
-    this.writeProperty('color', value);
   }
 
   protected override properties(): Record<string, PropertySpec> {
