@@ -9,7 +9,7 @@ import type { OrgDetails } from '../templates/layout';
 import type { TemplateSheet } from '../templates/parse';
 import type { FillPlan } from '../templates/plan';
 import { planSheet } from '../templates/planner';
-import { periodLabel } from './period';
+import { dayLabel, periodLabel } from './period';
 import { mergerReport, type MergerParams, type MergerReport } from './merger';
 import { partyQuarterlyReport, type PartyQuarterlyParams, type PartyQuarterlyReport } from './partyQuarterly';
 import { reductionReport, type ReductionParams, type ReductionReport } from './reduction';
@@ -98,18 +98,17 @@ export function generatePartyQuarterly(book: WorkbookIngest, params: PartyQuarte
   return { report, plan: planPartyQuarterly(report, options) };
 }
 
-/** "2021-10-01" → "01.10.2021": the structure's day names the merger report's sheets. */
-const dayLabel = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-
 export function planMerger(report: MergerReport, options: GenerateOptions = {}): FillPlan {
+  // The structure's day names the merger report's sheets.
   const label = dayLabel(report.date);
   const issuesSheet = issuesSheetName('Sắp xếp', label, report.issues);
   const context = documentContext(options, issuesSheet);
   const templates = options.templates ?? mergerTemplates(context.org.variant, context.org.recipients);
-  const plan = planAll('merger', templates, mergerFigures(report, context, { shapes: options.charts ?? false }), label, report.generatedAt, issuesSheet);
+  const chart = orgChartOf(report, context.org.name ?? context.org.issuingBody);
+  const plan = planAll('merger', templates, mergerFigures(report, context, { shapes: options.charts ?? false, chart }), label, report.generatedAt, issuesSheet);
   // The chart's boxes go with the chart sheet (the built-in one, or an edited copy of it).
   const chartSheet = plan.sheets.find((s) => s.name === outputSheetName(ORG_CHART_SHEET, label));
-  if (chartSheet && options.charts) chartSheet.orgChart = orgChartOf(report, context.org.name ?? context.org.issuingBody);
+  if (chartSheet && options.charts) chartSheet.orgChart = chart;
   plan.issues.push(...orgNote(options.org));
   return plan;
 }

@@ -44,8 +44,12 @@ export function periodLabel(period: Period): string {
     if (tm - fm === 2 && fm % 3 === 1) return `${fy}-Q${(fm + 2) / 3}`;
     if (tm - fm === 5 && (fm === 1 || fm === 7)) return `${fy}-H${fm === 1 ? 1 : 2}`;
   }
-  const d = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-  return `${d(period.from)}-${d(period.to)}`;
+  return `${dayLabel(period.from)}-${dayLabel(period.to)}`;
+}
+
+/** "2021-10-01" → "01.10.2021": a day in sheet and file names, where Excel forbids "/". */
+export function dayLabel(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 /** "2021-03-31" → "31/03/2021", the way Vietnamese documents write days. */

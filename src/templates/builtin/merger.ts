@@ -140,10 +140,12 @@ function chartLines(chart: OrgChartPlan) {
 export interface MergerFiguresOptions {
   /** The Office executor draws the chart as shapes; otherwise the sheet says it is the table only. */
   shapes: boolean;
+  /** The structure after (`orgChartOf`): the table lists the boxes the shapes draw. */
+  chart: OrgChartPlan;
 }
 
-export function mergerFigures(r: MergerReport, context: DocumentContext, options: MergerFiguresOptions = { shapes: false }): Record<string, unknown> {
-  const chart = orgChartOf(r, context.org.name ?? context.org.issuingBody);
+export function mergerFigures(r: MergerReport, context: DocumentContext, options: MergerFiguresOptions): Record<string, unknown> {
+  const { chart } = options;
   return {
     ...documentFigures(r, context),
     dateText: dayText(r.date), summary: summary(r), lines: lines(r), totalsText: totalsText(r), transfersText: transfersText(r),
