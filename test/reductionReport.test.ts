@@ -48,7 +48,7 @@ describe('reduction report workbook from the sample (Đề án 25 window, 2015�
     const front = report.find((r) => r?.[1] === 'Cơ quan chuyên trách MTTQ và các đoàn thể thành phố') as string[];
     expect(front.slice(2, 6).map(Number)).toEqual([35, 21, -14, -0.4]);
     expect(text.join('\n')).toMatch(/giảm 138 biên chế \(15,30%\) so với năm 2015 \(902\)\. So với mục tiêu giảm tối thiểu 10,00%: đạt\./);
-    expect(text.join('\n')).toContain('Dữ liệu nguồn có 1 lỗi, 1 cảnh báo (chi tiết tại trang "Vấn đề TGBC 2015-2019")');
+    expect(text.join('\n')).toContain('Dữ liệu nguồn có 1 lỗi, 2 cảnh báo (chi tiết tại trang "Vấn đề TGBC 2015-2019")');
     expect(text.join('\n')).toContain('Nguyễn Văn A');
     for (const rows of sheets.values()) expect(rows.flat().join(' ')).not.toContain('{{');
   });

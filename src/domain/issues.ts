@@ -12,6 +12,8 @@ export interface Issue {
   message: string;
   /** Vietnamese hint: what to do about it. */
   hint?: string;
+  /** The workbook, when several are consolidated (one per district). */
+  file?: string;
 }
 
 export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {

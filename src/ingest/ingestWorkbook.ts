@@ -1,5 +1,7 @@
+import { columnLetter } from '../domain/a1';
+import { duplicateGroups, duplicateIssues, memberRows, staffRows, type DuplicateGroup } from '../domain/duplicates';
 import type { Issue } from '../domain/issues';
-import type { RecordsByKind, SheetKind } from '../domain/records';
+import type { Origin, RecordsByKind, SheetKind } from '../domain/records';
 import type { SheetGrid } from './grid';
 import { ingestSheet, type IngestOptions, type SheetResult } from './ingestSheet';
 
@@ -24,5 +26,27 @@ export function ingestWorkbook(grids: readonly SheetGrid[], options: Omit<Ingest
     const target = records[s.kind] as unknown[];
     for (const record of s.records) target.push(record);
   }
-  return { sheets, records, issues: sheets.flatMap((s) => s.issues) };
+  const book = { sheets, records, issues: sheets.flatMap((s) => s.issues) };
+  book.issues.push(...duplicateIssues(duplicatePersons(book)));
+  return book;
+}
+
+/**
+ * Where a record's name is: the sheet's full-name column on the record's row (the sheet result's
+ * `columns` carry sheet letters, wherever the used range starts).
+ */
+export function nameCellOf(sheets: readonly SheetResult[]): (origin: Origin) => string {
+  const letters = new Map<string, string>();
+  for (const s of sheets) {
+    const name = s.mapping.find((m) => m.field === 'fullName');
+    const letter = name ? s.columns?.find((c) => c.col === name.col)?.column : undefined;
+    letters.set(`${s.file ?? ''}\u0000${s.sheet}`, letter ?? columnLetter(0));
+  }
+  return (origin) => `${letters.get(`${origin.file ?? ''}\u0000${origin.sheet}`) ?? 'A'}${origin.row}`;
+}
+
+/** People listed twice, in the staff lists and among the members present. */
+export function duplicatePersons(book: WorkbookIngest): DuplicateGroup[] {
+  const cellOf = nameCellOf(book.sheets);
+  return [...duplicateGroups(staffRows(book.records.staff, cellOf)), ...duplicateGroups(memberRows(book.records.members, cellOf))];
 }

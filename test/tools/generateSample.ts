@@ -1755,6 +1755,15 @@ function listTraps(staffSheet: SampleSheet, staff: StaffTruth[], members: Member
     if (s.trap === 'unit.empty') add(staffSheet.name, `E${s.row}`, 'unit.missing', 'Đơn vị công tác is empty (required)');
     if (s.trap === 'birthDate.yearOnly') add(staffSheet.name, `${s.sex === 'Nam' ? 'C' : 'D'}${s.row}`, 'date.yearOnly', 'birth date given only as a year');
   }
+  // Drawn names and birthdays meet by chance, as in a real list of 1,500: tochuc warns about every such pair.
+  const seen = new Map<string, StaffTruth>();
+  for (const s of staff) {
+    if (s.birthYearOnly) continue;
+    const key = `${s.fullName.toLowerCase()}|${s.birthDate}`;
+    const first = seen.get(key);
+    if (first) add(staffSheet.name, `B${s.row}`, 'person.duplicate', `same name and birth date as row ${first.row} (${first.unit}): two people drawn alike by chance, a warning to check`);
+    else seen.set(key, s);
+  }
   const rep = staffSheet.headerRows.slice(3);
   add(staffSheet.name, `A${rep[0]}`, 'header.repeated', `header rows and index row repeated at rows ${rep[0]}–${rep[2]}`);
   add(staffSheet.name, `A${staffSheet.rows.length - 1}`, 'row.total', '"Tổng cộng" row with the row count in column B');
