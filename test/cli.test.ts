@@ -80,10 +80,16 @@ describe('tochuc report reduction', () => {
     expect(r.issues.every((i: { sheet: string }) => r.source.includes(i.sheet))).toBe(true);
   });
 
-  it('consolidates several inputs into one report', async () => {
-    const { out } = await capture(['report', 'reduction', '--input', SAMPLE, '--input', SAMPLE, '--period', '2019', '--json']);
+  it('consolidates several inputs into one report: a copy of the sample under another name doubles every sum', async () => {
+    const copy = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-cli-')), 'mong-cai-ban-sao.xlsx');
+    await fs.copyFile(SAMPLE, copy);
+    const { out } = await capture(['report', 'reduction', '--input', SAMPLE, '--input', copy, '--period', '2019', '--json']);
     const once = JSON.parse((await capture(['report', 'reduction', '--input', SAMPLE, '--period', '2019', '--json'])).out);
-    expect(JSON.parse(out).reduced.total).toBe(2 * once.reduced.total);
+    const twice = JSON.parse(out);
+    expect(twice.reduced.total).toBe(2 * once.reduced.total);
+    expect(twice.quota.baseline).toBe(2 * once.quota.baseline);
+    // Every staff member of the sample is listed in both files.
+    expect(twice.consolidation.duplicates.length).toBeGreaterThan(1000);
   });
 
   it('answers bad usage with one clear line and exit 2', async () => {

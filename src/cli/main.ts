@@ -5,6 +5,7 @@ import { columnLetter } from '../ingest/grid';
 import type { MappingOverride } from '../ingest/header';
 import { ingestWorkbook, type WorkbookIngest } from '../ingest/ingestWorkbook';
 import { kindLabel, type SheetResult } from '../ingest/ingestSheet';
+import { consolidateBooks, consolidation, type ConsolidatedBook, type Consolidation, type InputBook } from '../reports/consolidate';
 import { generateMerger, generatePartyQuarterly, generateReduction, planMerger, planPartyQuarterly, planReduction } from '../reports/generate';
 import { mergerReport, type MergerReport } from '../reports/merger';
 import { partyQuarterlyReport, type PartyQuarterlyReport } from '../reports/partyQuarterly';
@@ -108,33 +109,25 @@ async function inspect(args: string[], out: (s: string) => void): Promise<number
 }
 
 interface Inputs {
-  book: WorkbookIngest;
+  /** Each input workbook read on its own, under its file name. */
+  books: InputBook[];
   /** The first organisation details found in the inputs' settings. */
   org?: OrgDetails;
   settingsProblems: string[];
 }
 
-/** Reads and ingests every input; several workbooks (one per district) are consolidated. */
+/** Reads and ingests every input, each on its own: several workbooks (one per district) are consolidated by the caller. */
 async function ingestInputs(inputs: readonly string[], overrides: ReturnType<typeof parseMap>): Promise<Inputs> {
-  const books: WorkbookIngest[] = [];
+  const books: InputBook[] = [];
   let org: OrgDetails | undefined;
   const settingsProblems: string[] = [];
   for (const file of inputs) {
     const read = await readXlsxBook(file);
-    books.push(ingestWorkbook(read.grids, { overrides: [...(read.settings.mappings ?? []), ...overrides], file }));
+    books.push({ file: path.basename(file), book: ingestWorkbook(read.grids, { overrides: [...(read.settings.mappings ?? []), ...overrides], file }) });
     org = org ?? read.settings.org;
     settingsProblems.push(...read.settingsProblems.map((p) => `${path.basename(file)}: ${p}`));
   }
-  const merged = books[0];
-  for (const b of books.slice(1)) {
-    merged.sheets.push(...b.sheets);
-    merged.issues.push(...b.issues);
-    for (const kind of Object.keys(merged.records) as Array<keyof typeof merged.records>) {
-      const target = merged.records[kind] as unknown[];
-      for (const r of b.records[kind]) target.push(r);
-    }
-  }
-  return { book: merged, org, settingsProblems };
+  return { books, ...(org ? { org } : {}), settingsProblems };
 }
 
 function periodFrom(values: { period?: string; from?: string; to?: string }): Period {
@@ -191,6 +184,16 @@ export function mergerSummary(r: MergerReport): string {
   ].join('\n');
 }
 
+export function consolidationSummary(c: Consolidation): string {
+  return [
+    `  Theo từng tệp (${c.columns.join('; ')}):`,
+    ...c.inputs.map((i) => `    ${i.file}: ${i.values.map((v) => (v === null ? '—' : nf.format(v))).join('; ')} (${i.errors} lỗi, ${i.warnings} cảnh báo)`),
+    c.duplicates.length
+      ? `  Người có tên ở hai tệp trở lên: ${c.duplicates.length} — ${c.duplicates.slice(0, 5).map((d) => `${d.fullName} (${d.rows.map((r) => r.file).join(', ')})`).join('; ')}${c.duplicates.length > 5 ? '; …' : ''}`
+      : '  Không có người nào có tên ở hai tệp.',
+  ].join('\n');
+}
+
 function wholeFrom(text: string | undefined, option: string, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -239,17 +242,27 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
   const sampleSize = wholeFrom(extra.sample, '--sample', 0);
   const seed = wholeFrom(extra.seed, '--seed', 0);
   const templates = values.template ? await readTemplateWorkbook(values.template) : undefined;
-  const { book, org, settingsProblems } = await ingestInputs(inputs, parseMap(values.map ?? []));
+  const { books, org, settingsProblems } = await ingestInputs(inputs, parseMap(values.map ?? []));
   for (const p of settingsProblems) err(p);
-  const options = { ...(org ? { org } : {}), files: inputs.map((f) => path.basename(f)), ...(templates ? { templates } : {}) };
+  let consolidated: ConsolidatedBook;
+  try {
+    consolidated = consolidateBooks(books);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   // The report date is a parameter of the figures, read from the clock only here, at the edge.
   const generatedAt = new Date().toISOString();
-  const r = kind === 'merger' || !period
+  const compute = (book: WorkbookIngest) => (kind === 'merger' || !period
     ? mergerReport(book, { generatedAt, ...(date ? { date } : {}) })
     : kind === 'reduction'
       ? reductionReport(book, { period, generatedAt, ...(target !== undefined ? { target } : {}) })
-      : partyQuarterlyReport(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) });
-  out(values.json ? JSON.stringify(r, null, 2) : r.kind === 'reduction' ? reductionSummary(r) : r.kind === 'partyQuarterly' ? partyQuarterlySummary(r) : mergerSummary(r));
+      : partyQuarterlyReport(book, { period, generatedAt, ...(sampleSize !== undefined ? { sampleSize } : {}), ...(seed !== undefined ? { seed } : {}) }));
+  const r = compute(consolidated.book);
+  // Each district's own report gives its subtotals.
+  const perInput = books.length > 1 ? consolidation(books.map((b) => ({ file: b.file, report: compute(b.book) })), consolidated.duplicates) : undefined;
+  const options = { ...(org ? { org } : {}), files: books.map((b) => b.file), ...(templates ? { templates } : {}), ...(perInput ? { consolidation: perInput } : {}) };
+  const summary = r.kind === 'reduction' ? reductionSummary(r) : r.kind === 'partyQuarterly' ? partyQuarterlySummary(r) : mergerSummary(r);
+  out(values.json ? JSON.stringify(perInput ? { ...r, consolidation: perInput } : r, null, 2) : perInput ? `${summary}\n${consolidationSummary(perInput)}` : summary);
   // The sheets are laid out only when they are written, or when a template is to be checked.
   let templateErrors = 0;
   if (values.out || templates) {

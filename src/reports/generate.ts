@@ -1,6 +1,7 @@
 import type { Issue } from '../domain/issues';
 import type { WorkbookIngest } from '../ingest/ingestWorkbook';
 import { BLANK_ORG, type DocumentContext } from '../templates/builtin/common';
+import { consolidationFigures, consolidationTemplate } from '../templates/builtin/consolidation';
 import { issuesTemplate } from '../templates/builtin/issues';
 import { mergerFigures, mergerTemplates, orgChartOf, ORG_CHART_SHEET } from '../templates/builtin/merger';
 import { partyQuarterlyFigures, partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
@@ -9,6 +10,7 @@ import type { OrgDetails } from '../templates/layout';
 import type { TemplateSheet } from '../templates/parse';
 import type { FillPlan } from '../templates/plan';
 import { planSheet } from '../templates/planner';
+import type { Consolidation } from './consolidate';
 import { dayLabel, periodLabel } from './period';
 import { mergerReport, type MergerParams, type MergerReport } from './merger';
 import { partyQuarterlyReport, type PartyQuarterlyParams, type PartyQuarterlyReport } from './partyQuarterly';
@@ -28,6 +30,8 @@ export interface GenerateOptions {
   templates?: TemplateSheet[];
   /** The Office executor draws charts; the .xlsx writer does not, and the report says so. */
   charts?: boolean;
+  /** Several input workbooks: each one's subtotals and the people found in two of them, on a sheet of their own. */
+  consolidation?: Consolidation;
 }
 
 export interface Generated<R> {
@@ -41,9 +45,10 @@ export function outputSheetName(templateName: string, label: string): string {
   return templateName.slice(0, 31 - suffix.length).trimEnd() + suffix;
 }
 
-function planAll(kind: string, templates: readonly TemplateSheet[], figures: Record<string, unknown>, label: string, generatedAt: string, issuesSheet: string | undefined): FillPlan {
+function planAll(kind: string, templates: readonly TemplateSheet[], reportFigures: Record<string, unknown>, label: string, generatedAt: string, issuesSheet: string | undefined, consolidation?: Consolidation): FillPlan {
   const plan: FillPlan = { sheets: [], issues: [] };
-  const all = issuesSheet ? [...templates, issuesTemplate(issuesSheet)] : templates;
+  const all = [...templates, ...(consolidation ? [consolidationTemplate(consolidation.columns)] : []), ...(issuesSheet ? [issuesTemplate(issuesSheet)] : [])];
+  const figures = consolidation ? { ...reportFigures, consolidation: consolidationFigures(consolidation) } : reportFigures;
   for (const template of all) {
     const name = template.name === issuesSheet ? issuesSheet : outputSheetName(template.name, label);
     const { sheet, issues } = planSheet(template, figures, { sheetName: name, marker: { report: kind, period: label, generatedAt } });
@@ -73,7 +78,7 @@ export function planReduction(report: ReductionReport, options: GenerateOptions 
   const issuesSheet = issuesSheetName('TGBC', label, report.issues);
   const context = documentContext(options, issuesSheet);
   const templates = options.templates ?? reductionTemplates(context.org.variant, context.org.recipients);
-  const plan = planAll('reduction', templates, reductionFigures(report, context), label, report.generatedAt, issuesSheet);
+  const plan = planAll('reduction', templates, reductionFigures(report, context), label, report.generatedAt, issuesSheet, options.consolidation);
   plan.issues.push(...orgNote(options.org));
   return plan;
 }
@@ -83,7 +88,7 @@ export function planPartyQuarterly(report: PartyQuarterlyReport, options: Genera
   const issuesSheet = issuesSheetName('XDĐ', label, report.issues);
   const context = documentContext(options, issuesSheet);
   const templates = options.templates ?? partyQuarterlyTemplates(context.org.variant, context.org.recipients);
-  const plan = planAll('partyQuarterly', templates, partyQuarterlyFigures(report, context, { charts: options.charts ?? false }), label, report.generatedAt, issuesSheet);
+  const plan = planAll('partyQuarterly', templates, partyQuarterlyFigures(report, context, { charts: options.charts ?? false }), label, report.generatedAt, issuesSheet, options.consolidation);
   plan.issues.push(...orgNote(options.org));
   return plan;
 }
@@ -105,7 +110,7 @@ export function planMerger(report: MergerReport, options: GenerateOptions = {}):
   const context = documentContext(options, issuesSheet);
   const templates = options.templates ?? mergerTemplates(context.org.variant, context.org.recipients);
   const chart = orgChartOf(report, context.org.name ?? context.org.issuingBody);
-  const plan = planAll('merger', templates, mergerFigures(report, context, { shapes: options.charts ?? false, chart }), label, report.generatedAt, issuesSheet);
+  const plan = planAll('merger', templates, mergerFigures(report, context, { shapes: options.charts ?? false, chart }), label, report.generatedAt, issuesSheet, options.consolidation);
   // The chart's boxes go with the chart sheet (the built-in one, or an edited copy of it).
   const chartSheet = plan.sheets.find((s) => s.name === outputSheetName(ORG_CHART_SHEET, label));
   if (chartSheet && options.charts) chartSheet.orgChart = chart;

@@ -153,7 +153,9 @@ interface Person {
 }
 
 // Case, spacing and Unicode form do not make another person; diacritics do ("Hà" is not "Hạ").
-const personKey = (m: MemberRecord) => `${m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${m.birthDate ?? ''}|${m.joinDate}`;
+// A history lies within one register: the same member in two districts' workbooks is two rows to
+// check (consolidate lists them), not one history.
+const personKey = (m: MemberRecord) => `${m.origin.file ?? ''}|${m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${m.birthDate ?? ''}|${m.joinDate}`;
 
 function monthsBetween(from: IsoDate, to: IsoDate): number {
   let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));

@@ -1,0 +1,176 @@
+import { duplicateGroups, duplicateIssues, memberRows, staffRows, type DuplicateGroup } from '../domain/duplicates';
+import type { Issue } from '../domain/issues';
+import { countBySeverity } from '../domain/issues';
+import type { Origin, TargetRecord } from '../domain/records';
+import { emptyRecordSets, nameCellOf, type RecordSets, type WorkbookIngest } from '../ingest/ingestWorkbook';
+import type { MergerReport } from './merger';
+import type { PartyQuarterlyReport } from './partyQuarterly';
+import type { ReductionReport } from './reduction';
+
+/**
+ * Several workbooks, one per district, made into one (DESIGN.md, "Scale beyond one machine"). Each
+ * district names its own "Phòng Nội vụ", "Chi bộ khu 1" and "DS CBCCVC": those names are kept
+ * apart by the file they came from ("Phòng Nội vụ (huyen-a)", "huyen-a › DS CBCCVC"), so that
+ * staff meet their own district's quotas and two units of one name are never added together. The
+ * reports then run on the consolidated book as on any other; the subtotals are each district's
+ * own report, so they add up to the whole wherever a figure is a sum.
+ */
+
+export interface InputBook {
+  /** The file's name as the user gave it ("huyen-a.xlsx"). */
+  file: string;
+  book: WorkbookIngest;
+}
+
+/** "du-lieu/huyen-a.xlsx" → "huyen-a": what tells one district's names from another's. */
+export function inputLabel(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.xlsx$/i, '');
+}
+
+const qualify = (name: string, label: string) => `${name} (${label})`;
+const qualifyOptional = (name: string | undefined, label: string) => (name === undefined || name === '' ? name : qualify(name, label));
+
+/** Where a row is, once several workbooks are read as one: the file's label leads the sheet's name. */
+const sheetIn = (sheet: string, label: string) => `${label} › ${sheet}`;
+
+function relabel(book: WorkbookIngest, file: string): WorkbookIngest {
+  const label = inputLabel(file);
+  const origin = (o: Origin): Origin => ({ ...o, sheet: sheetIn(o.sheet, label), file });
+  const r = book.records;
+  const records: RecordSets = {
+    staff: r.staff.map((s) => ({ ...s, origin: origin(s.origin), unit: qualify(s.unit, label) })),
+    units: r.units.map((u) => ({ ...u, origin: origin(u.origin), unit: qualify(u.unit, label) })),
+    mergerPlan: r.mergerPlan.map((p) => ({ ...p, origin: origin(p.origin), fromUnit: qualify(p.fromUnit, label), toUnit: qualify(p.toUnit, label) })),
+    members: r.members.map((m) => ({ ...m, origin: origin(m.origin), partyCell: qualify(m.partyCell, label), ...(m.baseOrg ? { baseOrg: qualify(m.baseOrg, label) } : {}) })),
+    orgs: r.orgs.map((o) => ({ ...o, origin: origin(o.origin), name: qualify(o.name, label), ...(o.parent ? { parent: qualifyOptional(o.parent, label) } : {}) })),
+    targets: r.targets.map((t) => ({ ...t, origin: origin(t.origin) })),
+    tasks: r.tasks.map((t) => ({ ...t, origin: origin(t.origin), ...(t.owner ? { owner: qualify(t.owner, label) } : {}) })),
+  };
+  return {
+    sheets: book.sheets.map((s) => ({ ...s, sheet: sheetIn(s.sheet, label), file })),
+    records,
+    issues: book.issues.map((i) => (i.sheet === 'tochuc' ? { ...i, file } : { ...i, sheet: sheetIn(i.sheet, label), file })),
+  };
+}
+
+/**
+ * A province's targets are its districts' together: plans and population add up, year by year;
+ * a target rate is the province's own, so the first workbook's stands, and a district giving
+ * another is told.
+ */
+function mergeTargets(targets: readonly TargetRecord[], issues: Issue[]): TargetRecord[] {
+  const byYear = new Map<number | undefined, TargetRecord>();
+  for (const t of targets) {
+    const seen = byYear.get(t.year);
+    if (!seen) {
+      byYear.set(t.year, { ...t });
+      continue;
+    }
+    if (t.admissionPlan !== undefined) seen.admissionPlan = (seen.admissionPlan ?? 0) + t.admissionPlan;
+    if (t.population !== undefined) seen.population = (seen.population ?? 0) + t.population;
+    for (const key of ['memberShareTarget', 'goodOrBetterTarget'] as const) {
+      const value = t[key];
+      if (value === undefined) continue;
+      if (seen[key] === undefined) seen[key] = value;
+      else if (seen[key] !== value) {
+        issues.push({
+          sheet: t.origin.sheet, cell: 'A1', severity: 'info', code: 'consolidation.targetDiffers', ...(t.origin.file ? { file: t.origin.file } : {}),
+          message: `Tỷ lệ mục tiêu ${key === 'memberShareTarget' ? 'đảng viên/dân số' : 'TCCSĐ HTTNV trở lên'}${t.year ? ` năm ${t.year}` : ''} của tệp này (${value}) khác tệp đầu (${seen[key]}): báo cáo tổng hợp dùng tỷ lệ của tệp đầu.`,
+        });
+      }
+    }
+  }
+  return [...byYear.values()];
+}
+
+export interface ConsolidatedBook {
+  book: WorkbookIngest;
+  /** People listed in more than one of the workbooks: in the staff lists, and among the members present. */
+  duplicates: { staff: DuplicateGroup[]; members: DuplicateGroup[] };
+}
+
+/** One book from several; a single input is returned as it is, names untouched. */
+export function consolidateBooks(inputs: readonly InputBook[]): ConsolidatedBook {
+  if (inputs.length === 1) return { book: inputs[0].book, duplicates: { staff: [], members: [] } };
+  const labels = inputs.map((i) => inputLabel(i.file));
+  const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (twice !== undefined) throw new Error(`Hai tệp cùng tên "${twice}": đổi tên một tệp để phân biệt đơn vị của từng tệp.`);
+  const books = inputs.map((i) => relabel(i.book, i.file));
+  const records = emptyRecordSets();
+  for (const b of books) {
+    for (const kind of Object.keys(records) as Array<keyof RecordSets>) (records[kind] as unknown[]).push(...b.records[kind]);
+  }
+  const issues = books.flatMap((b) => b.issues);
+  records.targets = mergeTargets(records.targets, issues);
+  const sheets = books.flatMap((b) => b.sheets);
+  const cellOf = nameCellOf(sheets);
+  const acrossFiles = (groups: DuplicateGroup[]) => groups.filter((g) => new Set(g.rows.map((r) => r.file)).size > 1);
+  const duplicates = { staff: acrossFiles(duplicateGroups(staffRows(records.staff, cellOf))), members: acrossFiles(duplicateGroups(memberRows(records.members, cellOf))) };
+  issues.push(...duplicateIssues([...duplicates.staff, ...duplicates.members], 'acrossFiles'));
+  return { book: { sheets, records, issues }, duplicates };
+}
+
+/** Each district's headline figures, as its own report gives them: one row of the subtotals table. */
+export interface InputSubtotal {
+  file: string;
+  values: Array<number | null>;
+  errors: number;
+  warnings: number;
+}
+
+export interface Consolidation {
+  /** The subtotals' column headers, in the report's words. */
+  columns: string[];
+  inputs: InputSubtotal[];
+  duplicates: DuplicateGroup[];
+}
+
+type AnyReport = ReductionReport | PartyQuarterlyReport | MergerReport;
+
+/** The figures a province adds up across its districts, per report kind; five, as the subtotals sheet has room for. */
+export function subtotalColumns(report: AnyReport): Array<{ header: string; value: number | null }> {
+  switch (report.kind) {
+    case 'reduction':
+      return [
+        { header: 'Số tinh giản trong kỳ', value: report.reduced.total },
+        { header: `Biên chế được giao ${report.quota.baselineYear ?? 'năm đầu'}`, value: report.quota.baseline },
+        { header: `Biên chế được giao ${report.quota.currentYear ?? 'hiện nay'}`, value: report.quota.current },
+        { header: 'Tăng (+), giảm (-)', value: report.quota.change },
+        { header: 'Số đơn vị có biên chế', value: report.quota.byUnit.length },
+      ];
+    case 'partyQuarterly':
+      return [
+        { header: 'Đảng viên đầu kỳ', value: report.members.start },
+        { header: 'Tăng trong kỳ', value: report.members.increase },
+        { header: 'Trong đó kết nạp', value: report.members.admitted },
+        { header: 'Giảm trong kỳ', value: report.members.decrease },
+        { header: 'Đảng viên cuối kỳ', value: report.members.end },
+      ];
+    case 'merger':
+      return [
+        { header: 'Đầu mối trước sắp xếp', value: report.unitsBefore },
+        { header: 'Đầu mối sau sắp xếp', value: report.unitsAfter },
+        { header: 'Giảm đầu mối', value: report.unitsReduced },
+        { header: 'Biên chế sau sắp xếp', value: report.totals.after.quota },
+        { header: 'Số có mặt sau sắp xếp', value: report.totals.after.staff },
+      ];
+  }
+}
+
+/**
+ * The subtotals of each input's own report and the people found in two of them: the party report's
+ * among the members present, the others' in the staff lists.
+ */
+export function consolidation(inputs: ReadonlyArray<{ file: string; report: AnyReport }>, found: ConsolidatedBook['duplicates']): Consolidation {
+  const columns = inputs.length ? subtotalColumns(inputs[0].report).map((c) => c.header) : [];
+  const duplicates = inputs[0]?.report.kind === 'partyQuarterly' ? found.members : found.staff;
+  return {
+    columns,
+    inputs: inputs.map(({ file, report }) => {
+      const counts = countBySeverity(report.issues);
+      return { file, values: subtotalColumns(report).map((c) => c.value), errors: counts.error, warnings: counts.warning };
+    }),
+    duplicates,
+  };
+}
