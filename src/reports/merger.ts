@@ -146,6 +146,12 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
   const { units, mergerPlan, staff } = book.records;
   const sources = book.sheets.filter((s) => s.kind === 'units' || s.kind === 'mergerPlan' || s.kind === 'staff').map((s) => s.sheet);
   const issues: Issue[] = book.issues.filter((i) => sources.includes(i.sheet));
+  if (!book.sheets.some((s) => s.kind === 'units')) {
+    issues.push({ sheet: 'tochuc', cell: 'A1', severity: 'error', code: 'units.none', message: 'Không tìm thấy trang đơn vị và biên chế (cần cột Đơn vị, Biên chế giao): phương án không có đơn vị để sắp xếp.', hint: 'Mở trang đơn vị và biên chế, hoặc chọn cột trong ngăn tác vụ (Dữ liệu).' });
+  }
+  if (!book.sheets.some((s) => s.kind === 'mergerPlan')) {
+    issues.push({ sheet: 'tochuc', cell: 'A1', severity: 'error', code: 'mergerPlan.none', message: 'Không tìm thấy trang phương án sắp xếp (cần cột Đơn vị hiện nay, Đơn vị sau sắp xếp): báo cáo không có đơn vị nào được sắp xếp.', hint: 'Mở trang phương án sắp xếp, hoặc chọn cột trong ngăn tác vụ (Dữ liệu).' });
+  }
   const unitByKey = new Map(units.map((u) => [foldKey(u.unit), u]));
   const planSheet = book.sheets.find((s) => s.kind === 'mergerPlan');
   const cellOf = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit') => {

@@ -102,6 +102,10 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   const source = book.sheets.filter((s) => s.kind === 'staff' || s.kind === 'units' || s.kind === 'mergerPlan').map((s) => s.sheet);
   // The issues of the sheets this report reads; the party sheets have their own report.
   const issues: Issue[] = book.issues.filter((i) => source.includes(i.sheet));
+  // A list with no one in it is a report of zeros; no list at all is a report of nothing.
+  if (!book.sheets.some((s) => s.kind === 'staff')) {
+    issues.push({ sheet: 'tochuc', cell: 'A1', severity: 'error', code: 'staff.none', message: 'Không tìm thấy danh sách cán bộ, công chức, viên chức (cần cột Họ và tên, Đơn vị): báo cáo không có số người tinh giản.', hint: 'Mở trang danh sách CBCCVC, hoặc chọn cột trong ngăn tác vụ (Dữ liệu) / --map fullName="…".' });
+  }
   const { successor, exists } = structureAt(units, plan, period.to);
   const unitName = new Map<string, string>();
   for (const u of units) unitName.set(foldKey(u.unit), u.unit);

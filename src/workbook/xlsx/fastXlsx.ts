@@ -55,9 +55,8 @@ class ZipParts {
   private readonly zip: ZipEntries;
 
   constructor(data: Uint8Array) {
-    // An encrypted workbook is an OLE compound file, as is the old .xls: a zip reader would only say "invalid zip".
-    if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) throw new Error('tệp có mật khẩu hoặc là tệp .xls cũ, không phải .xlsx');
-    if (!startsWith(data, [0x50, 0x4b])) throw new Error('không phải tệp nén zip như .xlsx');
+    const problem = containerProblem(data);
+    if (problem) throw problem;
     this.zip = broken(() => new ZipEntries(data));
   }
 
@@ -78,6 +77,40 @@ function broken<T>(read: () => T): T {
 
 function startsWith(data: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => data[i] === b);
+}
+
+/** Why a file is no .xlsx, as far as its container tells: the reader's message, and what the user is to do depends on it. */
+export type ContainerKind = 'encrypted' | 'xls' | 'ole' | 'notZip';
+
+export class NotXlsxError extends Error {
+  constructor(
+    readonly kind: ContainerKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A directory entry's name as a compound file stores it (UTF-16LE), to be looked for in the file's bytes. */
+function utf16(name: string): Buffer {
+  return Buffer.from(name, 'utf16le');
+}
+
+/**
+ * An .xlsx is a zip. Excel's "Encrypt with Password" writes an OLE compound file instead ([MS-OFFCRYPTO]:
+ * streams EncryptionInfo and EncryptedPackage), as Excel 97–2003 does for an .xls (a Workbook or Book
+ * stream): a zip reader would only say "invalid zip", which sends the user the wrong way. The stream
+ * names are looked for in the directory sectors' UTF-16 text, wherever the directory lies.
+ */
+export function containerProblem(data: Uint8Array): NotXlsxError | undefined {
+  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (bytes.includes(utf16('EncryptedPackage')) || bytes.includes(utf16('EncryptionInfo'))) return new NotXlsxError('encrypted', 'tệp được mã hóa bằng mật khẩu (tệp OLE có EncryptedPackage), không phải tệp nén zip .xlsx');
+    if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book'))) return new NotXlsxError('xls', 'tệp Excel 97–2003 (.xls, tệp OLE có luồng Workbook), không phải .xlsx');
+    return new NotXlsxError('ole', 'tệp OLE (có mật khẩu, hoặc là tệp .xls cũ), không phải tệp nén zip .xlsx');
+  }
+  if (!startsWith(data, [0x50, 0x4b])) return new NotXlsxError('notZip', 'không phải tệp nén zip như .xlsx');
+  return undefined;
 }
 
 // ───────────────────────────── the XML scanner ─────────────────────────────
@@ -370,11 +403,14 @@ export function readSharedStrings(xml: string): string[] {
   return strings;
 }
 
-/** Which cell styles (cellXfs) show numbers as dates, by exceljs' reading of their number format. */
-export function readDateStyles(xml: string): boolean[] {
+/** How a cell style shows a number: as a date (a day, month or year in its format), a time of day only, or neither. */
+export type DateStyle = 'date' | 'time' | false;
+
+/** Which cell styles (cellXfs) show numbers as dates, by exceljs' reading of their number format; 'time' when the format has no day, month or year. */
+export function readDateStyles(xml: string): DateStyle[] {
   const x = new XmlScanner(xml);
   const custom = new Map<number, string>();
-  const dateStyles: boolean[] = [];
+  const dateStyles: DateStyle[] = [];
   let inCellXfs = false;
   while (x.next()) {
     if (x.is('cellXfs')) inCellXfs = !x.closing && !x.selfClosing;
@@ -382,7 +418,8 @@ export function readDateStyles(xml: string): boolean[] {
     else if (x.is('numFmt')) custom.set(parseInt(x.attr('numFmtId') ?? '', 10), (x.attr('formatCode') ?? '').replace(/\\(.)/g, '$1'));
     else if (x.is('xf') && inCellXfs) {
       const id = parseInt(x.attr('numFmtId') ?? '', 10);
-      dateStyles.push(id > 0 && isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]));
+      const code = custom.get(id) || BUILTIN_FORMATS[id];
+      dateStyles.push(id > 0 && isDateFormat(code) ? (showsDay(code) ? 'date' : 'time') : false);
     }
   }
   return dateStyles;
@@ -403,6 +440,28 @@ export function isDateFormat(code: string | undefined): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** A date format shows a day, month or year ("dd/mm/yyyy", "mmm-yy"); "h:mm", "[h]:mm:ss" show a time only. */
+function showsDay(code: string): boolean {
+  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[dDyYbBeE]/.test(bare) || /m{3,}/i.test(bare);
+}
+
+/**
+ * A date-styled number as Excel shows it, in the 1900 date system (Excel for Windows'): exceljs'
+ * arithmetic (serialToDate) is Excel's from 01/03/1900 on; before, Excel counts a 29/02/1900 that
+ * never was, so serials 1–60 are one day later than exceljs says (1 is 01/01/1900, exceljs' 31/12/1899).
+ * A serial below 0 is no date to Excel (it shows #####), nor is one below 1 in a date format (00/01/1900,
+ * what a formula's 0 shows): those stay numbers, which ingest reads as it reads the task pane's serials
+ * (an out-of-range date at that cell), not as a day of 1899. A time of day (0 ≤ serial < 1 in a time
+ * format) stays exceljs' date of 30/12/1899 at that time. The 1904 system is left to exceljs' arithmetic.
+ */
+function excelDate(serial: number, style: 'date' | 'time', date1904: boolean): CellValue {
+  if (date1904) return serialToDate(serial, true);
+  if (!(serial >= 0)) return serial;
+  if (serial < 1) return style === 'date' ? serial : serialToDate(serial, false);
+  return serialToDate(serial < 61 ? serial + 1 : serial, false);
+}
+
 /** exceljs' utils.excelToDate, to the bit: the same arithmetic in the same order, rounded to the millisecond. */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
@@ -412,7 +471,7 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 
 export interface Book {
   strings: string[];
-  dateStyles: boolean[];
+  dateStyles: DateStyle[];
   date1904: boolean;
 }
 
@@ -420,8 +479,12 @@ export interface Book {
 const NO_VALUE = Symbol('no value');
 type Read = CellValue | typeof NO_VALUE;
 
-/** Above this many cells a merged area is filled only as far as the sheet has data: a whole merged column is no reason to hang. */
-const MAX_MERGE_FILL = 100_000;
+/**
+ * Above this many cells a merged area is filled only as far as the sheet has data: a whole merged
+ * column, or a title merged across a whole row (A1:XFD1, what "Merge & Center" on a selected row
+ * makes), is no reason to hang or to make every row 16,384 cells wide.
+ */
+const MAX_MERGE_FILL = 10_000;
 
 // The one-letter attributes of a cell: its address, style and type.
 const R = 114;
@@ -432,8 +495,11 @@ const T = 116;
 export function readSheet(xml: string, book: Book, rows: CellValue[][] = []): { rows: CellValue[][]; merges: MergeRange[] } {
   const x = new XmlScanner(xml);
   const merges: MergeRange[] = [];
+  const given = rows.length > 0;
   let row = -1;
   let col = -1;
+  // The last column holding a value, kept as cells are read: rows may be a sparse array a million long.
+  let lastCol = -1;
   while (x.next()) {
     if (x.closing) continue;
     if (x.is('c')) {
@@ -447,8 +513,11 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = []): { 
         else if (name === S) style = x.intAttr(i);
         else if (name === T) type = x.rawAttr(i);
       }
-      const value = readCell(x, book, type, style > 0 && book.dateStyles[style] === true);
-      if (value !== NO_VALUE && row >= 0) (rows[row] ??= [])[col] = value;
+      const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
+      if (value !== NO_VALUE && row >= 0) {
+        (rows[row] ??= [])[col] = value;
+        if (col > lastCol) lastCol = col;
+      }
     } else if (x.is('row')) {
       const r = parseInt(x.attr('r') ?? '', 10);
       row = r > 0 ? r - 1 : row + 1;
@@ -458,12 +527,18 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = []): { 
       if (range) merges.push(range);
     }
   }
-  fillMerges(rows, merges);
-  return { rows, merges };
+  return { rows, merges: fillMerges(rows, merges, given ? widest(rows) : lastCol) };
+}
+
+/** The last column of any row. for…in visits only the rows there are: a loop to rows.length would visit a million holes. */
+function widest(rows: readonly CellValue[][]): number {
+  let last = -1;
+  for (const key in rows) last = Math.max(last, rows[Number(key)].length - 1);
+  return last;
 }
 
 /** The value of the cell at the scanner's <c> (of type and date style read from its attributes), as exceljs reads it; the scanner is left past its end. */
-function readCell(x: XmlScanner, book: Book, type: string, isDate: boolean): Read {
+function readCell(x: XmlScanner, book: Book, type: string, isDate: DateStyle): Read {
   if (x.selfClosing) return NO_VALUE;
   // Nearly every cell is <c …><v>…</v></c>: it is read here without the general loop below.
   const xml = x.xml;
@@ -485,7 +560,7 @@ function sharedString(book: Book, index: number, xml: string, start: number, end
 }
 
 /** Formulas, inline strings, rich text: the general case. */
-function readCellContent(x: XmlScanner, type: string, isDate: boolean, book: Book): Read {
+function readCellContent(x: XmlScanner, type: string, isDate: DateStyle, book: Book): Read {
   let formula = false;
   // As exceljs: <v> and the <t> of an inline string add to one text; rich-text runs make a list.
   let text: string | undefined;
@@ -521,7 +596,7 @@ function readCellContent(x: XmlScanner, type: string, isDate: boolean, book: Boo
  * A cell's text as a value, by its type. exceljs would turn a formula's text, boolean or error result
  * in a date-formatted cell into an invalid Date: only numbers become dates here.
  */
-function cellValue(type: string, content: string, isDate: boolean, book: Book): CellValue {
+function cellValue(type: string, content: string, isDate: DateStyle, book: Book): CellValue {
   switch (type) {
     case 's':
       return book.strings[parseInt(content, 10)] ?? '';
@@ -536,7 +611,7 @@ function cellValue(type: string, content: string, isDate: boolean, book: Book): 
       return isoDate(content);
     default: {
       const n = parseFloat(content);
-      return isDate ? serialToDate(n, book.date1904) : n;
+      return isDate ? excelDate(n, isDate, book.date1904) : n;
     }
   }
 }
@@ -564,19 +639,31 @@ function column(letters: string): number {
 /**
  * exceljs reads every cell of a merged area but the top-left as a reference to it, so it gives the
  * top-left's value there too (null when the top-left is empty, which itself stays a hole).
+ * A huge area (more than MAX_MERGE_FILL cells) is filled only within the sheet's data (its last row
+ * and column holding a value), and an empty one only in rows that hold data: beyond, it carries
+ * nothing. Its range is given back cut at the last column, as ingest spreads a merged header cell
+ * over every column of its range. `lastCol` is the last column holding a value before the fill.
  */
-function fillMerges(rows: CellValue[][], merges: readonly MergeRange[]): void {
+function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number): MergeRange[] {
   const lastRow = rows.length - 1;
-  const lastCol = rows.reduce((max, row) => Math.max(max, row.length - 1), 0);
-  for (const m of merges) {
+  return merges.map((m) => {
     const huge = (m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_FILL;
     const bottom = huge ? Math.min(m.bottom, Math.max(lastRow, m.top)) : m.bottom;
     const right = huge ? Math.min(m.right, Math.max(lastCol, m.left)) : m.right;
     const master = rows[m.top]?.[m.left];
     const value = master === undefined ? null : master;
-    for (let r = m.top; r <= bottom; r++) {
-      const row = (rows[r] ??= []);
-      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) row[c] = value;
+    if (huge && master === undefined) {
+      for (const key in rows) {
+        const r = Number(key);
+        if (r < m.top || r > bottom) continue;
+        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) rows[r][c] = value;
+      }
+    } else {
+      for (let r = m.top; r <= bottom; r++) {
+        const row = (rows[r] ??= []);
+        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) row[c] = value;
+      }
     }
-  }
+    return right === m.right ? m : { ...m, right };
+  });
 }

@@ -6,7 +6,7 @@ import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
 import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { loadExcelJs } from './exceljs';
-import { readPlainSheets, type PlainSheet } from './fastXlsx';
+import { containerProblem, readPlainSheets, type ContainerKind, type PlainSheet } from './fastXlsx';
 import { REGISTRY_SHEET } from './writePlan';
 
 /** The sheets as plain values, and the settings kept in tochuc's hidden sheet. */
@@ -29,7 +29,33 @@ export interface ReadOptions {
 // The registry row: the generated sheet's name (A), and the settings' key and value (F:G).
 const registryCells = (row: CellValue[]): unknown[] => [row[0] ?? null, row[SETTINGS_COLUMN] ?? null, row[SETTINGS_COLUMN + 1] ?? null];
 
-export class UnreadableWorkbookError extends Error {}
+/** A file that cannot be read as a workbook; the message is one line, in Vietnamese, saying what to do. */
+export class UnreadableWorkbookError extends Error {
+  constructor(
+    message: string,
+    /** What the file is, when that is known: an encrypted workbook, an old .xls, another compound file; else 'damaged' (or 'missing'). */
+    readonly kind: ContainerKind | 'damaged' | 'missing' = 'damaged',
+  ) {
+    super(message);
+  }
+}
+
+const PROTECT_WORKBOOK = 'Tệp › Thông tin › Bảo vệ Sổ làm việc › Mã hóa bằng Mật khẩu (File › Info › Protect Workbook › Encrypt with Password)';
+
+/** One line per kind of unreadable file: a password to remove, an .xls to save again, or a damaged file. */
+export function unreadable(path: string, kind: ContainerKind | 'damaged', detail: string): UnreadableWorkbookError {
+  const oneLine = detail.split('\n')[0];
+  switch (kind) {
+    case 'encrypted':
+      return new UnreadableWorkbookError(`Tệp "${path}" có mật khẩu (sổ được mã hóa) nên không đọc được: hãy mở tệp trong Excel, gỡ mật khẩu ở ${PROTECT_WORKBOOK}, xóa mật khẩu, lưu lại rồi chạy lại.`, kind);
+    case 'xls':
+      return new UnreadableWorkbookError(`Tệp "${path}" là sổ Excel 97–2003 (.xls) mang đuôi .xlsx, không đọc được: hãy mở tệp trong Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp › Lưu thành / File › Save As), rồi chạy lại.`, kind);
+    case 'ole':
+      return new UnreadableWorkbookError(`Tệp "${path}" không phải tệp .xlsx (${oneLine}): nếu sổ có mật khẩu, hãy gỡ ở ${PROTECT_WORKBOOK}; nếu là tệp .xls, hãy lưu lại dưới dạng .xlsx; rồi chạy lại.`, kind);
+    default:
+      return new UnreadableWorkbookError(`Tệp "${path}" không phải tệp Excel .xlsx hợp lệ hoặc đã bị hỏng (${oneLine}): hãy mở tệp gốc trong Excel và lưu lại dưới dạng .xlsx, hoặc dùng một bản sao còn tốt.`, 'damaged');
+  }
+}
 
 /** exceljs cell values (rich text, formulas, hyperlinks, errors) → the plain values ingest reads. */
 export function plainValue(value: unknown): CellValue {
@@ -92,17 +118,24 @@ export async function readXlsx(path: string, options: ReadOptions = {}): Promise
   return (await readXlsxBook(path, options)).grids;
 }
 
+/** Throws the one-line error of a file whose container is no .xlsx (encrypted, .xls, not a zip): what it is decides the message, whichever engine reads the parts. */
+export function checkContainer(path: string, data: Uint8Array): void {
+  const problem = containerProblem(data);
+  if (problem) throw unreadable(path, problem.kind === 'notZip' ? 'damaged' : problem.kind, problem.message);
+}
+
 export async function readXlsxBook(path: string, options: ReadOptions = {}): Promise<XlsxBook> {
   let data: Buffer;
   try {
     data = await fs.readFile(path);
   } catch {
-    throw new UnreadableWorkbookError(`Không mở được tệp "${path}": tệp không tồn tại hoặc không đọc được.`);
+    throw new UnreadableWorkbookError(`Không mở được tệp "${path}": tệp không tồn tại hoặc không đọc được.`, 'missing');
   }
+  checkContainer(path, data);
   try {
     return book(path, options.engine === 'exceljs' ? await readWithExceljs(data) : readPlainSheets(data));
   } catch (e) {
-    throw new UnreadableWorkbookError(`Không đọc được "${path}" như một tệp Excel .xlsx (${(e as Error).message.split('\n')[0]}). Tệp có thể bị hỏng, có mật khẩu, hoặc là định dạng .xls cũ: hãy lưu lại dưới dạng .xlsx.`);
+    throw unreadable(path, 'damaged', (e as Error).message);
   }
 }
 

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
 import { freeSheetName, safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup } from '../../templates/plan';
 import { loadExcelJs } from './exceljs';
-import { plainValue, UnreadableWorkbookError } from './readXlsx';
+import { checkContainer, plainValue, unreadable, UnreadableWorkbookError } from './readXlsx';
 import { REGISTRY_SHEET, writeSheet } from './writePlan';
 
 /**
@@ -186,17 +186,21 @@ export function templateFromWorksheet(ws: ExcelJS.Worksheet): TemplateSheet {
 }
 
 async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let data: Buffer;
   try {
-    await fs.stat(file);
+    data = await fs.readFile(file);
   } catch {
-    throw new UnreadableWorkbookError(`Không mở được tệp mẫu "${file}": tệp không tồn tại hoặc không đọc được.`);
+    throw new UnreadableWorkbookError(`Không mở được tệp mẫu "${file}": tệp không tồn tại hoặc không đọc được.`, 'missing');
   }
+  // An encrypted template, an .xls or a damaged file: the same one-line messages as for the data.
+  checkContainer(file, data);
   const { Workbook } = await loadExcelJs();
   const wb = new Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    // exceljs types it as its own Buffer (an ArrayBuffer); JSZip takes node's.
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UnreadableWorkbookError(`Không đọc được "${file}" như một tệp Excel .xlsx (${(e as Error).message.split('\n')[0]}). Tệp có thể bị hỏng, có mật khẩu, hoặc là định dạng .xls cũ: hãy lưu lại dưới dạng .xlsx.`);
+    throw unreadable(file, 'damaged', (e as Error).message);
   }
   return wb;
 }
