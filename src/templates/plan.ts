@@ -163,3 +163,16 @@ export function trimEnd<T>(list: T[]): T[] {
   while (n > 0 && list[n - 1] === undefined) n--;
   return list.slice(0, n);
 }
+
+/** Excel's most characters in a cell (UTF-16 units): a longer text makes Excel "repair" the file and drop the cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text cut to fit a cell, ending in "…" when cut: the planner cuts every filled text, so that neither executor writes a cell Excel would drop (a data cell of 32,767 characters quoted in an issue's message would not fit). */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let cut = MAX_CELL_TEXT - 1;
+  // Never half of a surrogate pair.
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return text.slice(0, cut) + '…';
+}

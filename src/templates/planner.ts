@@ -6,7 +6,7 @@ import { isoToSerial } from '../ingest/values';
 import { dayText } from '../reports/period';
 import { repointFormula } from './formulas';
 import { parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
-import { safeSheetName, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+import { fitCellText, safeSheetName, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
 export type FieldType = 'count' | 'rate' | 'date' | 'number' | 'text';
@@ -102,7 +102,7 @@ function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number
     if (type === 'date' && typeof value === 'string') return { value: isoToSerial(value), numberFormat: NUMBER_FORMATS.date };
     if (typeof value === 'number') return type === 'text' ? { value, numberFormat: '0' } : { value, numberFormat: NUMBER_FORMATS[type] };
     if (typeof value === 'boolean') return { value };
-    return { value: String(value) };
+    return { value: fitCellText(String(value)) };
   }
   let text = '';
   for (const part of parts) {
@@ -116,7 +116,7 @@ function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number
       } else text += formatInline(value, typeOf(part.path, value, options.types));
     }
   }
-  return { value: text };
+  return { value: fitCellText(text) };
 }
 
 // Times New Roman 12 pt fits about 1.1 characters per unit of Excel column width (capitals and

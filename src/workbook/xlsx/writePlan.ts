@@ -20,19 +20,6 @@ export interface WriteResult {
   sheets: string[];
 }
 
-/** Excel's most characters in a cell (UTF-16 units): a longer text makes Excel "repair" the file and drop the cell. */
-export const MAX_CELL_TEXT = 32_767;
-
-/** A text cut to fit a cell, ending in "…" when cut (a data cell of 32,767 characters quoted in an issue's message would not fit). */
-export function fitCellText(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
-  let cut = MAX_CELL_TEXT - 1;
-  // Never half of a surrogate pair.
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut--;
-  return text.slice(0, cut) + '…';
-}
-
 function argb(hex: string): string {
   return 'FF' + hex.replace('#', '').toUpperCase();
 }
@@ -95,7 +82,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       if (pc.numberFormat) cell.numFmt = pc.numberFormat;
       // exceljs writes a string as a string (never parsed as a formula): data stays data.
       if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, '') };
-      else if (pc.value !== undefined) cell.value = typeof pc.value === 'string' ? fitCellText(pc.value) : pc.value;
+      else if (pc.value !== undefined) cell.value = pc.value;
       if (pc.style !== undefined) applyStyle(cell, plan.styles[pc.style]);
     });
   });
