@@ -124,6 +124,43 @@ describe('worksheets', () => {
     });
   });
 
+  it('never deletes the last visible sheet, nor a very hidden one until it is made Hidden', async () => {
+    const { Excel: excel, workbook } = setup({ Data: [['a']], Secret: [['b']] });
+    workbook.sheet('Secret').visibility = 'VeryHidden';
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem('Data').delete();
+      await expect(context.sync()).rejects.toThrow(/InvalidOperation/);
+      sheets.getItem('Secret').delete();
+      await expect(context.sync()).rejects.toThrow(/GeneralException/);
+      const secret = sheets.getItem('Secret');
+      secret.visibility = 'Hidden';
+      secret.delete();
+      await context.sync();
+    });
+    expect(workbook.sheetNames).toEqual(['Data']);
+  });
+
+  it('beforeSync runs as each sync starts; when it throws, the sync rejects with its error and applies nothing', async () => {
+    const seen: number[] = [];
+    const lost = new Error('connection lost');
+    const { Excel: excel, workbook, stats } = setup({ Data: [['a']] }, { beforeSync: (n: number) => {
+      seen.push(n);
+      if (n === 2) throw lost;
+    } });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.add('One');
+      await context.sync();
+      context.workbook.worksheets.add('Two');
+      await expect(context.sync()).rejects.toBe(lost);
+      context.workbook.worksheets.add('Three');
+      await context.sync();
+    });
+    expect(seen).toEqual([1, 2, 3]);
+    expect(stats.rejectedSyncs).toBe(1);
+    expect(workbook.sheetNames).toEqual(['Data', 'One', 'Three']);
+  });
+
   it('Range.select() selects at sync, activates its sheet, and fails on a deleted sheet', async () => {
     const { Excel: excel, workbook } = setup({ Data: [['a']], Other: [['b']] });
     expect(workbook.selection).toBeUndefined();

@@ -26,11 +26,19 @@ describe('the task pane use case: generate the reduction report in the open work
     const before = texts(workbook, 'DS CBCCVC');
     const { host: h, stats } = host(workbook);
     const steps: string[] = [];
-    const result = await generateInExcel(h, 'reduction', { ...PARAMS, onProgress: (step) => void steps.push(step) });
+    const writes: Array<[number, number]> = [];
+    const result = await generateInExcel(h, 'reduction', { ...PARAMS, onProgress: (step, done, total) => {
+      steps.push(step);
+      if (step === 'write') writes.push([done, total]);
+    } });
     expect(result.report.reduced.total).toBe(264);
     expect(result.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'DS CBCCVC', cell: 'L656', severity: 'error' })]));
     expect(new Set(steps)).toEqual(new Set(['read', 'compute', 'write']));
+    // Writing reports its batches: none known while the executor looks at the workbook, then 0 of n to n of n.
+    const batches = writes[writes.length - 1][1];
+    expect(batches).toBeGreaterThan(0);
+    expect(writes).toEqual([[0, 0], ...Array.from({ length: batches + 1 }, (_, i) => [i, batches])]);
     const report = texts(workbook, 'TGBC 2015-2019');
     expect(report).toContain('THÀNH ỦY MÓNG CÁI');
     expect(report).toContain('Trong kỳ đã thực hiện tinh giản 264 người. Số người tinh giản chia theo đối tượng và hình thức:');
@@ -57,6 +65,19 @@ describe('the task pane use case: generate the reduction report in the open work
     controller.abort();
     await expect(generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('cancelled while writing a replacement: the earlier report, the registry and events as they were', async () => {
+    const before = workbook.snapshot();
+    const controller = new AbortController();
+    const { host: h, stats } = host(workbook);
+    const run = generateInExcel(h, 'reduction', { ...PARAMS, replace: true, signal: controller.signal, onProgress: (step, _done, total) => {
+      // The executor has planned its batches: the officer clicks "Hủy" now.
+      if (step === 'write' && total > 0) controller.abort();
+    } });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: 'Đã hủy.' });
+    expect(workbook.snapshot()).toBe(before);
+    expect(stats.enableEventsWrites).toEqual([]);
+  }, 60000);
 
   it('goes to the cell of an issue, and says so when the sheet is gone', async () => {
     await expect(selectCell(host(workbook).host, 'DS CBCCVC', 'L656')).resolves.toBeUndefined();

@@ -4,7 +4,7 @@ import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { ChartPlan, FillPlan, SheetPlan } from '../src/templates/plan';
 import { CHARTS_SKIPPED, DEFAULT_REQUEST_BUDGET, executePlan, type ExcelHost } from '../src/workbook/office/executePlan';
 import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
-import { fakeExcel, FakeWorkbook } from './fakes/excelFake';
+import { fakeExcel, FakeOfficeError, FakeWorkbook, type FakeExcelOptions } from './fakes/excelFake';
 
 const OPTIONS: PlanOptions = { sheetName: 'TGBC 2015-2019', marker: { report: 'reduction', period: '2015-2019', generatedAt: '2026-11-22T08:00:00Z' } };
 const cell = (v: string | number): TemplateCellInput => (typeof v === 'string' && v.startsWith('=') ? { formula: v } : { value: v });
@@ -50,8 +50,8 @@ function plainCell(ws: ExcelJS.Worksheet, row: number, col: number) {
   };
 }
 
-function host(workbook: FakeWorkbook, sets?: string[]): { host: ExcelHost; stats: ReturnType<typeof fakeExcel>['stats'] } {
-  const fake = fakeExcel(workbook, sets ? { requirementSets: sets } : {});
+function host(workbook: FakeWorkbook, sets?: string[], options: FakeExcelOptions = {}): { host: ExcelHost; stats: ReturnType<typeof fakeExcel>['stats'] } {
+  const fake = fakeExcel(workbook, { ...options, ...(sets ? { requirementSets: sets } : {}) });
   return { host: { run: fake.Excel.run, isSetSupported: (name, version) => fake.Office.context.requirements.isSetSupported(name, version) }, stats: fake.stats };
 }
 
@@ -115,18 +115,38 @@ describe('Office.js executor on the strict fake', () => {
     expect(result.sheets).toEqual(['TGBC 2015-2019']);
   }, 120000);
 
-  it('switches events back on when a write fails', async () => {
-    const workbook = new FakeWorkbook();
+  it('switches events back on when a write fails, and leaves no half-written sheet', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
     const { host: h, stats } = host(workbook);
     // A merge overlapping another is rejected by Excel; merges come after the cells, so the
     // failing batch is a later one than the batch that switched events off.
     const p = plan(2_000);
     p.sheets[0].merges.push('B3:B4');
     await expect(executePlan(h, p, { maxRequestBytes: 300_000 })).rejects.toThrow('InvalidOperation');
-    expect(stats.rejectedSyncs).toBe(1);
+    // The failed batch, then the clean-up: it stops at the registry the failed batch never made.
+    expect(stats.rejectedSyncs).toBe(2);
     expect(stats.enableEventsWrites).toEqual([false, true]);
     expect(workbook.enableEvents).toBe(true);
+    expect(workbook.sheetNames).toEqual(['DS CBCCVC']);
   }, 120000);
+
+  it('replaces a generated sheet that is the only visible one (Excel never deletes the last visible sheet)', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    await executePlan(host(workbook).host, plan(3));
+    // The user deletes the data sheet: the report is the workbook's only visible sheet.
+    await fakeExcel(workbook).Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('DS CBCCVC').delete();
+      await context.sync();
+    });
+    const { host: h } = host(workbook);
+    const result = await executePlan(h, plan(5), { replace: true });
+    expect(result.sheets).toEqual(['TGBC 2015-2019']);
+    expect(workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['TGBC 2015-2019']);
+    // The new report (five people: its total is in row 8), listed once in the registry, and active.
+    expect(workbook.sheet('TGBC 2015-2019').cell('D8').formula).toBe('=SUM(D3:D7)');
+    expect(workbook.sheet(REGISTRY_SHEET).values().map((row) => row[0])).toEqual(['sheet', 'TGBC 2015-2019']);
+    expect(workbook.activeSheet?.name).toBe('TGBC 2015-2019');
+  });
 
   it('replaces only its own sheet, on request, and says what an older Excel cannot do', async () => {
     const workbook = FakeWorkbook.fromGrids({ 'TGBC 2015-2019': [['bảng của người dùng']] });
@@ -141,6 +161,13 @@ describe('Office.js executor on the strict fake', () => {
     expect(workbook.sheetNames.filter((n) => n.startsWith('TGBC'))).toEqual(['TGBC 2015-2019', 'TGBC 2015-2019 (2)']);
   });
 
+  it('takes a name as taken whatever its case, as Excel does', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'tgbc 2015-2019': [['bảng của người dùng']] });
+    const result = await executePlan(host(workbook).host, plan(3), { replace: true });
+    expect(result.sheets).toEqual(['TGBC 2015-2019 (2)']);
+    expect(workbook.sheet('tgbc 2015-2019').cell('A1').value).toBe('bảng của người dùng');
+  });
+
   it('writes a report on the minimum the manifest asks for, ExcelApi 1.4, saying what it left out', async () => {
     const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
     const minimum = host(workbook, ['ExcelApi 1.4']);
@@ -148,6 +175,117 @@ describe('Office.js executor on the strict fake', () => {
     expect(result.sheets).toEqual(['TGBC 2015-2019']);
     expect(workbook.sheet('TGBC 2015-2019').cell('B3').value).toBe('Nguyễn Văn Người Thứ 1 ở Phòng Nội vụ thành phố');
     expect(result.skipped.length).toBeGreaterThan(0);
+  });
+});
+
+describe('cancel and failure mid-write: no half-written sheet', () => {
+  // 2,000 rows in 300 kB batches: the report takes several batches, one sync each.
+  const MULTI = { maxRequestBytes: 300_000 };
+
+  /** A run whose every sync first notes the sheets there are, as the sync starts. */
+  function watched(workbook: FakeWorkbook, beforeSync?: (sync: number) => void) {
+    const namesAtSync: string[][] = [];
+    const { host: h, stats } = host(workbook, undefined, { beforeSync: (n) => {
+      namesAtSync.push(workbook.sheetNames);
+      beforeSync?.(n);
+    } });
+    return { h, stats, namesAtSync };
+  }
+
+  it('a cancel after the first batch stops before the next, removes the new sheet, and puts events back on in one more sync', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    const before = workbook.snapshot();
+    const { h, stats, namesAtSync } = watched(workbook);
+    const controller = new AbortController();
+    const progress: Array<[number, number]> = [];
+    const run = executePlan(h, plan(2_000), { ...MULTI, signal: controller.signal, onProgress: (done, total) => {
+      progress.push([done, total]);
+      if (done === 1) controller.abort();
+    } });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: 'Đã hủy.' });
+    const total = progress[0][1];
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([[0, total], [1, total]]);
+    // Reading the sheet names, the first batch, the clean-up; the half-written sheet was there until the clean-up.
+    expect(stats.syncs).toBe(3);
+    expect(namesAtSync[2]).toEqual(['DS CBCCVC', 'TGBC 2015-2019']);
+    expect(stats.enableEventsWrites).toEqual([false, true]);
+    // No report sheet, no registry: the workbook as it was.
+    expect(workbook.snapshot()).toBe(before);
+  }, 120000);
+
+  it('a cancel while replacing leaves the old report, its registry row and the active sheet as they were', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    await executePlan(host(workbook).host, plan(3));
+    const before = workbook.snapshot();
+    const { h, stats, namesAtSync } = watched(workbook);
+    const controller = new AbortController();
+    const run = executePlan(h, plan(2_000), { ...MULTI, replace: true, signal: controller.signal, onProgress: (done) => {
+      if (done === 2) controller.abort();
+    } });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    // Names, registry, two batches, the clean-up: the new report was being written beside the old one.
+    expect(stats.syncs).toBe(5);
+    expect(namesAtSync[4]).toEqual(['DS CBCCVC', 'TGBC 2015-2019', REGISTRY_SHEET, 'TGBC 2015-2019 (mới)']);
+    expect(workbook.snapshot()).toBe(before);
+    expect(workbook.sheet('TGBC 2015-2019').cell('B5').value).toBe('Nguyễn Văn Người Thứ 3 ở Phòng Nội vụ thành phố');
+  }, 120000);
+
+  it('a sync that fails mid-write: the same clean-up, and the error as it came', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    await executePlan(host(workbook).host, plan(3));
+    const before = workbook.snapshot();
+    const lost = new FakeOfficeError('GeneralException', 'The connection to Excel was lost.');
+    // Sync 4 is the second batch, after the names, the registry and the first batch.
+    const { h, stats, namesAtSync } = watched(workbook, (n) => {
+      if (n === 4) throw lost;
+    });
+    await expect(executePlan(h, plan(2_000), { ...MULTI, replace: true })).rejects.toBe(lost);
+    expect(stats.rejectedSyncs).toBe(1);
+    expect(stats.syncs).toBe(5);
+    expect(namesAtSync[4]).toContain('TGBC 2015-2019 (mới)');
+    expect(stats.enableEventsWrites).toEqual([false, true]);
+    expect(workbook.snapshot()).toBe(before);
+  }, 120000);
+
+  it('a last batch that fails after writing the registry rows takes them back too', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    await executePlan(host(workbook).host, plan(3));
+    const registry = JSON.stringify([...workbook.sheet(REGISTRY_SHEET).cells]);
+    const two = plan(3);
+    two.sheets.push({ ...two.sheets[0], name: 'Phụ lục TGBC 2015-2019' });
+    // A co-author deletes the old report while the one batch is on its way: the registry rows of
+    // the new appendix are written, then deleting the old report fails.
+    const { h, stats } = watched(workbook, (n) => {
+      if (n === 3) workbook.sheets.splice(workbook.sheets.indexOf(workbook.sheet('TGBC 2015-2019')), 1);
+    });
+    await expect(executePlan(h, two, { replace: true })).rejects.toThrow('ItemNotFound');
+    expect(stats.syncs).toBe(4);
+    expect(workbook.sheetNames).toEqual(['DS CBCCVC', REGISTRY_SHEET]);
+    expect(JSON.stringify([...workbook.sheet(REGISTRY_SHEET).cells].filter(([, cell]) => cell.value !== ''))).toBe(registry);
+    expect(workbook.enableEvents).toBe(true);
+  });
+
+  it('a cancel before the first batch sends nothing more; one after the last batch has gone is too late', async () => {
+    const workbook = FakeWorkbook.fromGrids({ 'DS CBCCVC': [['Họ và tên']] });
+    const before = workbook.snapshot();
+    const early = new AbortController();
+    const first = watched(workbook);
+    await expect(executePlan(first.h, plan(3), { signal: early.signal, onProgress: () => early.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(first.stats.syncs).toBe(1);
+    expect(first.stats.enableEventsWrites).toEqual([]);
+    expect(workbook.snapshot()).toBe(before);
+    // Already cancelled: not even Excel.run.
+    await expect(executePlan(first.h, plan(3), { signal: early.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(first.stats.runs).toBe(1);
+
+    // The one batch of a small report is under way (sync 2) when the cancel comes: the report is written.
+    const late = new AbortController();
+    const second = watched(workbook, (n) => {
+      if (n === 2) late.abort();
+    });
+    await expect(executePlan(second.h, plan(3), { signal: late.signal })).resolves.toMatchObject({ sheets: ['TGBC 2015-2019'] });
+    expect(workbook.sheet('TGBC 2015-2019').cell('B3').value).toBe('Nguyễn Văn Người Thứ 1 ở Phòng Nội vụ thành phố');
   });
 });
 

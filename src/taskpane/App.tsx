@@ -277,7 +277,7 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
             {strings.generate}
           </Button>
           {running && (
-            <Button disabled={state.step === 'write'} onClick={cancel}>
+            <Button disabled={state.cancelling} onClick={cancel}>
               {strings.cancel}
             </Button>
           )}
@@ -312,11 +312,12 @@ export function App({ strings, theme, host, now = clock, onSwitchLanguage }: App
 /** Progress while running; after it, "cancelled" in plain words or the error. */
 function RunStatus({ strings, state, className }: { strings: Strings; state: RunState; className: string }) {
   if (state.status === 'running') {
-    // Reading reports its batches; computing and writing are single steps, so they spin.
-    const value = state.step === 'read' && state.total > 0 ? state.done / state.total : undefined;
+    // Reading and writing report their batches; computing is one step, and so is a step whose batches
+    // are not counted yet, and the clean-up after a cancel: they spin.
+    const value = !state.cancelling && state.step !== 'compute' && state.total > 0 ? state.done / state.total : undefined;
     return (
       <div className={className} role="status">
-        <Field label={strings.steps[state.step]} hint={state.step === 'write' ? strings.cannotCancelWrite : undefined}>
+        <Field label={state.cancelling ? strings.cancelling : strings.steps[state.step]} hint={state.step === 'write' && !state.cancelling ? strings.cancelWriteHint : undefined}>
           <ProgressBar {...(value !== undefined ? { value } : {})} />
         </Field>
       </div>

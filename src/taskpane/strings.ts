@@ -44,7 +44,8 @@ const vi = {
   cancel: 'Hủy',
   progressLabel: 'Tiến độ',
   steps: { read: 'Đang đọc dữ liệu…', compute: 'Đang tính…', write: 'Đang ghi báo cáo…' },
-  cannotCancelWrite: 'Đang ghi, không hủy giữa chừng được.',
+  cancelWriteHint: 'Hủy thì dừng trước đợt ghi tiếp theo và xóa các trang đã ghi dở; báo cáo cũ vẫn giữ nguyên.',
+  cancelling: 'Đang hủy…',
   cancelled: 'Đã hủy.',
   errorTitle: 'Không lập được báo cáo',
 
@@ -165,7 +166,8 @@ const en: Strings = {
   cancel: 'Cancel',
   progressLabel: 'Progress',
   steps: { read: 'Reading the data…', compute: 'Computing…', write: 'Writing the report…' },
-  cannotCancelWrite: 'Writing; this cannot be stopped halfway.',
+  cancelWriteHint: 'Cancel stops before the next part is written and removes the sheets written so far; an earlier report stays as it was.',
+  cancelling: 'Cancelling…',
   cancelled: 'Cancelled.',
   errorTitle: 'The report could not be built',
 

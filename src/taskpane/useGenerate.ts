@@ -6,7 +6,8 @@ export type Step = 'read' | 'compute' | 'write';
 
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; step: Step; done: number; total: number }
+  /** `cancelling`: "Hủy" was clicked; the run stops at its next batch and takes back what it wrote. */
+  | { status: 'running'; step: Step; done: number; total: number; cancelling: boolean }
   | { status: 'done'; result: GenerateInExcelResult }
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
@@ -27,9 +28,9 @@ export function useGenerate(host: ExcelHost | undefined): { state: RunState; sta
       if (!host || running.current) return;
       const controller = new AbortController();
       running.current = controller;
-      setState({ status: 'running', step: 'read', done: 0, total: 0 });
+      setState({ status: 'running', step: 'read', done: 0, total: 0, cancelling: false });
       const onProgress = (step: Step, done: number, total: number) => {
-        if (running.current === controller) setState({ status: 'running', step, done, total });
+        if (running.current === controller && !controller.signal.aborted) setState({ status: 'running', step, done, total, cancelling: false });
       };
       generateInExcel(host, kind, { ...params, onProgress, signal: controller.signal })
         .then(
@@ -45,7 +46,12 @@ export function useGenerate(host: ExcelHost | undefined): { state: RunState; sta
     [host],
   );
 
-  const cancel = useCallback(() => running.current?.abort(), []);
+  const cancel = useCallback(() => {
+    const controller = running.current;
+    if (!controller || controller.signal.aborted) return;
+    controller.abort();
+    setState((current) => (current.status === 'running' ? { ...current, cancelling: true } : current));
+  }, []);
 
   return { state, start, cancel };
 }

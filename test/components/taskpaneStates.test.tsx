@@ -153,8 +153,9 @@ describe('the task pane, state by state', () => {
     expect(isDisabled(generateButton())).toBe(false);
   }, TEST_TIMEOUT);
 
-  it('generating, while writing: Hủy is disabled and the pane says why', async () => {
-    const { control } = await sample();
+  it('generating, while writing: Hủy still works; it stops before the next batch, says "Đã hủy." and leaves no sheet', async () => {
+    const { workbook, control } = await sample();
+    const before = names(workbook);
     await renderPane(control);
     choosePeriod(SAMPLE_FROM, SAMPLE_TO);
     control.hold();
@@ -168,12 +169,19 @@ describe('the task pane, state by state', () => {
     await waitFor(() => expect(control.waiting).toBeGreaterThan(0), SLOW);
 
     expect(within(screen.getByRole('status')).getByRole('progressbar', { name: vi.steps.write })).toBeTruthy();
-    expect(screen.getByText(vi.cannotCancelWrite)).toBeTruthy();
-    expect(isDisabled(cancelButton() as HTMLElement)).toBe(true);
+    expect(screen.getByText(vi.cancelWriteHint)).toBeTruthy();
+    expect(isDisabled(cancelButton() as HTMLElement)).toBe(false);
     expect(isDisabled(generateButton())).toBe(true);
 
+    fireEvent.click(cancelButton() as HTMLElement);
+    expect(await screen.findByText(vi.cancelling, {}, SLOW)).toBeTruthy();
+    expect(isDisabled(cancelButton() as HTMLElement)).toBe(true);
     control.release();
-    await screen.findByRole('region', { name: vi.resultTitle }, SLOW);
+    expect(await screen.findByText(vi.cancelled, {}, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('region', { name: vi.resultTitle })).toBeNull();
+    expect(isDisabled(generateButton())).toBe(false);
+    expect(names(workbook)).toEqual(before);
   }, TEST_TIMEOUT);
 
   it('done: the headline figure, 264 people, and the sheets written', async () => {

@@ -61,6 +61,8 @@ export interface FakeHostControl {
   selection(): string | undefined;
   /** Everything the fake stores for a sheet, as a canonical JSON string (cells sorted by key). */
   sheetJson(name: string): string;
+  /** Everything the fake holds of the whole workbook, as JSON (FakeWorkbook.snapshot): equal strings, the same workbook. */
+  snapshot(): string;
   /** "A1" addresses of the cells of a sheet whose value is exactly `text`. */
   cellsWithValue(sheet: string, text: string): string[];
   /** Removes a sheet behind the pane's back (as a user deleting it in Excel). */
@@ -136,6 +138,7 @@ function install(w: HostWindow): void {
         merged: s.mergedAreas, columnWidths: [...s.columnWidths], rowHeights: [...s.rowHeights], properties: [...s.customProperties],
       });
     },
+    snapshot: () => workbook.snapshot(),
     cellsWithValue: (name, text) => [...workbook.sheet(name).cells]
       .filter(([, cell]) => cell.value === text)
       .map(([key]) => {

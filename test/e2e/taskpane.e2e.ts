@@ -34,6 +34,11 @@
  * by the shapes panel (shapesPanel.ts, showShapes below: the sheet's cells and every shape the fake
  * holds, since the fake renders nothing) and screenshot alone as 19-org-chart.png.
  *
+ * A sixth makes the report, then replaces it with syncs slowed down, clicks "Hủy" while the pane
+ * writes (before the write's batch goes out) and checks that the workbook is exactly as it was: the
+ * earlier report, the registry of generated sheets, no new sheet (20-writing, 21-cancelling,
+ * 22-cancelled-while-writing).
+ *
  * TODO, with the UI: the merger report (then the chart through the pane: generate it, and
  * showShapes(page, its chart sheet) in place of the hand-built plan).
  */
@@ -72,6 +77,10 @@ const UI = {
   target: (p: Page) => p.getByLabel(vi.target, { exact: true }),
   progress: (p: Page) => p.getByRole('progressbar'),
   cancelled: (p: Page) => p.getByRole('status').filter({ hasText: vi.cancelled }),
+  /** The label of the progress bar: the step under way ("Đang ghi báo cáo…"), or "Đang hủy…". */
+  stepLabel: (p: Page, text: string) => p.getByRole('status').getByText(text, { exact: true }),
+  writeHint: (p: Page) => p.getByText(vi.cancelWriteHint, { exact: true }),
+  replace: (p: Page) => p.getByRole('checkbox', { name: vi.replace, exact: true }),
   result: (p: Page) => p.getByRole('heading', { name: vi.resultTitle, exact: true }),
   failure: (p: Page) => p.getByRole('alert').filter({ hasText: vi.errorTitle }),
   issues: (p: Page) => p.getByRole('region', { name: vi.issues, exact: true }).getByRole('listitem'),
@@ -174,6 +183,11 @@ const LOAD_TIMEOUT_MS = 60_000;
 const GENERATE_TIMEOUT_MS = 180_000;
 /** Per context.sync() in the cancel run, so that the progress bar and the cancel button stay up. */
 const SLOW_SYNC_MS = 1_500;
+/**
+ * Per context.sync() of the write in the cancel-while-writing run: the two syncs before its batch
+ * (the sheet names, the registry) leave 6 s for a screenshot and the click.
+ */
+const WRITE_SYNC_MS = 3_000;
 
 type FakeHostWindow = Window & { __fakeHost: FakeHostControl; __fakeHostOptions?: FakeHostOptions; __shapesPanel?: ShapesPanel };
 
@@ -383,7 +397,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await UI.generate(page).click();
   await UI.progress(page).waitFor();
   await shot(page, 'running');
-  // Reading takes several slowed syncs; cancel is refused only while writing, which must not have begun.
+  // Reading takes several slowed syncs: the click lands while the pane reads (cancelWhileWriting clicks while it writes).
   await UI.cancel(page).click({ timeout: 10 * SLOW_SYNC_MS }).catch((e: unknown) => {
     throw new Error(`could not click "${vi.cancel}" while generating (still reading?): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   });
@@ -584,6 +598,47 @@ async function orgChart(browser: Browser, base: string, watch: Watch): Promise<v
   await page.context().close();
 }
 
+async function cancelWhileWriting(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('cancel while writing: the report replaced with slow syncs, "Hủy" clicked during the write');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW);
+  await assertEventually(async () => !(await UI.generate(page).isDisabled()), 'the generate button stays disabled inside the fake Excel');
+  await UI.periodKind(page).selectOption(UI.customPeriod);
+  await UI.from(page).fill(EXPECT.from);
+  await UI.to(page).fill(EXPECT.to);
+  await UI.generate(page).click();
+  await waitForResult(page);
+  // The earlier report, its registry rows and everything else, as the cancelled replacement must leave them.
+  await UI.replace(page).check();
+  const before = await fakeHost(page, (h) => h.snapshot());
+  const names = await fakeHost(page, (h) => h.sheetNames());
+  assert.ok(EXPECT.sheets.every((n) => names.includes(n)), `the first report was not written (sheets: ${names.join(', ')})`);
+
+  await page.evaluate((ms) => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = ms), SLOW_SYNC_MS);
+  const syncsBefore = await fakeHost(page, (h) => h.syncs());
+  await UI.generate(page).click();
+  // Once reading is done, the write's syncs slower still, so that the screenshot and the click land before its batch.
+  await UI.stepLabel(page, vi.steps.compute).or(UI.stepLabel(page, vi.steps.write)).first().waitFor({ timeout: GENERATE_TIMEOUT_MS });
+  await page.evaluate((ms) => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = ms), WRITE_SYNC_MS);
+  await UI.stepLabel(page, vi.steps.write).waitFor({ timeout: GENERATE_TIMEOUT_MS });
+  assert.ok(await UI.writeHint(page).isVisible(), 'while writing, the pane does not say what "Hủy" does');
+  assert.ok(!(await UI.cancel(page).isDisabled()), `"${vi.cancel}" is disabled while writing`);
+  await shot(page, 'writing');
+  await UI.cancel(page).click();
+  await UI.stepLabel(page, vi.cancelling).waitFor();
+  assert.ok(await UI.cancel(page).isDisabled(), `"${vi.cancel}" can be clicked again while cancelling`);
+  await shot(page, 'cancelling');
+  await UI.cancelled(page).waitFor({ timeout: GENERATE_TIMEOUT_MS });
+  log(`cancelled while writing after ${(await fakeHost(page, (h) => h.syncs())) - syncsBefore} slowed syncs`);
+  assert.equal(await UI.failure(page).count(), 0, 'cancelling while writing shows an error');
+  assert.equal(await UI.result(page).count(), 0, 'cancelling while writing still shows a result');
+  const after = await fakeHost(page, (h) => h.snapshot());
+  assert.deepEqual(await fakeHost(page, (h) => h.sheetNames()), names, 'a run cancelled while writing left a sheet behind');
+  assert.ok(after === before, 'a run cancelled while writing changed the workbook (the earlier report, the registry or another sheet)');
+  await page.evaluate(() => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = 0));
+  await shot(page, 'cancelled-while-writing');
+  await page.context().close();
+}
+
 /** Polls a condition (the pane works asynchronously; no fixed sleeps). */
 async function assertEventually(check: () => Promise<boolean>, message: string | (() => Promise<string>), timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -612,6 +667,7 @@ async function main(): Promise<void> {
     await editedTemplate(browser, server.base, watch);
     await partyReport(browser, server.base, watch);
     await orgChart(browser, server.base, watch);
+    await cancelWhileWriting(browser, server.base, watch);
   } finally {
     await browser.close();
     await server.close();

@@ -88,6 +88,13 @@ export interface FakeExcelOptions {
   maxRequestBytes?: number;
   /** Default 5 MB, the Excel on the web response limit. */
   maxResponseBytes?: number;
+  /**
+   * Called as each context.sync() starts, with its number (stats.syncs, this one counted), before
+   * anything of it is applied. A test aborts a run between two batches here; a hook that throws
+   * rejects the sync with its error and nothing of that sync is applied (the request never reached
+   * Excel, as when the connection drops).
+   */
+  beforeSync?: (sync: number) => void;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
@@ -176,6 +183,7 @@ export class FakeRequestContext {
     readonly data: FakeWorkbook,
     readonly stats: FakeExcelStats,
     readonly requirements: Requirements,
+    private readonly beforeSync?: (sync: number) => void,
   ) {
     this.workbook = new FakeWorkbookObject(this);
     this.application = this.workbook.application;
@@ -211,6 +219,7 @@ export class FakeRequestContext {
     this.response = { bytes: 0, undo: [] };
     await Promise.resolve(); // a round trip is always asynchronous
     try {
+      this.beforeSync?.(this.stats.syncs);
       if (bytes > this.stats.maxRequestBytes) {
         fail('RequestPayloadSizeLimitExceeded', `The request payload (${bytes} bytes) exceeds ${this.stats.maxRequestBytes} bytes.`);
       }
@@ -685,10 +694,13 @@ export class FakeWorksheet extends FakeClientObject {
     });
   }
 
+  /** Excel's rules: neither a very hidden sheet nor the last visible one can be deleted. */
   delete(): void {
     this.queueCall('delete', [], () => {
       const sheet = this.sheet();
       const data = this.context.data;
+      // By design (office-js issue #365, documented since): make it Hidden first, then delete it.
+      if (sheet.visibility === 'VeryHidden') fail('GeneralException', `The very hidden worksheet '${sheet.name}' cannot be deleted; set its visibility to Hidden first.`);
       if (data.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
         fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       }
@@ -2859,7 +2871,7 @@ export function fakeExcel(workbook: FakeWorkbook, options: FakeExcelOptions = {}
   };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     stats.runs++;
-    const context = new FakeRequestContext(workbook, stats, requirements);
+    const context = new FakeRequestContext(workbook, stats, requirements, options.beforeSync);
     try {
       // The fake mirrors the members the report writer uses, not the whole Excel.RequestContext type.
       const result = await batch(context as unknown as Excel.RequestContext);

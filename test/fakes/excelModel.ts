@@ -442,6 +442,22 @@ export class FakeWorkbook {
     return this.sheets.flatMap((s) => s.shapes.map((shape) => ({ ...resolvedShape(s.shapes, shape), sheet: s.name })));
   }
 
+  /**
+   * Test helper: everything the fake holds of the workbook (sheets in order with their cells, merges,
+   * sizes, layout, charts and shapes; the active sheet, the selection, the settings and enableEvents)
+   * as one JSON string, to compare before and after a run that must leave no trace.
+   */
+  snapshot(): string {
+    return JSON.stringify({
+      active: this.activeSheet?.name, selection: this.selectedAddress, events: this.enableEvents, settings: [...this.settings],
+      sheets: this.sheets.map((s) => ({
+        name: s.name, id: s.id, visibility: s.visibility, tabColor: s.tabColor, showGridlines: s.showGridlines, freeze: s.freeze, pageLayout: s.pageLayout,
+        cells: [...s.cells], merged: s.mergedAreas, columnWidths: [...s.columnWidths], rowHeights: [...s.rowHeights], properties: [...s.customProperties],
+        charts: s.charts, shapes: s.shapes,
+      })),
+    });
+  }
+
   /** Test helper: a setting's value, parsed from its stored JSON (undefined when absent). */
   setting(key: string): unknown {
     const json = this.settings.get(key);

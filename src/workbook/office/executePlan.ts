@@ -20,6 +20,10 @@ export interface ExecuteOptions {
   replace?: boolean;
   /** Request budget in bytes; Excel on the web's limit is 5 MB. */
   maxRequestBytes?: number;
+  /** Checked before each batch: once aborted, the run stops there, takes back what it wrote and rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Batches written of all: (0, n) once they are planned, then after each batch's sync. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExecuteResult {
@@ -431,20 +435,41 @@ function orgChartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: Exce
   }];
 }
 
+/** What a cancelled run rejects with: an Error named "AbortError", as fetch and the pane expect. */
+export function abortError(): Error {
+  return Object.assign(new Error('Đã hủy.'), { name: 'AbortError' });
+}
+
 /**
  * Sequences the batches, one sync after each. Written as a chain rather than a loop on purpose:
- * the number of syncs is the number of 4 MB batches, not the number of rows or cells.
+ * the number of syncs is the number of 4 MB batches, not the number of rows or cells. `before`
+ * runs as a batch is about to be queued (it may throw: a cancel stops there), `after` once its sync
+ * has succeeded.
  */
-function runBatches(context: Excel.RequestContext, batches: Step[][], before: () => void): Promise<void> {
-  return batches.reduce<Promise<void>>((previous, batch) => previous.then(() => {
+function runBatches(context: Excel.RequestContext, batches: Step[][], before: () => void, after: (index: number) => void): Promise<void> {
+  return batches.reduce<Promise<void>>((previous, batch, index) => previous.then(() => {
     before();
     for (const step of batch) step.apply();
-    return context.sync();
+    return context.sync().then(() => after(index));
   }), Promise.resolve());
 }
 
+/** " (mới)": the name a replacing sheet is written under until the last batch gives it the old one's. */
+const TEMP_SUFFIX = ' (mới)';
+
+/**
+ * Writes a plan's sheets in batches, one sync each. Nothing the user relies on changes before the
+ * last batch: a sheet that replaces one tochuc made earlier is written under a free temporary name
+ * ("TGBC 2015-2019 (mới)"), and only the last batch deletes the old sheet and renames the new one,
+ * writes the registry rows (making the registry if needed) and activates the report. So a cancel
+ * (`signal`, checked before each batch) or a failed sync leaves the workbook as it was: one more
+ * sync deletes the sheets this run added and puts events back on; the old sheets were never touched.
+ * A cancel rejects with an AbortError; a failure with its own error.
+ */
 export async function executePlan(host: ExcelHost, plan: FillPlan, options: ExecuteOptions = {}): Promise<ExecuteResult> {
   const budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const { signal } = options;
+  if (signal?.aborted) throw abortError();
   const skipped: string[] = [];
   let syncs = 0;
   const sheets = await host.run(async (context) => {
@@ -453,10 +478,14 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
     await context.sync();
     syncs++;
     const existing = new Set(worksheets.items.map((s) => s.name));
+    // Excel's sheet names are unique whatever their case.
+    const taken = new Set([...existing].map((n) => n.toLowerCase()));
+    const isTaken = (name: string) => taken.has(name.toLowerCase());
     // The registry of generated sheets: the same very hidden sheet the exceljs executor keeps.
     let ours = new Set<string>();
     let registryRows = 0;
-    if (existing.has(REGISTRY_SHEET)) {
+    const hasRegistry = existing.has(REGISTRY_SHEET);
+    if (hasRegistry) {
       const used = worksheets.getItem(REGISTRY_SHEET).getUsedRange(true);
       used.load('values');
       await context.sync();
@@ -465,54 +494,102 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
       ours = new Set(used.values.slice(1).map((row) => String(row[0])));
     }
 
-    const names: string[] = [];
-    const steps: Step[] = [];
+    // Names: each sheet's final name, then a temporary one for each sheet that replaces an old one.
+    const chosen = new Set<string>();
+    const targets = plan.sheets.map((plannedSheet) => {
+      let name = plannedSheet.name;
+      let replaces = false;
+      if (isTaken(name)) {
+        if (options.replace && existing.has(name) && ours.has(name) && !chosen.has(name)) replaces = true;
+        else name = freeSheetName(name, isTaken);
+      }
+      chosen.add(name);
+      taken.add(name.toLowerCase());
+      return { plannedSheet, name, replaces, writeAs: name, ws: undefined as Excel.Worksheet | undefined };
+    });
+    for (const target of targets) {
+      if (!target.replaces) continue;
+      target.writeAs = freeSheetName(target.name.slice(0, 31 - TEMP_SUFFIX.length) + TEMP_SUFFIX, isTaken);
+      taken.add(target.writeAs.toLowerCase());
+    }
+
+    // What to take back if the run stops, in the order it was queued: each step that makes something adds how to remove it.
+    const undo: Array<() => void> = [];
     const canSuspendEvents = host.isSetSupported('ExcelApi', '1.8');
-    if (canSuspendEvents) context.runtime.enableEvents = false;
-    if (!existing.has(REGISTRY_SHEET)) {
+    let eventsOff = false;
+    const steps: Step[] = [];
+    if (canSuspendEvents) steps.push({ bytes: actions(1), apply: () => { context.runtime.enableEvents = false; eventsOff = true; } });
+    for (const target of targets) {
+      const sheet = () => target.ws as Excel.Worksheet;
+      steps.push({ bytes: actions(2), apply: () => {
+        const ws = worksheets.add(target.writeAs);
+        target.ws = ws;
+        undo.push(() => ws.delete());
+      } });
+      const plannedSheet = target.plannedSheet;
+      steps.push(...cellSteps(sheet, plannedSheet, budget), ...styleSteps(sheet, plannedSheet), ...layoutSteps(sheet, plannedSheet, host, skipped), ...chartSteps(sheet, plannedSheet, host, skipped), ...orgChartSteps(sheet, plannedSheet, host, skipped));
+    }
+
+    // The last batch: the registry, then the old sheets give way to the new ones, then activation.
+    if (!hasRegistry) {
       steps.push({ bytes: actions(6, 60), apply: () => {
         const registry = worksheets.add(REGISTRY_SHEET);
         registry.getRange('A1:D1').values = [REGISTRY_HEADER];
         registry.visibility = 'VeryHidden';
+        // A very hidden sheet cannot be deleted (office-js issue #365): hidden first.
+        undo.push(() => {
+          registry.visibility = 'Hidden';
+          registry.delete();
+        });
       } });
       registryRows = 1;
     }
-    for (const plannedSheet of plan.sheets) {
-      let name = plannedSheet.name;
-      if (existing.has(name)) {
-        if (ours.has(name) && options.replace) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(plannedSheet.name).delete() });
-        else name = freeSheetName(name, (n) => existing.has(n));
-      }
-      existing.add(name);
-      names.push(name);
-      const sheetName = name;
-      const sheet = () => worksheets.getItem(sheetName);
-      steps.push({ bytes: actions(2), apply: () => { worksheets.add(sheetName); } });
-      steps.push(...cellSteps(sheet, plannedSheet, budget), ...styleSteps(sheet, plannedSheet), ...layoutSteps(sheet, plannedSheet, host, skipped), ...chartSteps(sheet, plannedSheet, host, skipped), ...orgChartSteps(sheet, plannedSheet, host, skipped));
-      const row = ours.has(name) ? undefined : registryRows++;
-      if (row !== undefined) {
-        const entry = [[name, plannedSheet.marker.report, plannedSheet.marker.period, plannedSheet.marker.generatedAt]];
-        steps.push({ bytes: actions(4, JSON.stringify(entry).length), apply: () => { rangeOf(worksheets.getItem(REGISTRY_SHEET), row, 0, 1, 4).values = entry; } });
-      }
+    const entries = targets.filter((t) => !ours.has(t.name)).map((t) => [t.name, t.plannedSheet.marker.report, t.plannedSheet.marker.period, t.plannedSheet.marker.generatedAt]);
+    if (entries.length) {
+      const first = registryRows;
+      const rows = () => rangeOf(worksheets.getItem(REGISTRY_SHEET), first, 0, entries.length, 4);
+      steps.push({ bytes: actions(4, JSON.stringify(entries).length), apply: () => {
+        rows().values = entries;
+        if (hasRegistry) undo.push(() => rows().clear('Contents'));
+      } });
     }
-    if (names.length) steps.push({ bytes: actions(3), apply: () => worksheets.getItem(names[0]).activate() });
+    for (const target of targets) {
+      if (!target.replaces) continue;
+      steps.push({ bytes: actions(4), apply: () => {
+        worksheets.getItem(target.name).delete();
+        (target.ws as Excel.Worksheet).name = target.name;
+      } });
+    }
+    if (targets.length) steps.push({ bytes: actions(1), apply: () => (targets[0].ws as Excel.Worksheet).activate() });
     if (canSuspendEvents) steps.push({ bytes: actions(2), apply: () => { context.runtime.enableEvents = true; } });
     // Estimates, however careful, are estimates: batches aim at nine tenths of the budget.
     const batches = batchesOf(steps, budget * 0.9);
     // Calculation waits until the next sync only: suspend it again before each batch.
     const suspend = host.isSetSupported('ExcelApi', '1.6') ? () => context.application.suspendApiCalculationUntilNextSync() : () => undefined;
+    let started = false;
+    options.onProgress?.(0, batches.length);
     try {
-      await runBatches(context, batches, suspend);
+      await runBatches(context, batches, () => {
+        if (signal?.aborted) throw abortError();
+        started = true;
+        suspend();
+      }, (index) => options.onProgress?.(index + 1, batches.length));
     } catch (error) {
-      // Never leave the user's Excel with events switched off.
-      if (canSuspendEvents) {
-        context.runtime.enableEvents = true;
+      // Stopped before the first batch: nothing was sent, nothing to take back.
+      if (started) {
+        // One sync takes back what this run added; events first, so that they are on whatever fails.
+        // What the batches that went through made is certainly there; of what the failed batch made,
+        // the part queued before its failing operation is (Excel stops a batch at its first error),
+        // so that part, in order, goes last: the first of it that is not there stops the clean-up
+        // where nothing more is to be taken back.
+        if (eventsOff) context.runtime.enableEvents = true;
+        for (const takeBack of undo) takeBack();
         await context.sync().catch(() => undefined);
       }
       throw error;
     }
     syncs += batches.length;
-    return names;
+    return targets.map((t) => t.name);
   });
   return { sheets, syncs, skipped };
 }

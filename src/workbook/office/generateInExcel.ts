@@ -11,7 +11,7 @@ import { reductionTemplates } from '../../templates/builtin/reduction';
 import type { OrgDetails } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
-import { canDrawCharts, canDrawShapes, executePlan, type ExcelHost } from './executePlan';
+import { abortError, canDrawCharts, canDrawShapes, executePlan, type ExcelHost } from './executePlan';
 import { ingestOpenWorkbook } from './scanInExcel';
 import { readSettingsInExcel } from './settings';
 import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } from './templatesInExcel';
@@ -130,7 +130,9 @@ export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind):
 /**
  * Reads the workbook (in batches), computes the report, and writes its sheets in one executor run
  * (charts included, where this Excel draws them). An edited template sheet of the kind takes the
- * place of the built-in template of its name; the others stay built-in.
+ * place of the built-in template of its name; the others stay built-in. `signal` cancels the run at
+ * its next batch, reading or writing: a cancelled run leaves no sheet of its own behind and rejects
+ * with an AbortError.
  */
 export function generateInExcel(host: ExcelHost, kind: 'reduction', params: ReductionInExcelParams): Promise<GenerateInExcelResult<ReductionReport>>;
 export function generateInExcel(host: ExcelHost, kind: 'partyQuarterly', params: PartyQuarterlyInExcelParams): Promise<GenerateInExcelResult<PartyQuarterlyReport>>;
@@ -151,10 +153,14 @@ export async function generateInExcel(host: ExcelHost, kind: ReportKind, params:
   const { report, plan } = spec.generate(book, params, { ...(settings.org ? { org: settings.org } : {}), templates, charts: spec.canDraw(host) });
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.
   const templateIssues = plan.issues.map((issue) => (used.has(issue.sheet) ? { ...issue, sheet: used.get(issue.sheet) as string } : issue));
-  if (params.signal?.aborted) throw Object.assign(new Error('Đã hủy.'), { name: 'AbortError' });
-  params.onProgress?.('write', 0, plan.sheets.length);
-  const written = await executePlan(host, plan, { ...(params.replace ? { replace: true } : {}) });
-  params.onProgress?.('write', plan.sheets.length, plan.sheets.length);
+  if (params.signal?.aborted) throw abortError();
+  // Writing: batches done of all (the count is known once the executor has planned them); a cancel
+  // stops before the next batch and takes back what was written.
+  params.onProgress?.('write', 0, 0);
+  const written = await executePlan(host, plan, {
+    ...(params.replace ? { replace: true } : {}), ...(params.signal ? { signal: params.signal } : {}),
+    onProgress: (done, total) => params.onProgress?.('write', done, total),
+  });
   return {
     report, issues: [...report.issues, ...templateIssues, ...settingsIssues], sheets: written.sheets,
     skipped: [...read.skipped, ...(used.size ? edited.skipped : []), ...written.skipped], syncs: read.syncs + edited.syncs + written.syncs,
