@@ -1,14 +1,22 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { parseA1Range, type CellRect } from '../src/domain/a1';
+import { TOP_ROWS } from '../src/ingest/columnsToRead';
 import type { SheetGrid } from '../src/ingest/grid';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
-import { isoToSerial } from '../src/ingest/values';
+import { isoToSerial, type CellValue } from '../src/ingest/values';
 import { reductionReport } from '../src/reports/reduction';
 import { DEFAULT_RESPONSE_BUDGET, MERGES_SKIPPED, parseAddresses, readWorkbookSheets } from '../src/workbook/office/readSheets';
-import { readXlsx } from '../src/workbook/xlsx/readXlsx';
+import { ingestOpenWorkbook } from '../src/workbook/office/scanInExcel';
+import { writeSettingsInExcel } from '../src/workbook/office/settings';
+import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
 import { defaultFormat, FakeWorkbook, type CellData, type FakeSheet } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
+import { cellsIn, recordCellReads, workbookInExcel, type RecordedRead } from './tools/benchOfficeRead';
+import { writeRegister } from './tools/generateRegister';
 
 function put(sheet: FakeSheet, address: string, rows: Array<Array<string | number>>, numberFormat?: (value: string | number, col: number) => string): void {
   const { top, left } = parseA1Range(address) as CellRect;
@@ -179,7 +187,9 @@ describe('large sheets', () => {
     const workbook = new FakeWorkbook();
     const sheet = workbook.addSheet('Ghi chú');
     const note = 'Ghi chú dài về quá trình công tác, khen thưởng và kỷ luật của cán bộ trong nhiều năm liền. '.repeat(4);
-    for (let r = 0; r < 3000; r++) for (let c = 0; c < 4; c++) sheet.cells.set(`${r},${c}`, cellOf(`${r}:${c} ${note}`));
+    // A list (its columns are read below its top rows), each cell a long text.
+    ['Họ và tên', 'Đơn vị', 'Căn cứ', 'Ngạch'].forEach((h, c) => sheet.cells.set(`0,${c}`, cellOf(h)));
+    for (let r = 1; r < 3000; r++) for (let c = 0; c < 4; c++) sheet.cells.set(`${r},${c}`, cellOf(`${r}:${c} ${note}`));
     const { host: h, stats } = host(workbook, { maxResponseBytes: 1_000_000 });
     const result = await readWorkbookSheets(h);
     expect(result.grids[0].rows).toHaveLength(3000);
@@ -189,6 +199,228 @@ describe('large sheets', () => {
     // Once a response has been refused, the estimate stays high enough for the rest.
     const accepted = stats.responses.filter((r) => r.bytes <= 1_000_000);
     expect(accepted).toHaveLength(stats.syncs - stats.rejectedSyncs);
+    const lastRefused = stats.responses.map((r) => r.bytes > 1_000_000).lastIndexOf(true);
+    expect(stats.responses.slice(lastRefused + 1).length).toBeGreaterThan(1);
+  });
+});
+
+describe('reading only the mapped columns', () => {
+  const SHARED_FORMAT = defaultFormat();
+  const cellOf = (value: CellValue, numberFormat = 'General'): CellData => ({ value: value as string | number, formula: '', numberFormat, format: SHARED_FORMAT });
+  const usedWidth = (grid: SheetGrid) => Math.max(...grid.rows.map((row) => row.length));
+  /** The last rows of a list are read whole (its signature block may sit in any column). */
+  const TAIL_ROWS = 20;
+  /** Columns (of the used range) the reads below the top rows and above the last rows asked for. */
+  const columnsAsked = (reads: RecordedRead['reads'], sheet: string, origin: { row: number; col: number }, height: number) => {
+    const asked = new Set<number>();
+    for (const read of reads.filter((r) => r.sheet === sheet)) {
+      const rect = parseA1Range(read.address) as CellRect;
+      if (rect.bottom - origin.row < TOP_ROWS || rect.top - origin.row >= height - TAIL_ROWS) continue;
+      for (let c = rect.left; c <= rect.right; c++) asked.add(c - origin.col);
+    }
+    return [...asked].sort((a, b) => a - b);
+  };
+
+  /**
+   * An official list as offices keep it, from B3: title rows (merged), a header with three columns
+   * no report reads (home town, telephone, a personal note), the column-number row, group headings
+   * in column A ("I. KHỐI ĐẢNG, ĐOÀN THỂ"), people with some bad cells, then "Tổng cộng" with the
+   * count, a note, and the signature block.
+   */
+  const LIST_HEADER = ['STT', 'Họ và tên', 'Quê quán', 'Ngày sinh', 'Số điện thoại', 'Đơn vị', 'Chức vụ', 'Ghi chú cá nhân', 'Tình trạng', 'Ngày nghỉ', 'Hình thức tinh giản'];
+  const UNMAPPED = [2, 4, 7];
+  const ORIGIN = { row: 2, col: 1 };
+  function officialList(people: number, tail: Array<Array<[number, CellValue]>> = []): FakeWorkbook {
+    const workbook = new FakeWorkbook();
+    const sheet = workbook.addSheet('DS CBCC');
+    const set = (r: number, c: number, value: CellValue, format?: string) => {
+      if (value !== null && value !== '') sheet.cells.set(`${r + ORIGIN.row},${c + ORIGIN.col}`, cellOf(value, format));
+    };
+    set(0, 0, 'ỦY BAN NHÂN DÂN THÀNH PHỐ MÓNG CÁI');
+    sheet.mergedAreas.push({ row: ORIGIN.row, col: ORIGIN.col, rowCount: 1, colCount: 4 });
+    set(1, 0, 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC NĂM 2019');
+    sheet.mergedAreas.push({ row: ORIGIN.row + 1, col: ORIGIN.col, rowCount: 1, colCount: LIST_HEADER.length });
+    LIST_HEADER.forEach((h, c) => set(3, c, h));
+    LIST_HEADER.forEach((_, c) => set(4, c, `(${c + 1})`));
+    const groups = ['I. KHỐI ĐẢNG, ĐOÀN THỂ', 'II. KHỐI CHÍNH QUYỀN', 'III. ĐƠN VỊ SỰ NGHIỆP'];
+    let r = 5;
+    for (let i = 0; i < people; i++) {
+      if (i % Math.ceil(people / groups.length) === 0) set(r++, 0, groups[i / Math.ceil(people / groups.length)]);
+      const reduced = i % 9 === 0;
+      set(r, 0, i + 1);
+      if (i % 211 !== 5) set(r, 1, `${['Nguyễn', 'Trần', 'Lê', 'Phạm'][i % 4]} ${i % 2 ? 'Thị' : 'Văn'} Người Số ${i + 1}`);
+      set(r, 2, `Xã ${['Hải Xuân', 'Vạn Ninh', 'Quảng Nghĩa'][i % 3]}, thành phố Móng Cái, tỉnh Quảng Ninh`);
+      if (i % 5 === 0) set(r, 3, `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/19${60 + (i % 35)}`);
+      else set(r, 3, isoToSerial(`19${60 + (i % 35)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`), 'dd/mm/yyyy');
+      set(r, 4, `09${String(10_000_000 + i * 7919).slice(0, 8)}`);
+      set(r, 5, `Phòng ban số ${i % 40}`);
+      set(r, 6, i % 10 === 0 ? 'Trưởng phòng' : 'Chuyên viên');
+      set(r, 7, i % 3 === 0 ? 'Đã qua bồi dưỡng quản lý nhà nước ngạch chuyên viên chính; có nguyện vọng chuyển công tác' : null);
+      set(r, 8, reduced ? 'Tinh giản' : 'Đang công tác');
+      if (reduced) set(r, 9, i % 97 === 0 ? '31/02/2018' : isoToSerial('2016-01-01') + i, 'dd/mm/yyyy');
+      if (reduced) set(r, 10, 'Nghỉ hưu trước tuổi');
+      r++;
+    }
+    set(r, 0, 'Tổng cộng');
+    set(r++, 1, people);
+    set(r++, 0, `Ghi chú: danh sách gồm ${people} người, lập theo Nghị định 108/2014/NĐ-CP.`);
+    for (const row of tail) {
+      for (const [c, value] of row) set(r, c, value);
+      r++;
+    }
+    return workbook;
+  }
+  /** What the list's grid is, read whole (the strict fake as the reference reader, as before this change). */
+  async function wholeGrids(workbook: FakeWorkbook): Promise<SheetGrid[]> {
+    const { grids } = await readWorkbookSheets(host(workbook).host, { maxResponseBytes: 100_000_000 });
+    return grids;
+  }
+
+  it('reads the sample workbook in budgets it must split: the same records and issues as the xlsx reader', async () => {
+    const xlsxGrids = (await readXlsxBook(SAMPLE_WORKBOOK)).grids.map(({ file: _file, ...grid }) => grid);
+    const budget = 200_000;
+    const { host: h, stats } = host(await sampleInExcel(xlsxGrids), { maxResponseBytes: budget });
+    const recorded = recordCellReads(stats);
+    let result: Awaited<ReturnType<typeof readWorkbookSheets>>;
+    try {
+      result = await readWorkbookSheets(h, { maxResponseBytes: budget });
+    } finally {
+      recorded.stop();
+    }
+    const office = ingestWorkbook(result.grids);
+    const xlsx = ingestWorkbook(xlsxGrids);
+    expect(office.records).toEqual(xlsx.records);
+    expect(office.issues).toEqual(xlsx.issues);
+    expect(office.sheets.map((s) => [s.kind, s.headerRows, s.rowsRead])).toEqual(xlsx.sheets.map((s) => [s.kind, s.headerRows, s.rowsRead]));
+    // Split: the top rows first, then the longer sheets below them in their columns.
+    expect(recorded.reads.some((r) => r.sheet === 'DS CBCCVC' && /^A1:[A-Z]+42$/.test(r.address))).toBe(true);
+    expect(recorded.reads.some((r) => r.sheet === 'DS CBCCVC' && /^A43:/.test(r.address))).toBe(true);
+    expect(stats.rejectedSyncs).toBe(0);
+    expect(Math.max(...stats.responses.map((r) => r.bytes))).toBeLessThanOrEqual(budget);
+    expect(result.syncs).toBe(stats.syncs);
+  });
+
+  it('reads a generated party register in chunks under the budget: the same records and issues as the xlsx reader', async () => {
+    const file = path.join(os.tmpdir(), `tochuc-register-${process.pid}.xlsx`);
+    try {
+      await writeRegister(file, { members: 4000, seed: 7 });
+      const xlsxGrids = (await readXlsxBook(file)).grids.map(({ file: _file, ...grid }) => grid);
+      const budget = 250_000;
+      const { host: h, stats } = host(workbookInExcel(xlsxGrids), { maxResponseBytes: budget });
+      const result = await readWorkbookSheets(h, { maxResponseBytes: budget });
+      const office = ingestWorkbook(result.grids);
+      const xlsx = ingestWorkbook(xlsxGrids);
+      expect(office.records.members).toHaveLength(xlsx.records.members.length);
+      expect(office.records.members.length).toBeGreaterThan(3900);
+      expect(office.records).toEqual(xlsx.records);
+      expect(office.issues).toEqual(xlsx.issues);
+      expect(stats.rejectedSyncs).toBe(0);
+      expect(Math.max(...stats.responses.map((r) => r.bytes))).toBeLessThanOrEqual(budget);
+      // Sized from what the columns weigh, the chunks fill the budget: no more syncs than the bytes need, and one for the top rows.
+      const cellBytes = stats.responses.slice(2).reduce((n, r) => n + r.bytes, 0);
+      expect(result.syncs).toBeLessThanOrEqual(2 + 1 + Math.ceil((cellBytes * 1.6) / budget));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('asks for no column ingest does not use below the top rows; the grid keeps its shape and ingest its records and issues', async () => {
+    const workbook = officialList(3000);
+    const reference = await wholeGrids(workbook);
+    const budget = 300_000;
+    const { host: h, stats } = host(workbook, { maxResponseBytes: budget });
+    const recorded = recordCellReads(stats);
+    let result: Awaited<ReturnType<typeof readWorkbookSheets>>;
+    try {
+      result = await readWorkbookSheets(h, { maxResponseBytes: budget });
+    } finally {
+      recorded.stop();
+    }
+    const [grid] = result.grids;
+    expect(grid.origin).toEqual(ORIGIN);
+    expect(grid.rows).toHaveLength(reference[0].rows.length);
+    expect(grid.rows.every((row) => row.length === LIST_HEADER.length)).toBe(true);
+    expect(usedWidth(grid)).toBe(LIST_HEADER.length);
+
+    // Below the top rows, three runs (A… of the list: B:C, E, G:H, J:L of the sheet), never the unmapped columns.
+    const asked = columnsAsked(recorded.reads, 'DS CBCC', ORIGIN, grid.rows.length);
+    expect(asked).toEqual([0, 1, 3, 5, 6, 8, 9, 10]);
+    expect(asked.filter((c) => UNMAPPED.includes(c))).toEqual([]);
+    expect(recorded.reads.filter((r) => /^[A-Z]+45:/.test(r.address)).map((r) => r.address.replace(/\d+/g, ''))).toEqual(['B:C', 'E:E', 'G:H', 'J:L']);
+    for (const c of UNMAPPED) expect(grid.rows.slice(TOP_ROWS, -TAIL_ROWS).every((row) => row[c] === null)).toBe(true);
+    // The last rows whole, in a range of their own.
+    expect(recorded.reads.filter((r) => parseA1Range(r.address)?.bottom === ORIGIN.row + grid.rows.length - 1).map((r) => r.address)).toEqual([`B${ORIGIN.row + grid.rows.length - TAIL_ROWS + 1}:L${ORIGIN.row + grid.rows.length}`]);
+    expect(grid.rows[10][UNMAPPED[0]]).not.toBeNull();
+    const cellsRead = cellsIn(recorded.reads.map((r) => r.address));
+    expect(cellsRead).toBeLessThan(grid.rows.length * LIST_HEADER.length * 0.8);
+
+    expect(stats.rejectedSyncs).toBe(0);
+    expect(Math.max(...stats.responses.map((r) => r.bytes))).toBeLessThanOrEqual(budget);
+
+    const office = ingestWorkbook(result.grids);
+    const whole = ingestWorkbook(reference);
+    expect(office.records.staff).toHaveLength(3000 - 15);
+    expect(office.records).toEqual(whole.records);
+    expect(office.issues).toEqual(whole.issues);
+  });
+
+  it('gives the same issues for the "Tổng cộng" row, the group headings in column A, the note and a signature block', async () => {
+    const signatures: Array<Array<[number, CellValue]>> = [
+      [[7, 'Móng Cái, ngày 31 tháng 12 năm 2019']],
+      [[2, 'NGƯỜI LẬP BIỂU'], [7, 'THỦ TRƯỞNG ĐƠN VỊ']],
+      [[2, 'Nguyễn Văn Lập'], [7, 'Trần Văn Trưởng']],
+    ];
+    const workbook = officialList(600, signatures);
+    const reference = await wholeGrids(workbook);
+    const { host: h } = host(workbook);
+    const result = await readWorkbookSheets(h, { maxResponseBytes: 60_000 });
+    const office = ingestWorkbook(result.grids);
+    const whole = ingestWorkbook(reference);
+    const codes = (issues: typeof office.issues) => issues.map((i) => `${i.cell} ${i.code}`);
+    expect(codes(whole.issues)).toEqual(expect.arrayContaining([expect.stringMatching(/ row\.total$/), expect.stringMatching(/ row\.note$/), expect.stringMatching(/ row\.groupHeading$/)]));
+    expect(whole.issues.filter((i) => i.code === 'row.groupHeading').map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('I. KHỐI ĐẢNG'), expect.stringContaining('II. KHỐI CHÍNH QUYỀN'), expect.stringContaining('III. ĐƠN VỊ SỰ NGHIỆP')]));
+    expect(office.issues).toEqual(whole.issues);
+    expect(office.records).toEqual(whole.records);
+  });
+
+  it('reads a column the user chose, given or saved in the workbook', async () => {
+    const workbook = officialList(3000);
+    // The officer keeps the basis of each decision in the personal note column.
+    const overrides = [{ sheet: 'DS CBCC', field: 'basis', header: 'Ghi chú cá nhân' }];
+    const whole = ingestWorkbook(await wholeGrids(workbook), { overrides });
+    expect(whole.records.staff[0]).toMatchObject({ basis: expect.stringContaining('bồi dưỡng') });
+
+    const read = async (options: { overrides?: typeof overrides }) => {
+      const { host: h, stats } = host(workbook);
+      const recorded = recordCellReads(stats);
+      try {
+        const result = await readWorkbookSheets(h, { maxResponseBytes: 300_000, ...options });
+        return { result, asked: columnsAsked(recorded.reads, 'DS CBCC', ORIGIN, result.grids[0].rows.length) };
+      } finally {
+        recorded.stop();
+      }
+    };
+    const without = await read({});
+    expect(without.asked).not.toContain(7);
+    const given = await read({ overrides });
+    expect(given.asked).toContain(7);
+    expect(given.asked).not.toContain(2);
+    const office = ingestWorkbook(given.result.grids, { overrides });
+    expect(office.records).toEqual(whole.records);
+    expect(office.issues).toEqual(whole.issues);
+
+    // Saved in the workbook's settings: the reader finds them with the used ranges, and so does the scan.
+    await writeSettingsInExcel(host(workbook).host, { mappings: overrides });
+    const saved = await read({});
+    expect(saved.result.settings).toEqual({ mappings: overrides });
+    expect(saved.result.settingsProblems).toEqual([]);
+    expect(saved.asked).toContain(7);
+    const { host: h, stats } = host(workbook);
+    const { book, read: scanRead } = await ingestOpenWorkbook(h, { maxResponseBytes: 300_000 });
+    expect(book.records).toEqual(whole.records);
+    expect(book.issues).toEqual(whole.issues);
+    // The settings cost no sync of their own: every sync is the reader's.
+    expect(stats.syncs).toBe(scanRead.syncs);
   });
 });
 

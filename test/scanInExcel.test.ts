@@ -1,6 +1,6 @@
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { columnLetter } from '../src/domain/a1';
-import { scanWorkbook } from '../src/workbook/office/scanInExcel';
+import { ingestOpenWorkbook, scanWorkbook } from '../src/workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { withMapping } from '../src/workbook/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
@@ -40,6 +40,28 @@ describe('the workbook scan the task pane shows on open', () => {
     expect(after.sheets[0].mapping.find((m) => m.field === 'unit')?.col).toBe(position!.col);
     // Choosing again replaces the earlier choice.
     expect(withMapping(after.settings.mappings ?? [], 'DS CBCCVC', 'unit', 'E')).toEqual([{ sheet: 'DS CBCCVC', field: 'unit', header: 'E' }]);
+  });
+
+  it('finds the saved column choices with the used ranges: no sync of its own, the sample in three', async () => {
+    const h = host(workbook);
+    await writeSettingsInExcel(h.host, { mappings: [{ sheet: 'DS CBCCVC', field: 'unit', header: 'E' }] });
+    const syncsBefore = h.stats.syncs;
+    const { read, settings } = await ingestOpenWorkbook(h.host);
+    expect(settings.mappings).toEqual([{ sheet: 'DS CBCCVC', field: 'unit', header: 'E' }]);
+    // The sheet list, the used ranges with the settings, and one batch of cells (before: three more to read the settings).
+    expect(read.syncs).toBe(3);
+    expect(h.stats.syncs - syncsBefore).toBe(3);
+    expect(h.stats.runs).toBe(2);
+  });
+
+  it('reports settings it cannot read as a warning at the settings block', async () => {
+    const broken = await sampleInExcel(await readXlsx(SAMPLE_WORKBOOK));
+    const h = host(broken);
+    await writeSettingsInExcel(h.host, { mappings: [] });
+    broken.sheet('tochuc').mutableCell(1, 6).value = '[{"field": "unit",';
+    const scan = await scanWorkbook(h.host);
+    expect(scan.settings).toEqual({});
+    expect(scan.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'tochuc', cell: 'F1', severity: 'warning', code: 'settings.unreadable' })]));
   });
 
   it('gives an empty workbook an empty scan, not an error', async () => {

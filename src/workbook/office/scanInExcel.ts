@@ -4,7 +4,6 @@ import type { SheetResult } from '../../ingest/ingestSheet';
 import type { WorkbookSettings } from '../settings';
 import type { ExcelHost } from './executePlan';
 import { readWorkbookSheets, type ReadOptions } from './readSheets';
-import { readSettingsInExcel } from './settings';
 
 /**
  * What the pane shows on open: every sheet with its kind, mapped columns, record count and issues,
@@ -25,11 +24,14 @@ export interface Scan {
 /**
  * The open workbook read and ingested with the column choices saved in it: what the scan shows and
  * what a report is computed from. Settings that cannot be read are warnings at the settings block.
+ * The reader finds the settings with the used ranges, before any cell is read, so that a column the
+ * user chose is read too; they cost no sync of their own.
  */
 export async function ingestOpenWorkbook(host: ExcelHost, options: ReadOptions = {}) {
   const read = await readWorkbookSheets(host, options);
-  const { settings, problems } = await readSettingsInExcel(host);
-  const book = ingestWorkbook(read.grids, { overrides: settings.mappings ?? [] });
+  const settings: WorkbookSettings = read.settings ?? {};
+  const problems = read.settingsProblems ?? [];
+  const book = ingestWorkbook(read.grids, { overrides: options.overrides ?? settings.mappings ?? [] });
   const settingsIssues: Issue[] = problems.map((message) => ({ sheet: 'tochuc', cell: 'F1', severity: 'warning', code: 'settings.unreadable', message }));
   return { read, settings, book, settingsIssues };
 }
