@@ -24,6 +24,7 @@ import { executePlan } from '../../src/workbook/office/executePlan';
 import { fakeExcel, FakeWorkbook } from '../fakes/excelFake';
 import { REGISTER_MEMBERS, REGISTER_SEED, writeRegister } from './generateRegister';
 import { benchLibreOffice } from './benchLibreOffice';
+import { benchOfficeRead } from './benchOfficeRead';
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const DEM = ['Văn', 'Thị', 'Hữu', 'Đức', 'Thu', 'Minh', 'Thanh', 'Quốc'];
@@ -274,6 +275,8 @@ async function main(): Promise<void> {
   console.log(`báo cáo tinh giản từ ${vi(rows)} dòng: đọc + tính + lập ${vi(reduction.planRows)} dòng báo cáo, trung vị ${vi(reduction.ms)} ms (${vi(reduction.reduced)} người tinh giản); ghi .xlsx ${vi(reduction.xlsxMs)} ms (${vi(reduction.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(reduction.officeMs)} ms, ${reduction.officeSyncs} lần sync`);
   const others = await benchOtherReports(5);
   console.log(`báo cáo chỉ tiêu xây dựng Đảng 2021-Q2 từ sổ ${vi(REGISTER_MEMBERS)} đảng viên đã đọc: đọc bản ghi + tính + lập trang, trung vị ${vi(others.partyQuarterly)} ms; báo cáo sắp xếp bộ máy từ sổ mẫu: trung vị ${vi(others.merger)} ms`);
+  const read = await benchOfficeRead();
+  console.log(`Office.js đọc sổ ${vi(REGISTER_MEMBERS)} đảng viên trên Excel giả lập: ${read.readRequestsFor60kRegister} yêu cầu đọc ô (${read.readSyncs} lần sync), ${read.readBytesPerCell.toLocaleString('vi-VN')} byte/ô, phản hồi lớn nhất ${vi(read.maxResponseBytes)} byte, đọc ${vi(read.cellsRead)} / ${vi(read.cellsInUsedRange)} ô của vùng đã dùng (${vi(read.ms)} ms)`);
   const cli = await benchCli('json');
   const cliXlsx = await benchCli('xlsx');
   for (const [run, what] of [[cli, 'số liệu --json'], [cliXlsx, 'báo cáo ghi ra .xlsx']] as const) {
@@ -288,6 +291,7 @@ async function main(): Promise<void> {
       rowsPerSecond: ingest.rowsPerSecond, rowsPerSecondBest: ingest.rowsPerSecondBest, ingestMsFor100kRows: ingest.ms,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
       cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command, cliSecondsWithReportFile: cliXlsx.seconds, cliPeakMbWithReportFile: cliXlsx.peakMb,
+      readRequestsFor60kRegister: read.readRequestsFor60kRegister, readBytesPerCell: read.readBytesPerCell, readSyncsFor60kRegister: read.readSyncs, readMaxResponseBytes: read.maxResponseBytes,
       speedupVsLibreOffice: lo.speedupVsLibreOffice, libreOfficeSeconds: lo.libreOfficeSeconds, tochucSecondsVsLibreOffice: lo.tochucSeconds, libreOfficeFiguresAgreeing: Object.keys(lo.figures).length,
       node: process.version,
     }));
