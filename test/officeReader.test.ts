@@ -8,7 +8,8 @@ import type { SheetGrid } from '../src/ingest/grid';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { isoToSerial, type CellValue } from '../src/ingest/values';
 import { reductionReport } from '../src/reports/reduction';
-import { DEFAULT_RESPONSE_BUDGET, MERGES_SKIPPED, parseAddresses, readWorkbookSheets } from '../src/workbook/office/readSheets';
+import { DEFAULT_RESPONSE_BUDGET, MERGES_SKIPPED, parseAddresses, readWorkbookSheets, type ReadOptions } from '../src/workbook/office/readSheets';
+import type { ExcelHost } from '../src/workbook/office/executePlan';
 import { ingestOpenWorkbook } from '../src/workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
@@ -276,17 +277,21 @@ describe('reading only the mapped columns', () => {
     return grids;
   }
 
+  /** The read, with the ranges it asked for cells. */
+  async function readRecording(h: ExcelHost, stats: Parameters<typeof recordCellReads>[0], options: ReadOptions) {
+    const recorded = recordCellReads(stats);
+    try {
+      return { result: await readWorkbookSheets(h, options), recorded };
+    } finally {
+      recorded.stop();
+    }
+  }
+
   it('reads the sample workbook in budgets it must split: the same records and issues as the xlsx reader', async () => {
     const xlsxGrids = (await readXlsxBook(SAMPLE_WORKBOOK)).grids.map(({ file: _file, ...grid }) => grid);
     const budget = 200_000;
     const { host: h, stats } = host(await sampleInExcel(xlsxGrids), { maxResponseBytes: budget });
-    const recorded = recordCellReads(stats);
-    let result: Awaited<ReturnType<typeof readWorkbookSheets>>;
-    try {
-      result = await readWorkbookSheets(h, { maxResponseBytes: budget });
-    } finally {
-      recorded.stop();
-    }
+    const { result, recorded } = await readRecording(h, stats, { maxResponseBytes: budget });
     const office = ingestWorkbook(result.grids);
     const xlsx = ingestWorkbook(xlsxGrids);
     expect(office.records).toEqual(xlsx.records);
@@ -329,13 +334,7 @@ describe('reading only the mapped columns', () => {
     const reference = await wholeGrids(workbook);
     const budget = 300_000;
     const { host: h, stats } = host(workbook, { maxResponseBytes: budget });
-    const recorded = recordCellReads(stats);
-    let result: Awaited<ReturnType<typeof readWorkbookSheets>>;
-    try {
-      result = await readWorkbookSheets(h, { maxResponseBytes: budget });
-    } finally {
-      recorded.stop();
-    }
+    const { result, recorded } = await readRecording(h, stats, { maxResponseBytes: budget });
     const [grid] = result.grids;
     expect(grid.origin).toEqual(ORIGIN);
     expect(grid.rows).toHaveLength(reference[0].rows.length);
