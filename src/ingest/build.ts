@@ -1,19 +1,34 @@
 import type { MemberRecord, MergerPlanRecord, OrgRecord, Origin, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
-import { effectiveStaffStatus, parseBadgeYears } from '../domain/rules';
+import * as rulesModule from '../domain/rules';
+import { parseBadgeYears } from '../domain/rules';
 import type { Rating, Sex } from '../domain/vocabulary';
-import { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses } from '../domain/vocabulary';
-import { isBlank } from './grid';
+import * as vocabularyModule from '../domain/vocabulary';
+import * as gridModule from './grid';
 import type { RowReader } from './reader';
+
+// Per-row helpers and the vocabularies, read from their modules once (why: see reader.ts).
+const { effectiveStaffStatus } = rulesModule;
+const { isBlank } = gridModule;
+const { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses } = vocabularyModule;
 
 /** Builds one record from the reader's current row, or returns undefined after raising the issue that explains why. */
 export type RowBuilder<K extends SheetKind> = (origin: Origin) => RecordsByKind[K] | undefined;
 
 /**
- * Each kind's builder is made once per sheet: columns and vocabularies are resolved up front, so
- * that the row function does no look-up by name (100,000-row sheets stay fast), and records are
- * whole object literals (one shape per kind; absent fields undefined).
+ * Each kind's builder is made once per sheet: columns are resolved up front, so that the row
+ * function does no look-up by name (100,000-row sheets stay fast), and records are whole object
+ * literals (one shape per kind; absent fields undefined). The row function calls the reader's
+ * methods itself, with the columns: a closure per field, made anew for every sheet, is a call V8
+ * does not inline.
  */
 type BuilderFactory<K extends SheetKind> = (r: RowReader, quotaYears: QuotaYears) => RowBuilder<K>;
+
+/** Each field's first column, undefined where the sheet lacks the field (the reader then answers undefined). */
+function columnsOf<F extends string>(r: RowReader, fields: readonly F[]): { readonly [K in F]: number | undefined } {
+  const cols = {} as { [K in F]: number | undefined };
+  for (const field of fields) cols[field] = r.col(field);
+  return cols;
+}
 
 function missing(r: RowReader, field: string, label: string): undefined {
   r.issueAt(r.col(field) ?? 0, 'warning', 'row.missingRequired', `Dòng bị bỏ qua: thiếu ${label}.`, `Điền ${label} cho dòng này, hoặc xóa dòng nếu không phải bản ghi.`);
@@ -26,71 +41,71 @@ interface Birth {
   sex: Sex | undefined;
 }
 
-/** Birth date from one column, or from the "Nam" | "Nữ" pair under "Ngày sinh" (which also gives the sex). */
-function birthField(r: RowReader): () => Birth {
+/**
+ * Where a sheet keeps the birth date: one column, or the "Nam" | "Nữ" pair under "Ngày sinh" (which
+ * also gives the sex); `out` is the one result object of the sheet, refilled for each row.
+ */
+interface BirthColumns {
+  split: Array<{ col: number; sex: Sex }>;
+  plain: number | undefined;
+  sex: number | undefined;
+  out: Birth;
+}
+
+function birthColumns(r: RowReader): BirthColumns {
   const cols = r.columns.get('birthDate') ?? [];
-  const split = cols.filter((c) => c.qualifier === 'male' || c.qualifier === 'female');
-  const plain = cols.find((c) => c.qualifier === undefined)?.col;
-  const sex = r.vocabField('sex', sexes, 'Giới tính');
-  // One result object per sheet, refilled for each row: its fields are copied into the record at once.
-  const out: Birth = { birthDate: undefined, birthYearOnly: undefined, sex: undefined };
-  return () => {
-    for (const c of split) {
-      const d = r.dateAt(c.col, 'Ngày sinh', 'warning', false);
-      if (d) {
-        out.birthDate = d.iso;
-        out.birthYearOnly = d.precision === 'year' || undefined;
-        out.sex = c.qualifier as Sex;
-        return out;
-      }
-    }
-    const d = plain === undefined ? undefined : r.dateAt(plain, 'Ngày sinh', 'warning', false);
-    out.birthDate = d?.iso;
-    out.birthYearOnly = (d && d.precision === 'year') || undefined;
-    out.sex = sex();
-    return out;
+  return {
+    split: cols.flatMap((c) => (c.qualifier === 'male' || c.qualifier === 'female' ? [{ col: c.col, sex: c.qualifier }] : [])),
+    plain: cols.find((c) => c.qualifier === undefined)?.col,
+    sex: r.col('sex'),
+    out: { birthDate: undefined, birthYearOnly: undefined, sex: undefined },
   };
 }
 
+/** The row's birth: its fields are copied into the record at once. */
+function readBirth(r: RowReader, cols: BirthColumns): Birth {
+  const out = cols.out;
+  for (const c of cols.split) {
+    const d = r.dateAt(c.col, 'Ngày sinh', 'warning', false);
+    if (d) {
+      out.birthDate = d.iso;
+      out.birthYearOnly = d.precision === 'year' || undefined;
+      out.sex = c.sex;
+      return out;
+    }
+  }
+  const d = r.dateAt(cols.plain, 'Ngày sinh', 'warning', false);
+  out.birthDate = d?.iso;
+  out.birthYearOnly = (d && d.precision === 'year') || undefined;
+  out.sex = r.vocabAt(cols.sex, sexes, 'Giới tính');
+  return out;
+}
+
 const staff: BuilderFactory<'staff'> = (r) => {
-  const fullName = r.textField('fullName');
-  const unit = r.textField('unit');
-  const status = r.vocabField('status', staffStatuses, 'Tình trạng');
-  const statusText = r.textField('status');
-  const form = r.vocabField('reductionForm', reductionForms, 'Hình thức tinh giản');
-  const birth = birthField(r);
-  const leftDate = r.dateField('leftDate', 'Ngày nghỉ');
-  const leftRaw = r.rawField('leftDate');
-  const position = r.textField('position');
-  const category = r.vocabField('category', categories, 'Đối tượng');
-  const basis = r.textField('basis');
-  const grade = r.textField('grade');
-  const gradeCode = r.textField('gradeCode');
-  const salaryCoefficient = r.numberField('salaryCoefficient', 'Hệ số lương');
-  const qualification = r.textField('qualification');
-  const politicalTheory = r.textField('politicalTheory');
-  const ethnicity = r.textField('ethnicity');
-  const partyMember = r.yesNoField('partyMember', 'Đảng viên');
-  const partyJoinDate = r.dateField('partyJoinDate', 'Ngày vào Đảng');
+  const col = columnsOf(r, [
+    'fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis', 'grade', 'gradeCode',
+    'salaryCoefficient', 'qualification', 'politicalTheory', 'ethnicity', 'partyMember', 'partyJoinDate',
+  ] as const);
+  const birth = birthColumns(r);
   return (origin) => {
-    const name = fullName();
+    const name = r.textAt(col.fullName);
     if (!name) return missing(r, 'fullName', 'Họ và tên');
-    const unitName = unit();
+    const unitName = r.textAt(col.unit);
     if (!unitName) return missing(r, 'unit', 'Đơn vị');
-    const reductionForm = form();
-    const effective = effectiveStaffStatus(status() ?? 'active', reductionForm);
-    const b = birth();
+    const reductionForm = r.vocabAt(col.reductionForm, reductionForms, 'Hình thức tinh giản');
+    const effective = effectiveStaffStatus(r.vocabAt(col.status, staffStatuses, 'Tình trạng') ?? 'active', reductionForm);
+    const b = readBirth(r, birth);
     // A departure without its date cannot be placed in any period: an error the report must show.
-    const left = leftDate(effective === 'active' ? 'warning' : 'error');
-    if (!left && effective !== 'active' && isBlank(leftRaw())) {
-      r.issueAt(r.col('leftDate') ?? r.col('status') ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${statusText() ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
+    const left = r.dateAt(col.leftDate, 'Ngày nghỉ', effective === 'active' ? 'warning' : 'error');
+    if (!left && effective !== 'active' && isBlank(r.rawAt(col.leftDate))) {
+      r.issueAt(col.leftDate ?? col.status ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${r.textAt(col.status) ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
     }
     const record: StaffRecord = {
       origin, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
-      position: position(), category: category(), status: effective, leftDate: left?.iso, reductionForm,
-      basis: basis(), grade: grade(), gradeCode: gradeCode(), salaryCoefficient: salaryCoefficient(),
-      qualification: qualification(), politicalTheory: politicalTheory(), ethnicity: ethnicity(),
-      partyMember: partyMember(), partyJoinDate: partyJoinDate()?.iso,
+      position: r.textAt(col.position), category: r.vocabAt(col.category, categories, 'Đối tượng'), status: effective, leftDate: left?.iso, reductionForm,
+      basis: r.textAt(col.basis), grade: r.textAt(col.grade), gradeCode: r.textAt(col.gradeCode), salaryCoefficient: r.numberAt(col.salaryCoefficient, 'Hệ số lương'),
+      qualification: r.textAt(col.qualification), politicalTheory: r.textAt(col.politicalTheory), ethnicity: r.textAt(col.ethnicity),
+      partyMember: r.yesNoAt(col.partyMember, 'Đảng viên'), partyJoinDate: r.dateAt(col.partyJoinDate, 'Ngày vào Đảng')?.iso,
     };
     return record;
   };
@@ -108,124 +123,104 @@ const units: BuilderFactory<'units'> = (r, years) => {
   const quotaCol = (year: number | undefined) => (r.columns.get('quota') ?? []).find((c) => c.qualifier === year)?.col;
   const baseCol = quotaCol(years.baselineYear);
   const currentCol = r.col('currentQuota') ?? quotaCol(years.currentYear);
-  const unit = r.textField('unit');
-  const block = r.vocabField('block', blocks, 'Khối');
-  const maxDeputies = r.numberField('maxDeputies', 'Số cấp phó tối đa');
-  const note = r.textField('note');
+  const col = columnsOf(r, ['unit', 'block', 'maxDeputies', 'note'] as const);
+  const baseLabel = `Biên chế năm ${years.baselineYear}`;
   return (origin) => {
-    const name = unit();
+    const name = r.textAt(col.unit);
     if (!name) return missing(r, 'unit', 'Đơn vị');
     const record: UnitRecord = {
-      origin, unit: name, block: block(),
-      baselineQuota: baseCol === undefined ? undefined : r.numberAt(baseCol, `Biên chế năm ${years.baselineYear}`),
-      currentQuota: currentCol === undefined ? undefined : r.numberAt(currentCol, 'Biên chế hiện giao'),
-      maxDeputies: maxDeputies() ?? 3, note: note(),
+      origin, unit: name, block: r.vocabAt(col.block, blocks, 'Khối'),
+      baselineQuota: r.numberAt(baseCol, baseLabel),
+      currentQuota: r.numberAt(currentCol, 'Biên chế hiện giao'),
+      maxDeputies: r.numberAt(col.maxDeputies, 'Số cấp phó tối đa') ?? 3, note: r.textAt(col.note),
     };
     return record;
   };
 };
 
 const mergerPlan: BuilderFactory<'mergerPlan'> = (r) => {
-  const fromUnit = r.textField('fromUnit');
-  const toUnit = r.textField('toUnit');
-  const form = r.vocabField('form', mergerForms, 'Hình thức sắp xếp');
-  const effectiveDate = r.dateField('effectiveDate', 'Ngày hiệu lực');
-  const note = r.textField('note');
+  const col = columnsOf(r, ['fromUnit', 'toUnit', 'form', 'effectiveDate', 'note'] as const);
   return (origin) => {
-    const from = fromUnit();
+    const from = r.textAt(col.fromUnit);
     if (!from) return missing(r, 'fromUnit', 'Đơn vị hiện tại');
-    const to = toUnit();
+    const to = r.textAt(col.toUnit);
     if (!to) return missing(r, 'toUnit', 'Đơn vị sau sắp xếp');
-    const record: MergerPlanRecord = { origin, fromUnit: from, toUnit: to, form: form(), effectiveDate: effectiveDate()?.iso, note: note() };
+    const record: MergerPlanRecord = {
+      origin, fromUnit: from, toUnit: to, form: r.vocabAt(col.form, mergerForms, 'Hình thức sắp xếp'),
+      effectiveDate: r.dateAt(col.effectiveDate, 'Ngày hiệu lực')?.iso, note: r.textAt(col.note),
+    };
     return record;
   };
 };
 
 const members: BuilderFactory<'members'> = (r) => {
-  const fullName = r.textField('fullName');
-  const partyCell = r.textField('partyCell');
-  const joinDate = r.dateField('joinDate', 'Ngày vào Đảng');
-  const joinRaw = r.rawField('joinDate');
-  const status = r.vocabField('status', memberStatuses, 'Tình trạng');
-  const statusText = r.textField('status');
-  const statusDate = r.dateField('statusDate', 'Ngày biến động');
-  const statusRaw = r.rawField('statusDate');
-  const birth = birthField(r);
-  const ethnicity = r.textField('ethnicity');
-  const religion = r.textField('religion');
-  const education = r.textField('education');
-  const politicalTheory = r.textField('politicalTheory');
-  const cardNumber = r.textField('cardNumber');
-  const baseOrg = r.textField('baseOrg');
-  const officialDate = r.dateField('officialDate', 'Ngày chính thức');
-  const monthsOutside = r.numberField('monthsOutside', 'Số tháng gián đoạn');
-  const badges = r.textField('badgeYears');
+  const col = columnsOf(r, [
+    'fullName', 'partyCell', 'joinDate', 'status', 'statusDate', 'ethnicity', 'religion', 'education', 'politicalTheory',
+    'cardNumber', 'baseOrg', 'officialDate', 'monthsOutside', 'badgeYears',
+  ] as const);
+  const birth = birthColumns(r);
   return (origin) => {
-    const name = fullName();
+    const name = r.textAt(col.fullName);
     if (!name) return missing(r, 'fullName', 'Họ và tên');
-    const cell = partyCell();
+    const cell = r.textAt(col.partyCell);
     if (!cell) return missing(r, 'partyCell', 'Chi bộ');
-    const join = joinDate('error');
+    const join = r.dateAt(col.joinDate, 'Ngày vào Đảng', 'error');
     if (!join) {
-      if (isBlank(joinRaw())) r.issueAt(r.col('joinDate') ?? 0, 'error', 'member.joinDateMissing', `${name}: thiếu ngày vào Đảng, không tính được.`, 'Ghi ngày kết nạp theo quyết định.');
+      if (isBlank(r.rawAt(col.joinDate))) r.issueAt(col.joinDate ?? 0, 'error', 'member.joinDateMissing', `${name}: thiếu ngày vào Đảng, không tính được.`, 'Ghi ngày kết nạp theo quyết định.');
       return undefined;
     }
-    const memberStatus = status() ?? 'active';
-    const moved = statusDate(memberStatus === 'active' ? 'warning' : 'error');
-    if (!moved && memberStatus !== 'active' && isBlank(statusRaw())) {
-      r.issueAt(r.col('statusDate') ?? r.col('status') ?? 0, 'error', 'member.statusDateMissing', `${name}: tình trạng "${statusText()}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ…');
+    const memberStatus = r.vocabAt(col.status, memberStatuses, 'Tình trạng') ?? 'active';
+    const moved = r.dateAt(col.statusDate, 'Ngày biến động', memberStatus === 'active' ? 'warning' : 'error');
+    if (!moved && memberStatus !== 'active' && isBlank(r.rawAt(col.statusDate))) {
+      r.issueAt(col.statusDate ?? col.status ?? 0, 'error', 'member.statusDateMissing', `${name}: tình trạng "${r.textAt(col.status)}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ…');
     }
-    const b = birth();
+    const b = readBirth(r, birth);
     const record: MemberRecord = {
       origin, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex,
-      ethnicity: ethnicity(), religion: religion(), education: education(), politicalTheory: politicalTheory(), cardNumber: cardNumber(),
-      partyCell: cell, baseOrg: baseOrg(), joinDate: join.iso, officialDate: officialDate()?.iso,
-      status: memberStatus, statusDate: moved?.iso, badgeYears: [], monthsOutside: monthsOutside(),
+      ethnicity: r.textAt(col.ethnicity), religion: r.textAt(col.religion), education: r.textAt(col.education),
+      politicalTheory: r.textAt(col.politicalTheory), cardNumber: r.textAt(col.cardNumber),
+      partyCell: cell, baseOrg: r.textAt(col.baseOrg), joinDate: join.iso, officialDate: r.dateAt(col.officialDate, 'Ngày chính thức')?.iso,
+      status: memberStatus, statusDate: moved?.iso, badgeYears: [], monthsOutside: r.numberAt(col.monthsOutside, 'Số tháng gián đoạn'),
     };
-    const badgeText = badges();
+    const badgeText = r.textAt(col.badgeYears);
     if (badgeText !== undefined) {
       const years = parseBadgeYears(badgeText);
       if (years) record.badgeYears = years;
-      else r.issueAt(r.col('badgeYears') ?? 0, 'warning', 'member.badgeInvalid', `Huy hiệu "${badgeText}" không phải mốc huy hiệu (30, 40, 45, … 90 năm).`, 'Ghi số năm của huy hiệu đã nhận, ví dụ "30 năm".');
+      else r.issueAt(col.badgeYears ?? 0, 'warning', 'member.badgeInvalid', `Huy hiệu "${badgeText}" không phải mốc huy hiệu (30, 40, 45, … 90 năm).`, 'Ghi số năm của huy hiệu đã nhận, ví dụ "30 năm".');
     }
     return record;
   };
 };
 
 const orgs: BuilderFactory<'orgs'> = (r) => {
-  const name = r.textField('name');
+  const col = columnsOf(r, ['name', 'level', 'parent', 'foundedDate', 'eHandbook'] as const);
   const ratingCols = (r.columns.get('rating') ?? []).filter((c): c is typeof c & { qualifier: number } => typeof c.qualifier === 'number');
-  const level = r.vocabField('level', orgLevels, 'Cấp');
-  const parent = r.textField('parent');
-  const foundedDate = r.dateField('foundedDate', 'Ngày thành lập');
-  const eHandbook = r.yesNoField('eHandbook', 'Sổ tay đảng viên điện tử');
   return (origin) => {
-    const orgName = name();
+    const orgName = r.textAt(col.name);
     if (!orgName) return missing(r, 'name', 'Tên tổ chức đảng');
     const rated: Record<number, Rating> = {};
     for (const c of ratingCols) {
       const rating = r.vocabAt(c.col, ratings, `Xếp loại ${c.qualifier}`);
       if (rating) rated[c.qualifier] = rating;
     }
-    const record: OrgRecord = { origin, name: orgName, level: level(), parent: parent(), foundedDate: foundedDate()?.iso, ratings: rated, eHandbook: eHandbook() };
+    const record: OrgRecord = {
+      origin, name: orgName, level: r.vocabAt(col.level, orgLevels, 'Cấp'), parent: r.textAt(col.parent),
+      foundedDate: r.dateAt(col.foundedDate, 'Ngày thành lập')?.iso, ratings: rated, eHandbook: r.yesNoAt(col.eHandbook, 'Sổ tay đảng viên điện tử'),
+    };
     return record;
   };
 };
 
 const tasks: BuilderFactory<'tasks'> = (r) => {
-  const task = r.textField('task');
-  const status = r.vocabField('status', taskStatuses, 'Kết quả');
-  const owner = r.textField('owner');
-  const deadline = r.dateField('deadline', 'Thời hạn');
-  const yearOf = r.numberField('year', 'Năm');
+  const col = columnsOf(r, ['task', 'status', 'owner', 'deadline', 'year'] as const);
   return (origin) => {
-    const text = task();
+    const text = r.textAt(col.task);
     if (!text) return missing(r, 'task', 'Nội dung nhiệm vụ');
-    const due = deadline();
-    const year = yearOf();
+    const due = r.dateAt(col.deadline, 'Thời hạn');
+    const year = r.numberAt(col.year, 'Năm');
     const record: TaskRecord = {
       // An empty result on a registered task means it has not been done yet.
-      origin, task: text, owner: owner(), deadline: due?.iso, status: status() ?? 'notStarted',
+      origin, task: text, owner: r.textAt(col.owner), deadline: due?.iso, status: r.vocabAt(col.status, taskStatuses, 'Kết quả') ?? 'notStarted',
       year: year !== undefined && Number.isInteger(year) ? year : due ? Number(due.iso.slice(0, 4)) : undefined,
     };
     return record;

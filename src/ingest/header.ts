@@ -41,7 +41,9 @@ export const HEADER_SCAN_ROWS = 40;
 const YEAR = /\b(1[89]\d\d|2[01]\d\d)\b/;
 const SEX_SUFFIX: Array<[string, 'male' | 'female']> = [[' nam', 'male'], [' nu', 'female']];
 
-export function matchLabel(def: KindDef, folded: string): { field: string; qualifier?: 'male' | 'female' | number } | undefined {
+type LabelMatch = { field: string; qualifier?: 'male' | 'female' | number };
+
+export function matchLabel(def: KindDef, folded: string): LabelMatch | undefined {
   if (!folded) return undefined;
   const index = aliasIndex(def);
   const exact = index.exact.get(folded);
@@ -50,16 +52,63 @@ export function matchLabel(def: KindDef, folded: string): { field: string; quali
   for (const [suffix, sex] of SEX_SUFFIX) {
     if (folded.endsWith(suffix) && index.exact.get(folded.slice(0, -suffix.length)) === 'birthDate') return { field: 'birthDate', qualifier: sex };
   }
-  const year = YEAR.exec(folded);
-  if (year) {
-    for (const [prefix, field] of index.yearPrefixes) {
-      if (folded.startsWith(prefix)) return { field, qualifier: Number(year[1]) };
-    }
+  // The first year prefix the label starts with, then its year: the regular expression runs only on such labels.
+  for (const [prefix, field] of index.yearPrefixes) {
+    if (!folded.startsWith(prefix)) continue;
+    const year = YEAR.exec(folded);
+    if (year) return { field, qualifier: Number(year[1]) };
+    break;
   }
-  for (const [prefix, field] of index.prefixes) {
-    if (folded.startsWith(prefix + ' ')) return { field };
+  for (const [spaced, field] of index.spacedPrefixesByFirst.get(folded.charCodeAt(0)) ?? []) {
+    if (folded.startsWith(spaced)) return { field };
   }
   return undefined;
+}
+
+/**
+ * What header detection works out once per sheet: each top-row cell's header text (legacy text
+ * repaired), each folded label and each label's match per kind. detectHeader reads every top row
+ * as the upper and as the lower row of a header, against every kind: without this it repaired,
+ * folded and matched the same cells up to a dozen times.
+ */
+class LabelMemo {
+  private readonly textsByRow = new Map<unknown[], string[]>();
+  private readonly folds = new Map<string, string>();
+  private readonly matches = new Map<KindDef, Map<string, LabelMatch | undefined>>();
+
+  constructor(private readonly width: number) {}
+
+  /** headerText of each cell of `row`, up to the scan width. */
+  texts(row: unknown[]): string[] {
+    let texts = this.textsByRow.get(row);
+    if (!texts) {
+      texts = [];
+      for (let c = 0; c < this.width; c++) texts.push(headerText(row[c]));
+      this.textsByRow.set(row, texts);
+    }
+    return texts;
+  }
+
+  fold(text: string): string {
+    let folded = this.folds.get(text);
+    if (folded === undefined) {
+      folded = foldKey(text);
+      this.folds.set(text, folded);
+    }
+    return folded;
+  }
+
+  match(def: KindDef, folded: string): LabelMatch | undefined {
+    let byLabel = this.matches.get(def);
+    if (!byLabel) {
+      byLabel = new Map();
+      this.matches.set(def, byLabel);
+    }
+    if (byLabel.has(folded)) return byLabel.get(folded);
+    const hit = matchLabel(def, folded);
+    byLabel.set(folded, hit);
+    return hit;
+  }
 }
 
 /**
@@ -68,29 +117,31 @@ export function matchLabel(def: KindDef, folded: string): { field: string; quali
  * information an empty upper cell borrows the nearest upper text to its left under which every
  * column has a lower label.
  */
-function columnLabels(top: unknown[], sub: unknown[] | undefined, width: number): Array<{ candidates: string[]; display: string }> {
+function columnLabels(memo: LabelMemo, top: unknown[], sub: unknown[] | undefined, width: number): Array<{ candidates: string[]; display: string }> {
   const out: Array<{ candidates: string[]; display: string }> = [];
+  const uppers = memo.texts(top);
+  const lowers = sub ? memo.texts(sub) : undefined;
   for (let c = 0; c < width; c++) {
-    const upper = headerText(top[c]);
-    if (!sub) {
-      out.push({ candidates: [foldKey(upper)], display: upper });
+    const upper = uppers[c];
+    if (!sub || !lowers) {
+      out.push({ candidates: [memo.fold(upper)], display: upper });
       continue;
     }
-    const lower = headerText(sub[c]);
+    const lower = lowers[c];
     let parent = upper;
     if (!parent && lower) {
       for (let k = c - 1; k >= 0; k--) {
         if (isBlank(sub[k] as never)) break;
-        const t = headerText(top[k]);
+        const t = uppers[k];
         if (t) {
           parent = t;
           break;
         }
       }
     }
-    if (!lower || lower === parent) out.push({ candidates: [foldKey(parent)], display: parent });
-    else if (!parent) out.push({ candidates: [foldKey(lower)], display: lower });
-    else out.push({ candidates: [foldKey(parent + ' ' + lower), foldKey(lower), foldKey(parent)], display: `${parent} / ${lower}` });
+    if (!lower || lower === parent) out.push({ candidates: [memo.fold(parent)], display: parent });
+    else if (!parent) out.push({ candidates: [memo.fold(lower)], display: lower });
+    else out.push({ candidates: [memo.fold(parent + ' ' + lower), memo.fold(lower), memo.fold(parent)], display: `${parent} / ${lower}` });
   }
   return out;
 }
@@ -113,7 +164,7 @@ function overrideFor(overrides: readonly MappingOverride[], def: KindDef, label:
   return undefined;
 }
 
-function mapColumns(def: KindDef, labels: Array<{ candidates: string[]; display: string }>, overrides: readonly MappingOverride[] = [], firstColumn = 0): { mapping: ColumnMapping[]; duplicates: ColumnMapping[] } {
+function mapColumns(memo: LabelMemo, def: KindDef, labels: Array<{ candidates: string[]; display: string }>, overrides: readonly MappingOverride[] = [], firstColumn = 0): { mapping: ColumnMapping[]; duplicates: ColumnMapping[] } {
   const mapping: ColumnMapping[] = [];
   const duplicates: ColumnMapping[] = [];
   const taken = new Set<string>();
@@ -129,7 +180,7 @@ function mapColumns(def: KindDef, labels: Array<{ candidates: string[]; display:
   labels.forEach((label, col) => {
     if (mapping.some((m) => m.col === col)) return;
     for (const candidate of label.candidates) {
-      const hit = matchLabel(def, candidate);
+      const hit = memo.match(def, candidate);
       if (hit && overridden.has(hit.field) && taken.has(hit.field + ':')) continue;
       if (!hit) continue;
       const entry: ColumnMapping = { field: hit.field, col, header: label.display, ...(hit.qualifier !== undefined ? { qualifier: hit.qualifier } : {}) };
@@ -181,14 +232,15 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
   let width = 0;
   for (const row of top) width = Math.max(width, row.length);
   let best: (HeaderGuess & { score: number }) | undefined;
+  const memo = new LabelMemo(width);
   const defs = onlyKind ? KIND_DEFS.filter((d) => d.kind === onlyKind) : KIND_DEFS;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, top.length); r++) {
     if (top[r].every((v) => isBlank(v))) continue;
     for (const span of [1, 2]) {
       if (span === 2 && r + 1 >= top.length) continue;
-      const labels = columnLabels(top[r], span === 2 ? top[r + 1] : undefined, width);
+      const labels = columnLabels(memo, top[r], span === 2 ? top[r + 1] : undefined, width);
       for (const def of defs) {
-        const { mapping, duplicates } = mapColumns(def, labels, overrides, grid.origin?.col ?? 0);
+        const { mapping, duplicates } = mapColumns(memo, def, labels, overrides, grid.origin?.col ?? 0);
         const confidence = confidenceOf(def, mapping);
         if (confidence === 0) continue;
         const s = score(def, mapping);

@@ -142,6 +142,12 @@ export function kindDef(kind: SheetKind): KindDef | undefined {
 export interface AliasIndex {
   exact: Map<string, string>;
   prefixes: Array<[string, string]>;
+  /**
+   * The same prefixes, each with the space that must follow it ("don vi "), grouped by their first
+   * char code, longest first within a group: header detection tries every cell of the top rows
+   * against every kind, so a label is compared only with the prefixes that can match it.
+   */
+  spacedPrefixesByFirst: Map<number, Array<[string, string]>>;
   yearPrefixes: Array<[string, string]>;
 }
 
@@ -162,7 +168,14 @@ export function aliasIndex(def: KindDef): AliasIndex {
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
   yearPrefixes.sort((a, b) => b[0].length - a[0].length);
-  const index = { exact, prefixes, yearPrefixes };
+  const spacedPrefixesByFirst = new Map<number, Array<[string, string]>>();
+  for (const [prefix, field] of prefixes) {
+    const spaced = prefix + ' ';
+    const group = spacedPrefixesByFirst.get(spaced.charCodeAt(0));
+    if (group) group.push([spaced, field]);
+    else spacedPrefixesByFirst.set(spaced.charCodeAt(0), [[spaced, field]]);
+  }
+  const index = { exact, prefixes, spacedPrefixesByFirst, yearPrefixes };
   indexCache.set(def.kind, index);
   return index;
 }

@@ -1,10 +1,22 @@
 import type { Issue, Severity } from '../domain/issues';
-import { cleanText, needsCleaning } from '../domain/text';
+import * as textModule from '../domain/text';
 import type { Vocabulary } from '../domain/vocabulary';
 import type { ColumnMapping } from './header';
-import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
-import { decodeLegacy, detectLegacy, type LegacyEncoding } from './legacyText';
-import { parseDate, parseNumber, parseYesNo, type CellValue, type ParsedDate } from './values';
+import * as gridModule from './grid';
+import { cellAddress, columnLetter, type SheetGrid } from './grid';
+import * as legacyTextModule from './legacyText';
+import type { LegacyEncoding } from './legacyText';
+import * as valuesModule from './values';
+import type { CellValue, DateResult, ParsedDate } from './values';
+
+// Per-cell helpers, read from their modules once. Run through tsx (the benchmark, scripts, the CLI
+// without its bundle), each module is CommonJS and every call of an imported function first reads
+// it through an export getter: on a 100,000-row list those reads took a fifth of ingest's time.
+// Bundles (the CLI's, the add-in's) call the functions directly either way.
+const { cleanText, needsCleaning } = textModule;
+const { cellText, isBlank } = gridModule;
+const { decodeLegacy, detectLegacy } = legacyTextModule;
+const { parseCommonDate, parseDate, parseDateText, parseNumber, parseYesNo } = valuesModule;
 
 /** Printable ASCII with single inner spaces and no edges: nothing to repair or tidy (numbers, codes, "x"). */
 function isPlainAscii(text: string): boolean {
@@ -21,7 +33,17 @@ function isPlainAscii(text: string): boolean {
 
 const REPEAT_CACHE_LIMIT = 5000;
 
-const absent = (): undefined => undefined;
+/**
+ * A repeating column's cache: each distinct cell text, repaired and tidied (undefined when blank),
+ * with the legacy encoding it was in and, in a vocabulary column, its code.
+ */
+interface CachedText {
+  readonly text: string | undefined;
+  readonly encoding: LegacyEncoding | null;
+  vocab: Vocabulary<string> | undefined;
+  code: string | undefined;
+}
+type RepeatCache = Map<string, CachedText>;
 
 /** Trims and NFC-normalises display text; text that is already clean (most cells) passes untouched. */
 export function tidyText(text: string): string {
@@ -32,7 +54,8 @@ const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.
 
 /**
  * Reads the fields of one row at a time, parsing each cell and turning every problem into an
- * issue at its cell. One reader serves a whole sheet; `row` moves down.
+ * issue at its cell. One reader serves a whole sheet; `row` moves down. The cell readers take the
+ * column as `col(field)` gives it: undefined, for a field the sheet lacks, reads as an absent value.
  */
 export class RowReader {
   /** The grid row being read (0-based), and its cells. */
@@ -44,7 +67,7 @@ export class RowReader {
    * Columns whose values repeat down the sheet (units, categories, statuses): each distinct text is
    * repaired and tidied once. Names and free text are not cached.
    */
-  private readonly repeats = new Map<number, Map<string, { text: string; encoding: LegacyEncoding | null }>>();
+  private readonly repeats: Array<RepeatCache | undefined>;
   private readonly legacy = new Map<number, { encoding: LegacyEncoding; count: number; first: string }>();
   private readonly yearOnly = new Map<number, { count: number; first: string }>();
 
@@ -54,8 +77,10 @@ export class RowReader {
     readonly issues: Issue[],
     repeatingFields: ReadonlySet<string> = new Set(),
   ) {
+    // Indexed by column, as long as the widest mapping: every read is within the array.
+    this.repeats = new Array<RepeatCache | undefined>(Math.max(0, ...mapping.map((m) => m.col + 1))).fill(undefined);
     for (const m of mapping) {
-      if (repeatingFields.has(m.field)) this.repeats.set(m.col, new Map());
+      if (repeatingFields.has(m.field)) this.repeats[m.col] = new Map();
       const list = this.columns.get(m.field);
       if (list) list.push(m);
       else {
@@ -78,8 +103,8 @@ export class RowReader {
     return this.firstCol.get(field);
   }
 
-  rawAt(col: number): CellValue {
-    return this.cells[col];
+  rawAt(col: number | undefined): CellValue {
+    return col === undefined ? undefined : this.cells[col];
   }
 
   address(col: number): string {
@@ -90,36 +115,55 @@ export class RowReader {
     this.issues.push({ sheet: this.grid.name, cell: this.address(col), severity, code, message, ...(hint ? { hint } : {}) });
   }
 
-  textAt(col: number): string | undefined {
-    const v = this.rawAt(col);
+  /** Display text: legacy text repaired, whitespace tidied; undefined for a blank cell. */
+  textAt(col: number | undefined): string | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
     if (v == null) return undefined;
     if (typeof v !== 'string') return cellText(v);
+    const cache = this.repeats[col];
+    return cache === undefined ? this.freshText(col, v) : this.cached(col, cache, v).text;
+  }
+
+  /** A repeating column's text: nearly every cell is one seen before, answered at once (its legacy encoding counted again). */
+  private cached(col: number, cache: RepeatCache, v: string): CachedText {
+    const hit = cache.get(v);
+    if (hit) {
+      if (hit.encoding) this.noteLegacy(col, hit.encoding);
+      return hit;
+    }
+    const entry: CachedText = { text: this.freshText(col, v), encoding: isPlainAscii(v) || isBlank(v) ? null : detectLegacy(v), vocab: undefined, code: undefined };
+    if (cache.size < REPEAT_CACHE_LIMIT) cache.set(v, entry);
+    return entry;
+  }
+
+  /** A text read for the first time (names and free text always are): plain ASCII as it is, the rest repaired and tidied. */
+  private freshText(col: number, v: string): string | undefined {
     if (isPlainAscii(v)) return v;
     if (isBlank(v)) return undefined;
-    const cache = this.repeats.get(col);
-    if (cache) {
-      const hit = cache.get(v);
-      if (hit) {
-        if (hit.encoding) this.noteLegacy(col, hit.encoding);
-        return hit.text;
-      }
-    }
     const encoding = detectLegacy(v);
-    const text = tidyText(encoding === null ? v : decodeLegacy(v, encoding));
-    if (encoding) this.noteLegacy(col, encoding);
-    if (cache && cache.size < REPEAT_CACHE_LIMIT) cache.set(v, { text, encoding });
-    return text;
+    if (encoding === null) return tidyText(v);
+    this.noteLegacy(col, encoding);
+    return tidyText(decodeLegacy(v, encoding));
   }
 
   /**
    * A date cell. `dayMatters` fields warn about a bare year; for the others (birth dates) bare
    * years are common ("Năm sinh") and are summed up in one note per column.
    */
-  dateAt(col: number, label: string, severity: Severity = 'warning', dayMatters = true): ParsedDate | undefined {
-    const v = this.rawAt(col);
+  dateAt(col: number | undefined, label: string, severity: Severity = 'warning', dayMatters = true): Readonly<ParsedDate> | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
     if (isBlank(v)) return undefined;
-    const format = this.grid.numberFormats?.[this.row]?.[col];
-    const parsed = parseDate(typeof v === 'string' ? this.repairOnly(col, v) : v, format);
+    // The number format tells serials from bare years; text does not need it.
+    const parsed = typeof v === 'string' ? this.textDate(col, v) : parseDate(v, this.grid.numberFormats?.[this.row]?.[col]);
+    // Nearly every date is a whole day: the rest are reported (or counted) apart, which keeps this short.
+    if (!('error' in parsed) && parsed.precision === 'day' && !parsed.widenedYear) return parsed;
+    return this.unusualDate(col, v, parsed, label, severity, dayMatters);
+  }
+
+  /** A date that is not a plain day: an error, a partial date, a two-digit year. */
+  private unusualDate(col: number, v: CellValue, parsed: DateResult, label: string, severity: Severity, dayMatters: boolean): Readonly<ParsedDate> | undefined {
     if ('error' in parsed) {
       const shown = cellText(v);
       const message = parsed.error === 'date.outOfRange' ? `${label}: năm ngoài khoảng cho phép (1850–2200): "${shown}"` : `${label} không hợp lệ: "${shown}"`;
@@ -141,8 +185,9 @@ export class RowReader {
     return parsed;
   }
 
-  numberAt(col: number, label: string): number | undefined {
-    const v = this.rawAt(col);
+  numberAt(col: number | undefined, label: string): number | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
     if (isBlank(v)) return undefined;
     const parsed = parseNumber(v);
     if ('error' in parsed) {
@@ -152,8 +197,10 @@ export class RowReader {
     return parsed.value;
   }
 
-  yesNoAt(col: number, label: string): boolean | undefined {
-    const v = this.rawAt(col);
+  /** A blank cell is "no"; a column the sheet lacks, unknown. */
+  yesNoAt(col: number | undefined, label: string): boolean | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
     const parsed = parseYesNo(v);
     if ('error' in parsed) {
       this.issueAt(col, 'warning', 'yesno.invalid', `${label}: "${cellText(v)}" không phải có/không.`, 'Đánh dấu x (hoặc có, 1, ✓) nếu có; để trống nếu không.');
@@ -162,56 +209,45 @@ export class RowReader {
     return parsed.value;
   }
 
-  vocabAt<T extends string>(col: number, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
-    const text = this.textAt(col);
-    if (text === undefined) return undefined;
-    const code = vocab.lookup(text);
+  vocabAt<T extends string>(col: number | undefined, vocab: Vocabulary<T>, label: string, severity: Severity = 'warning'): T | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
+    const cache = this.repeats[col];
+    let text: string | undefined;
+    let code: T | undefined;
+    if (cache !== undefined && typeof v === 'string') {
+      // The code is kept with the cached text: one look-up answers both.
+      const entry = this.cached(col, cache, v);
+      text = entry.text;
+      if (text === undefined) return undefined;
+      if (entry.vocab !== vocab) {
+        entry.vocab = vocab;
+        entry.code = vocab.lookup(text);
+      }
+      code = entry.code as T | undefined;
+    } else {
+      text = this.textAt(col);
+      if (text === undefined) return undefined;
+      code = vocab.lookup(text);
+    }
     if (code === undefined) {
       this.issueAt(col, severity, `${vocab.name}.unknown`, `${label}: "${text}" không có trong danh mục ${vocab.label}.`, 'Sửa giá trị, hoặc chọn lại cột tương ứng.');
     }
     return code;
   }
 
-  // Field accessors, resolved once per sheet: the row loop then makes no look-up by field name,
-  // and a field the sheet lacks costs one call to a function that answers undefined.
-
-  textField(field: string): () => string | undefined {
-    const col = this.col(field);
-    return col === undefined ? absent : () => this.textAt(col);
-  }
-
-  rawField(field: string): () => CellValue {
-    const col = this.col(field);
-    return col === undefined ? absent : () => this.cells[col];
-  }
-
-  dateField(field: string, label: string, dayMatters = true): (severity?: Severity) => ParsedDate | undefined {
-    const col = this.col(field);
-    return col === undefined ? absent : (severity: Severity = 'warning') => this.dateAt(col, label, severity, dayMatters);
-  }
-
-  numberField(field: string, label: string): () => number | undefined {
-    const col = this.col(field);
-    return col === undefined ? absent : () => this.numberAt(col, label);
-  }
-
-  yesNoField(field: string, label: string): () => boolean | undefined {
-    const col = this.col(field);
-    return col === undefined ? absent : () => this.yesNoAt(col, label);
-  }
-
-  vocabField<T extends string>(field: string, vocab: Vocabulary<T>, label: string): () => T | undefined {
-    const col = this.col(field);
-    return col === undefined ? absent : () => this.vocabAt(col, vocab, label);
-  }
-
-  /** Legacy text → Unicode, noted once per column (dates too: "ngµy 12 th¸ng 3"). */
-  private repairOnly(col: number, value: string): string {
+  /** A text date, legacy text repaired first ("ngµy 12 th¸ng 3") and noted once per column. */
+  private textDate(col: number, value: string): DateResult {
+    // "dd/mm/yyyy", nearly every text date, is ASCII: no legacy text to look for.
+    const common = parseCommonDate(value);
+    if (common) return common;
     // detectLegacy answers null for nearly every cell without allocating; decode only the rest.
+    // (A cache by distinct text was tried: with thousands of distinct dates its look-ups, misses in
+    // the processor's caches, cost more than parsing ten characters. Results are shared by day instead.)
     const encoding = detectLegacy(value);
-    if (encoding === null) return value;
+    if (encoding === null) return parseDateText(value);
     this.noteLegacy(col, encoding);
-    return decodeLegacy(value, encoding);
+    return parseDateText(decodeLegacy(value, encoding));
   }
 
   private noteLegacy(col: number, encoding: LegacyEncoding): void {

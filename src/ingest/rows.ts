@@ -1,6 +1,11 @@
-import { firstVisible, foldedCodeAt, foldKey, startsFolded } from '../domain/text';
-import { isBlank } from './grid';
+import * as textModule from '../domain/text';
+import { foldKey } from '../domain/text';
+import * as gridModule from './grid';
 import type { CellValue } from './values';
+
+// Per-cell helpers, read from their modules once (why: see reader.ts).
+const { firstVisible, foldedCodeAt, startsFolded } = textModule;
+const { isBlank } = gridModule;
 
 export type RowClass = 'blank' | 'index' | 'total' | 'note' | 'data';
 
@@ -33,18 +38,26 @@ function indexNumber(text: string): number {
   return value;
 }
 
-// Prefixes by their first letter, so that a row costs one table look-up before any comparison.
-const STARTS_BY_LETTER = new Map<number, string[]>();
+// Prefixes by their first two letters (ASCII, folded), so that a row costs two array reads before
+// any comparison: names starting "Ng", "Tr" are compared with "nguo", "truo" only.
+const STARTS_BY_LETTERS: Array<Array<string[] | undefined> | undefined> = new Array(128).fill(undefined);
 for (const prefix of TOTAL_OR_NOTE_START) {
-  const list = STARTS_BY_LETTER.get(prefix.charCodeAt(0));
-  if (list) list.push(prefix);
-  else STARTS_BY_LETTER.set(prefix.charCodeAt(0), [prefix]);
+  const bySecond = (STARTS_BY_LETTERS[prefix.charCodeAt(0)] ??= new Array<string[] | undefined>(128).fill(undefined));
+  (bySecond[prefix.charCodeAt(1)] ??= []).push(prefix);
 }
 
 function mayBeTotalOrNote(text: string): boolean {
-  const first = foldedCodeAt(text, firstVisible(text));
+  let i = firstVisible(text);
+  const first = foldedCodeAt(text, i);
   if (first === 42) return true; // "* Ghi chú"
-  const candidates = STARTS_BY_LETTER.get(first);
+  // Folded codes past ASCII (other scripts) and NaN (nothing visible) start no prefix.
+  const bySecond = first < 128 ? STARTS_BY_LETTERS[first] : undefined;
+  if (!bySecond) return false;
+  // The second letter as startsFolded reads it: past the combining marks of decomposed text.
+  i++;
+  while (i < text.length && text.charCodeAt(i) >= 0x300 && text.charCodeAt(i) <= 0x36f) i++;
+  const second = foldedCodeAt(text, i);
+  const candidates = second < 128 ? bySecond[second] : undefined;
   if (!candidates) return false;
   for (const prefix of candidates) if (startsFolded(text, prefix)) return true;
   return false;
@@ -53,7 +66,8 @@ function mayBeTotalOrNote(text: string): boolean {
 /**
  * What a row is, before reading it as a record. Totals ("Tổng cộng", "Cộng: 12") and notes
  * ("Ghi chú: …", signature lines) are not records; an index row "(1) (2) (3)…" is part of the header.
- * One pass over the row, without allocating: it runs on every row.
+ * One pass over the row, without allocating, that stops at the first text of a record (usually
+ * its second cell): it runs on every row.
  */
 export function classifyRow(row: readonly CellValue[] | undefined): RowClass {
   if (!row) return 'blank';
@@ -84,6 +98,8 @@ export function classifyRow(row: readonly CellValue[] | undefined): RowClass {
         else maybeIndex = false;
       }
     }
+    // Not an index row, and the first text is known: the rest of the row cannot change the answer.
+    if (!maybeIndex && firstText !== undefined) break;
   }
   if (nonBlank === 0) return 'blank';
   if (maybeIndex && (nonBlank >= 4 || (nonBlank >= 3 && parenthesised))) return 'index';

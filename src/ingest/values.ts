@@ -40,10 +40,24 @@ export function isoOf(year: number, month: number, day: number): string {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * The result for each calendar day, made on its first use and shared (frozen: callers only read
+ * it). Lists repeat the same days thousands of times (births, decisions): a shared result is no
+ * new string and object per cell for the garbage collector to move, and records share their ISO
+ * strings. By year from MIN_YEAR, then by (month − 1) × 31 + day − 1; kept for the process, about
+ * 30 KB for each year met.
+ */
+const DAYS_BY_YEAR: Array<Array<ParsedDate | undefined> | undefined> = new Array(MAX_YEAR - MIN_YEAR + 1).fill(undefined);
+
+function dayResult(year: number, month: number, day: number): ParsedDate {
+  const days = (DAYS_BY_YEAR[year - MIN_YEAR] ??= new Array<ParsedDate | undefined>(12 * 31).fill(undefined));
+  return (days[(month - 1) * 31 + day - 1] ??= Object.freeze({ iso: isoOf(year, month, day), precision: 'day' }));
+}
+
 function ymd(year: number, month: number, day: number, precision: DatePrecision = 'day'): DateResult {
   if (year < MIN_YEAR || year > MAX_YEAR) return { error: 'date.outOfRange' };
   if (!isValidYmd(year, month, day)) return { error: 'date.invalid' };
-  return { iso: isoOf(year, month, day), precision };
+  return precision === 'day' ? dayResult(year, month, day) : { iso: isoOf(year, month, day), precision };
 }
 
 /**
@@ -86,8 +100,8 @@ function widenYear(twoDigits: number): number {
   return twoDigits <= 29 ? 2000 + twoDigits : 1900 + twoDigits;
 }
 
-/** "dd/mm/yyyy" (or with - or .), the form of nearly every text date: read without allocating. */
-function parseCommonDate(t: string): DateResult | undefined {
+/** "dd/mm/yyyy" (or with - or .), the form of nearly every text date: read without allocating; undefined for any other form. */
+export function parseCommonDate(t: string): DateResult | undefined {
   if (t.length !== 10) return undefined;
   const sep = t.charCodeAt(2);
   if ((sep !== 47 && sep !== 45 && sep !== 46) || t.charCodeAt(5) !== sep) return undefined;
@@ -141,8 +155,8 @@ export function parseDateText(raw: string): DateResult {
   if (lengths[2] === 4) return ymd(nums[2], nums[1], nums[0]);
   if (lengths[2] === 2) {
     const result = ymd(widenYear(nums[2]), nums[1], nums[0]);
-    if ('iso' in result) result.widenedYear = true;
-    return result;
+    // A result of its own: the day's shared one stays as it is.
+    return 'iso' in result ? { iso: result.iso, precision: result.precision, widenedYear: true } : result;
   }
   return { error: 'date.invalid' };
 }
@@ -245,8 +259,8 @@ export function parseYesNo(value: CellValue): YesNoResult {
   if (typeof value === 'boolean') return value ? YES_RESULT : NO_RESULT;
   if (typeof value === 'number') return value === 1 ? { value: true } : value === 0 ? { value: false } : { error: 'yesno.invalid' };
   if (value instanceof Date) return { error: 'yesno.invalid' };
-  // The marks as typed ("x", "X", "có") answer without normalising.
-  if (YES.has(value)) return YES_RESULT;
+  // The marks as typed ("x", "X", "có") answer without normalising; "x", the usual one, at once.
+  if (value === 'x' || YES.has(value)) return YES_RESULT;
   if (NO.has(value)) return NO_RESULT;
   const key = value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
   if (YES.has(key)) return YES_RESULT;
