@@ -1,4 +1,4 @@
-import { duplicateGroups, duplicateIssues, memberRows, personKey, staffRows } from '../src/domain/duplicates';
+import { duplicateIssues, duplicateMembers, duplicateStaff, personKey } from '../src/domain/duplicates';
 import type { MemberRecord, StaffRecord } from '../src/domain/records';
 
 const staff = (row: number, fullName: string, birthDate: string | undefined, unit: string, file?: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
@@ -15,22 +15,29 @@ describe('the same person twice', () => {
   });
 
   it('warns at the later row of a pair in one list, naming the earlier row and both units', () => {
-    const groups = duplicateGroups(staffRows([
+    const groups = duplicateStaff([
       staff(8, 'Nguyễn Phương Oanh', '1980-10-22', 'Trường THCS Trần Phú'), staff(9, 'Lê Văn Bình', '1975-01-02', 'Phòng Nội vụ'),
       staff(12, 'Nguyễn Phương Oanh', '1980-10-22', 'Trường Tiểu học Ka Long'), staff(13, 'Lê Văn Bình', '1975-01-03', 'Phòng Nội vụ'),
       staff(14, 'Trần An', '1970-01-01', 'Phòng Y tế', undefined, { birthYearOnly: true }), staff(15, 'Trần An', '1970-01-01', 'Phòng Y tế', undefined, { birthYearOnly: true }),
-    ], cell));
+    ], cell);
     expect(groups).toHaveLength(1);
     const issues = duplicateIssues(groups);
     expect(issues.map((i) => `${i.severity} ${i.code} ${i.cell}`)).toEqual(['warning person.duplicate B12']);
     expect(issues[0].message).toContain('Nguyễn Phương Oanh, sinh ngày 22/10/1980 (Trường Tiểu học Ka Long) đã có ở trang "DS" dòng 8 (Trường THCS Trần Phú)');
   });
 
+  it('gives the groups in the order of their first rows, whatever the birth dates', () => {
+    const groups = duplicateStaff([
+      staff(5, 'Vũ Văn Hải', '1991-01-01', 'A'), staff(6, 'Lê Thị Mai', '1960-01-01', 'B'), staff(7, 'lê thị mai', '1960-01-01', 'C'), staff(8, 'Vũ Văn Hải', '1991-01-01', 'D'),
+    ], cell);
+    expect(groups.map((g) => [g.fullName, g.rows.map((r) => r.row)])).toEqual([['Vũ Văn Hải', [5, 8]], ['Lê Thị Mai', [6, 7]]]);
+  });
+
   it('tells a pair across two workbooks from a pair in one, and can give only the former', () => {
-    const groups = duplicateGroups(staffRows([
+    const groups = duplicateStaff([
       staff(8, 'Phạm Thu Hà', '1990-05-06', 'Phòng Nội vụ', 'huyen-a.xlsx'), staff(20, 'Phạm Thu Hà', '1990-05-06', 'Phòng Nội vụ', 'huyen-b.xlsx'),
       staff(21, 'Phạm Thu Hà', '1990-05-06', 'Phòng Y tế', 'huyen-b.xlsx'),
-    ], cell));
+    ], cell);
     const all = duplicateIssues(groups);
     expect(all.map((i) => `${i.code} ${i.file} ${i.cell}`)).toEqual([
       'person.duplicateAcrossFiles huyen-b.xlsx B20', 'person.duplicate huyen-b.xlsx B21', 'person.duplicateAcrossFiles huyen-b.xlsx B21',
@@ -43,8 +50,8 @@ describe('the same person twice', () => {
     const member = (row: number, status: MemberRecord['status']): MemberRecord => ({
       origin: { sheet: 'DS ĐV', row }, fullName: 'Vũ Đức Long', birthDate: '1960-02-03', partyCell: 'Chi bộ 1', joinDate: '1985-03-04', status, badgeYears: [],
     });
-    expect(duplicateGroups(memberRows([member(5, 'removed'), member(9, 'restored')], cell))).toEqual([]);
-    expect(duplicateGroups(memberRows([member(5, 'transferredOut'), member(9, 'transferredIn')], cell))).toEqual([]);
-    expect(duplicateIssues(duplicateGroups(memberRows([member(5, 'active'), member(9, 'active')], cell))).map((i) => i.cell)).toEqual(['B9']);
+    expect(duplicateMembers([member(5, 'removed'), member(9, 'restored')], cell)).toEqual([]);
+    expect(duplicateMembers([member(5, 'transferredOut'), member(9, 'transferredIn')], cell)).toEqual([]);
+    expect(duplicateIssues(duplicateMembers([member(5, 'active'), member(9, 'active')], cell)).map((i) => i.cell)).toEqual(['B9']);
   });
 });

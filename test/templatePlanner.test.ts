@@ -26,6 +26,17 @@ describe('fill planner', () => {
     expect(planSheet({ ...t, charts: [] }, { ratings }, OPTIONS).sheet.charts).toBeUndefined();
   });
 
+  it('cuts a filled text at Excel\'s 32,767 characters, ending in "…", alone in its cell or among other text', () => {
+    const long = 'Nội vụ '.repeat(6000);
+    const { sheet } = planSheet(template([['{{note}}'], ['Ghi chú: {{note}}'], ['{{short}}']]), { note: long, short: 'x'.repeat(32767) }, OPTIONS);
+    const texts = sheet.rows.map((r) => r[0]?.value as string);
+    expect(texts.map((t) => t.length)).toEqual([32767, 32767, 32767]);
+    expect(texts[0]).toBe(`${long.slice(0, 32766)}…`);
+    expect(texts[1].startsWith('Ghi chú: Nội vụ')).toBe(true);
+    expect(texts[1].endsWith('…')).toBe(true);
+    expect(texts[2].endsWith('x')).toBe(true);
+  });
+
   it('repeats a row per item with styles, heights and merges, and widens the SUM below over all of them', () => {
     const units = Array.from({ length: 500 }, (_, i) => ({ unit: `Đơn vị ${i + 1}`, total: i % 7 }));
     const t = template([

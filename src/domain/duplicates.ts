@@ -9,21 +9,19 @@ import type { MemberStatus } from './vocabulary';
  * and a birthday, so it is a warning for the officer to check, never a silent merge.
  */
 
-export interface PersonRow {
+/** What the check reads of a staff or member record. */
+interface PersonRecord {
   fullName: string;
   birthDate?: IsoDate;
   birthYearOnly?: boolean;
   origin: Origin;
-  /** The unit (staff) or party cell (members), to tell the rows apart in the list. */
-  unit: string;
-  /** The cell of the name, "C404"; the row's first cell when the column is unknown. */
-  cell: string;
 }
 
 export interface DuplicateGroup {
   fullName: string;
   birthDate: IsoDate;
-  rows: Array<Pick<PersonRow, 'unit' | 'cell'> & Origin>;
+  /** Each place the person is listed: the unit (staff) or party cell (members), and the name's cell ("C404"). */
+  rows: Array<Origin & { unit: string; cell: string }>;
 }
 
 /**
@@ -44,35 +42,47 @@ export function personKey(fullName: string, birthDate: IsoDate | undefined, birt
   return name ? `${name}|${birthDate}` : undefined;
 }
 
-/** Groups of two rows or more with the same person key, in the order the rows were given. */
-export function duplicateGroups(rows: readonly PersonRow[]): DuplicateGroup[] {
-  const byKey = new Map<string, PersonRow[]>();
-  for (const row of rows) {
-    const key = personKey(row.fullName, row.birthDate, row.birthYearOnly);
-    if (key === undefined) continue;
-    const group = byKey.get(key);
-    if (group) group.push(row);
-    else byKey.set(key, [row]);
+/**
+ * Groups of two records or more with the same person key, in the order their first rows were
+ * given. Birth dates first: they tell nearly everyone apart, so names are compared only within a
+ * day, and a list of 100,000 builds no key for most of its rows.
+ */
+function duplicateGroups<R extends PersonRecord>(records: readonly R[], unitOf: (r: R) => string, cellOf: (origin: Origin) => string): DuplicateGroup[] {
+  const byDay = new Map<IsoDate, number[]>();
+  records.forEach((r, i) => {
+    if (!r.birthDate || r.birthYearOnly) return;
+    const day = byDay.get(r.birthDate);
+    if (day) day.push(i);
+    else byDay.set(r.birthDate, [i]);
+  });
+  const found: number[][] = [];
+  for (const day of byDay.values()) {
+    if (day.length < 2) continue;
+    const byName = new Map<string, number[]>();
+    for (const i of day) {
+      const key = personKey(records[i].fullName, records[i].birthDate);
+      if (key === undefined) continue;
+      const same = byName.get(key);
+      if (same) same.push(i);
+      else byName.set(key, [i]);
+    }
+    for (const same of byName.values()) if (same.length > 1) found.push(same);
   }
-  const groups: DuplicateGroup[] = [];
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
-    groups.push({
-      fullName: group[0].fullName, birthDate: group[0].birthDate as IsoDate,
-      rows: group.map((r) => ({ ...r.origin, unit: r.unit, cell: r.cell })),
-    });
-  }
-  return groups;
+  return found.sort((a, b) => a[0] - b[0]).map((same) => {
+    const first = records[same[0]];
+    return {
+      fullName: first.fullName, birthDate: first.birthDate as IsoDate,
+      rows: same.map((i) => ({ ...records[i].origin, unit: unitOf(records[i]), cell: cellOf(records[i].origin) })),
+    };
+  });
 }
 
-export function staffRows(records: readonly StaffRecord[], cellOf: (origin: Origin) => string): PersonRow[] {
-  return records.map((r) => ({ fullName: r.fullName, ...(r.birthDate ? { birthDate: r.birthDate } : {}), ...(r.birthYearOnly ? { birthYearOnly: true } : {}), origin: r.origin, unit: r.unit, cell: cellOf(r.origin) }));
+export function duplicateStaff(records: readonly StaffRecord[], cellOf: (origin: Origin) => string): DuplicateGroup[] {
+  return duplicateGroups(records, (r) => r.unit, cellOf);
 }
 
-export function memberRows(records: readonly MemberRecord[], cellOf: (origin: Origin) => string): PersonRow[] {
-  return records.filter((r) => PRESENT.has(r.status)).map((r) => ({
-    fullName: r.fullName, ...(r.birthDate ? { birthDate: r.birthDate } : {}), ...(r.birthYearOnly ? { birthYearOnly: true } : {}), origin: r.origin, unit: r.partyCell, cell: cellOf(r.origin),
-  }));
+export function duplicateMembers(records: readonly MemberRecord[], cellOf: (origin: Origin) => string): DuplicateGroup[] {
+  return duplicateGroups(records.filter((r) => PRESENT.has(r.status)), (r) => r.partyCell, cellOf);
 }
 
 const dmy = (iso: IsoDate) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

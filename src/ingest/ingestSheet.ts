@@ -110,7 +110,8 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     rowsRead++;
     const heading = groupHeading(row, guess.mapping);
     if (heading) {
-      issues.push(info(grid, r, 'row.groupHeading', `Dòng tiêu đề nhóm "${heading.slice(0, 60)}" không phải bản ghi, được bỏ qua.`));
+      // At the heading's own cell: a stray text far to the right (XFD9) is found where it is.
+      issues.push({ ...info(grid, r, 'row.groupHeading', `Dòng tiêu đề nhóm "${heading.text.slice(0, 60)}" không phải bản ghi, được bỏ qua.`), cell: cellAddress(grid, r, heading.col) });
       continue;
     }
     reader.moveTo(r);
@@ -133,7 +134,7 @@ const ORDINAL = /^([IVXLC]+|[A-Za-z]|\d{1,3})[.)]?$/;
  * or outside the name column) groups the rows below; it is not a person with the rest missing.
  * An ordinal before it ("I" | "KHỐI ĐẢNG", the STT column of official forms) belongs to the heading.
  */
-function groupHeading(row: readonly CellValue[], mapping: readonly ColumnMapping[]): string | undefined {
+function groupHeading(row: readonly CellValue[], mapping: readonly ColumnMapping[]): { col: number; text: string } | undefined {
   // Records fill more than two cells: count first, without allocating, as this runs on every row.
   let filled = 0;
   for (let c = 0; c < row.length && filled < 3; c++) if (!isBlank(row[c])) filled++;
@@ -155,8 +156,8 @@ function groupHeading(row: readonly CellValue[], mapping: readonly ColumnMapping
   const capitals = only.text === only.text.toUpperCase() && only.text !== only.text.toLowerCase();
   const inNameColumn = mapping.some((m) => m.col === only.col && (m.field === 'fullName' || m.field === 'name' || m.field === 'task' || m.field === 'unit'));
   // With an ordinal in front, only a heading in capitals or numbered is taken: "1 | Nguyễn Văn An" is a person.
-  if (ordinal) return numbered || capitals ? only.text : undefined;
-  return numbered || capitals || !inNameColumn ? only.text : undefined;
+  if (ordinal) return numbered || capitals ? only : undefined;
+  return numbered || capitals || !inNameColumn ? only : undefined;
 }
 
 export function kindLabel(kind: SheetKind | undefined): string {

@@ -1,5 +1,5 @@
 import { columnLetter } from '../domain/a1';
-import { duplicateGroups, duplicateIssues, memberRows, staffRows, type DuplicateGroup } from '../domain/duplicates';
+import { duplicateIssues, duplicateMembers, duplicateStaff, type DuplicateGroup } from '../domain/duplicates';
 import type { Issue } from '../domain/issues';
 import type { Origin, RecordsByKind, SheetKind } from '../domain/records';
 import type { SheetGrid } from './grid';
@@ -48,5 +48,5 @@ export function nameCellOf(sheets: readonly SheetResult[]): (origin: Origin) => 
 /** People listed twice, in the staff lists and among the members present. */
 export function duplicatePersons(book: WorkbookIngest): DuplicateGroup[] {
   const cellOf = nameCellOf(book.sheets);
-  return [...duplicateGroups(staffRows(book.records.staff, cellOf)), ...duplicateGroups(memberRows(book.records.members, cellOf))];
+  return [...duplicateStaff(book.records.staff, cellOf), ...duplicateMembers(book.records.members, cellOf)];
 }

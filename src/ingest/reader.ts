@@ -52,6 +52,20 @@ export function tidyText(text: string): string {
 
 const DATE_HINT = 'Ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/2019.';
 
+/** Excel's error values, as both readers give a formula's cached error: text, but never a name or a unit. */
+const FORMULA_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+/** Excel's error values start with "#": the one character test spares the pattern for every other cell. */
+function isFormulaError(v: string): boolean {
+  return v.charCodeAt(0) === 35 && FORMULA_ERROR.test(v.trim());
+}
+
+/** A cell quoted in a message: whole when short, cut when it is a page of text (a cell holds 32,767 characters). */
+function quoted(v: CellValue): string {
+  const text = cellText(v);
+  return text.length > 100 ? `${text.slice(0, 97)}…` : text;
+}
+
 /**
  * Reads the fields of one row at a time, parsing each cell and turning every problem into an
  * issue at its cell. One reader serves a whole sheet; `row` moves down. The cell readers take the
@@ -68,7 +82,8 @@ export class RowReader {
    * repaired and tidied once. Names and free text are not cached.
    */
   private readonly repeats: Array<RepeatCache | undefined>;
-  private readonly legacy = new Map<number, { encoding: LegacyEncoding; count: number; first: string }>();
+  /** By column, then encoding: a column may mix TCVN3 and VNI (rows pasted from two sources). */
+  private readonly legacy = new Map<number, Map<LegacyEncoding, { count: number; first: string }>>();
   private readonly yearOnly = new Map<number, { count: number; first: string }>();
 
   constructor(
@@ -125,11 +140,12 @@ export class RowReader {
     return cache === undefined ? this.freshText(col, v) : this.cached(col, cache, v).text;
   }
 
-  /** A repeating column's text: nearly every cell is one seen before, answered at once (its legacy encoding counted again). */
+  /** A repeating column's text: nearly every cell is one seen before, answered at once (its legacy encoding counted again, an error value said again at its cell). */
   private cached(col: number, cache: RepeatCache, v: string): CachedText {
     const hit = cache.get(v);
     if (hit) {
       if (hit.encoding) this.noteLegacy(col, hit.encoding);
+      else if (hit.text === undefined && isFormulaError(v)) this.formulaError(col, v);
       return hit;
     }
     const entry: CachedText = { text: this.freshText(col, v), encoding: isPlainAscii(v) || isBlank(v) ? null : detectLegacy(v), vocab: undefined, code: undefined };
@@ -137,14 +153,25 @@ export class RowReader {
     return entry;
   }
 
-  /** A text read for the first time (names and free text always are): plain ASCII as it is, the rest repaired and tidied. */
+  /**
+   * A text read for the first time (names and free text always are): plain ASCII as it is, the rest
+   * repaired and tidied; an error value ("#N/A" from a VLOOKUP) is an issue at its cell and no text.
+   */
   private freshText(col: number, v: string): string | undefined {
+    if (isFormulaError(v)) {
+      this.formulaError(col, v);
+      return undefined;
+    }
     if (isPlainAscii(v)) return v;
     if (isBlank(v)) return undefined;
     const encoding = detectLegacy(v);
     if (encoding === null) return tidyText(v);
     this.noteLegacy(col, encoding);
     return tidyText(decodeLegacy(v, encoding));
+  }
+
+  private formulaError(col: number, v: string): void {
+    this.issueAt(col, 'warning', 'cell.formulaError', `Ô có giá trị lỗi của công thức "${v.trim()}": không đọc được, coi như ô trống.`, 'Sửa công thức (tham chiếu bị xóa, VLOOKUP không tìm thấy…) hoặc ghi giá trị trực tiếp.');
   }
 
   /**
@@ -165,7 +192,7 @@ export class RowReader {
   /** A date that is not a plain day: an error, a partial date, a two-digit year. */
   private unusualDate(col: number, v: CellValue, parsed: DateResult, label: string, severity: Severity, dayMatters: boolean): Readonly<ParsedDate> | undefined {
     if ('error' in parsed) {
-      const shown = cellText(v);
+      const shown = quoted(v);
       const message = parsed.error === 'date.outOfRange' ? `${label}: năm ngoài khoảng cho phép (1850–2200): "${shown}"` : `${label} không hợp lệ: "${shown}"`;
       this.issueAt(col, severity, parsed.error, message, DATE_HINT);
       return undefined;
@@ -173,14 +200,14 @@ export class RowReader {
     if (parsed.precision !== 'day') {
       if (dayMatters) {
         const what = parsed.precision === 'year' ? 'chỉ có năm' : 'chỉ có tháng và năm';
-        this.issueAt(col, 'warning', 'date.partial', `${label} ${what} ("${cellText(v)}"); tạm tính từ ngày ${parsed.iso.slice(8, 10)}/${parsed.iso.slice(5, 7)}/${parsed.iso.slice(0, 4)}.`, 'Ghi đủ ngày/tháng/năm nếu hồ sơ có.');
+        this.issueAt(col, 'warning', 'date.partial', `${label} ${what} ("${quoted(v)}"); tạm tính từ ngày ${parsed.iso.slice(8, 10)}/${parsed.iso.slice(5, 7)}/${parsed.iso.slice(0, 4)}.`, 'Ghi đủ ngày/tháng/năm nếu hồ sơ có.');
       } else {
         const seen = this.yearOnly.get(col);
         if (seen) seen.count++;
         else this.yearOnly.set(col, { count: 1, first: this.address(col) });
       }
     } else if (parsed.widenedYear) {
-      this.issueAt(col, 'warning', 'date.twoDigitYear', `${label} ghi năm hai chữ số ("${cellText(v)}"), đã hiểu là năm ${parsed.iso.slice(0, 4)}.`, 'Ghi năm đủ bốn chữ số.');
+      this.issueAt(col, 'warning', 'date.twoDigitYear', `${label} ghi năm hai chữ số ("${quoted(v)}"), đã hiểu là năm ${parsed.iso.slice(0, 4)}.`, 'Ghi năm đủ bốn chữ số.');
     }
     return parsed;
   }
@@ -191,7 +218,7 @@ export class RowReader {
     if (isBlank(v)) return undefined;
     const parsed = parseNumber(v);
     if ('error' in parsed) {
-      this.issueAt(col, 'warning', 'number.invalid', `${label}: không đọc được số "${cellText(v)}".`, 'Ghi số, ví dụ 1.234 hoặc 4,98.');
+      this.issueAt(col, 'warning', 'number.invalid', `${label}: không đọc được số "${quoted(v)}".`, 'Ghi số, ví dụ 1.234 hoặc 4,98.');
       return undefined;
     }
     return parsed.value;
@@ -203,7 +230,7 @@ export class RowReader {
     const v = this.cells[col];
     const parsed = parseYesNo(v);
     if ('error' in parsed) {
-      this.issueAt(col, 'warning', 'yesno.invalid', `${label}: "${cellText(v)}" không phải có/không.`, 'Đánh dấu x (hoặc có, 1, ✓) nếu có; để trống nếu không.');
+      this.issueAt(col, 'warning', 'yesno.invalid', `${label}: "${quoted(v)}" không phải có/không.`, 'Đánh dấu x (hoặc có, 1, ✓) nếu có; để trống nếu không.');
       return undefined;
     }
     return parsed.value;
@@ -251,15 +278,17 @@ export class RowReader {
   }
 
   private noteLegacy(col: number, encoding: LegacyEncoding): void {
-    const seen = this.legacy.get(col);
+    let byEncoding = this.legacy.get(col);
+    if (!byEncoding) this.legacy.set(col, (byEncoding = new Map()));
+    const seen = byEncoding.get(encoding);
     if (seen) seen.count++;
-    else this.legacy.set(col, { encoding, count: 1, first: this.address(col) });
+    else byEncoding.set(encoding, { count: 1, first: this.address(col) });
   }
 
   /** Issues summed up per column, added once the sheet has been read. */
   finish(headers: ReadonlyMap<number, string>): void {
-    for (const [col, seen] of this.legacy) {
-      const name = seen.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
+    for (const [col, byEncoding] of this.legacy) for (const [encoding, seen] of byEncoding) {
+      const name = encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
       this.issues.push({
         sheet: this.grid.name, cell: seen.first, severity: 'info', code: 'text.legacyConverted',
         message: `Cột ${columnLetter(col + (this.grid.origin?.col ?? 0))} (${headers.get(col) ?? ''}): ${seen.count} ô viết bằng mã ${name} đã được chuyển sang Unicode.`,

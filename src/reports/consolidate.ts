@@ -1,4 +1,4 @@
-import { duplicateGroups, duplicateIssues, memberRows, staffRows, type DuplicateGroup } from '../domain/duplicates';
+import { duplicateIssues, duplicateMembers, duplicateStaff, type DuplicateGroup } from '../domain/duplicates';
 import type { Issue } from '../domain/issues';
 import { countBySeverity } from '../domain/issues';
 import type { Origin, TargetRecord } from '../domain/records';
@@ -106,7 +106,7 @@ export function consolidateBooks(inputs: readonly InputBook[]): ConsolidatedBook
   const sheets = books.flatMap((b) => b.sheets);
   const cellOf = nameCellOf(sheets);
   const acrossFiles = (groups: DuplicateGroup[]) => groups.filter((g) => new Set(g.rows.map((r) => r.file)).size > 1);
-  const duplicates = { staff: acrossFiles(duplicateGroups(staffRows(records.staff, cellOf))), members: acrossFiles(duplicateGroups(memberRows(records.members, cellOf))) };
+  const duplicates = { staff: acrossFiles(duplicateStaff(records.staff, cellOf)), members: acrossFiles(duplicateMembers(records.members, cellOf)) };
   issues.push(...duplicateIssues([...duplicates.staff, ...duplicates.members], 'acrossFiles'));
   return { book: { sheets, records, issues }, duplicates };
 }
