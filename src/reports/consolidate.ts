@@ -29,7 +29,6 @@ export function inputLabel(file: string): string {
 }
 
 const qualify = (name: string, label: string) => `${name} (${label})`;
-const qualifyOptional = (name: string | undefined, label: string) => (name === undefined || name === '' ? name : qualify(name, label));
 
 /** Where a row is, once several workbooks are read as one: the file's label leads the sheet's name. */
 const sheetIn = (sheet: string, label: string) => `${label} › ${sheet}`;
@@ -43,7 +42,7 @@ function relabel(book: WorkbookIngest, file: string): WorkbookIngest {
     units: r.units.map((u) => ({ ...u, origin: origin(u.origin), unit: qualify(u.unit, label) })),
     mergerPlan: r.mergerPlan.map((p) => ({ ...p, origin: origin(p.origin), fromUnit: qualify(p.fromUnit, label), toUnit: qualify(p.toUnit, label) })),
     members: r.members.map((m) => ({ ...m, origin: origin(m.origin), partyCell: qualify(m.partyCell, label), ...(m.baseOrg ? { baseOrg: qualify(m.baseOrg, label) } : {}) })),
-    orgs: r.orgs.map((o) => ({ ...o, origin: origin(o.origin), name: qualify(o.name, label), ...(o.parent ? { parent: qualifyOptional(o.parent, label) } : {}) })),
+    orgs: r.orgs.map((o) => ({ ...o, origin: origin(o.origin), name: qualify(o.name, label), ...(o.parent ? { parent: qualify(o.parent, label) } : {}) })),
     targets: r.targets.map((t) => ({ ...t, origin: origin(t.origin) })),
     tasks: r.tasks.map((t) => ({ ...t, origin: origin(t.origin), ...(t.owner ? { owner: qualify(t.owner, label) } : {}) })),
   };

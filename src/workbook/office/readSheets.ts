@@ -5,7 +5,7 @@ import { detectHeader, HEADER_SCAN_ROWS, type MappingOverride } from '../../inge
 import type { CellValue } from '../../ingest/values';
 import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
-import type { ExcelHost } from './executePlan';
+import { abortError, type ExcelHost } from './executePlan';
 
 /**
  * The Office.js reader, the mirror of readXlsx: every worksheet's used range as plain values, with
@@ -143,12 +143,6 @@ interface Session {
   readMerges: boolean;
   overrides: readonly MappingOverride[];
   options: ReadOptions;
-}
-
-function abortError(): Error {
-  const error = new Error('Đã hủy.');
-  error.name = 'AbortError';
-  return error;
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
