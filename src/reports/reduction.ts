@@ -125,8 +125,16 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
 
   // Who left under the policy within the period. A departure without a valid date is already an
   // error at its cell (ingest); it cannot be placed in any period, so it is not counted.
+  // In the same pass, the staff still there at the period's end, counted by the unit as written
+  // (one look-up a row; a list names a few dozen units a hundred thousand times).
   const people: ReducedPerson[] = [];
+  const activeAsWritten = new Map<string, { count: number }>();
   for (const s of staff) {
+    if (s.status === 'active' || (s.leftDate !== undefined && s.leftDate > period.to)) {
+      const counted = activeAsWritten.get(s.unit);
+      if (counted) counted.count++;
+      else activeAsWritten.set(s.unit, { count: 1 });
+    }
     if (s.status !== 'reduced' || !inPeriod(s.leftDate, period)) continue;
     people.push({
       fullName: s.fullName, birthDate: s.birthDate, sex: s.sex, unit: canonical(s.unit), position: s.position, category: s.category,
@@ -154,11 +162,9 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
 
   // Quotas by unit as the structure stands at the period's end, active staff on that day.
   const active = new Map<string, number>();
-  for (const s of staff) {
-    const stillThere = s.status === 'active' || (s.leftDate !== undefined && s.leftDate > period.to);
-    if (!stillThere) continue;
-    const { key } = resolveUnit(s.unit);
-    active.set(key, (active.get(key) ?? 0) + 1);
+  for (const [unit, { count }] of activeAsWritten) {
+    const { key } = resolveUnit(unit);
+    active.set(key, (active.get(key) ?? 0) + count);
   }
   const lines = new Map<string, QuotaLine>();
   for (const u of units) {
