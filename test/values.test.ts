@@ -60,6 +60,34 @@ describe('date parsing', () => {
     );
   });
 
+  it('counts Excel serials like the calendar, on every day from 1850 to 2200', () => {
+    // The oracle: whole days between UTC midnights, with Excel's 29/02/1900 from serial 60 on.
+    const epoch = Date.UTC(1899, 11, 31);
+    for (let t = Date.UTC(1850, 0, 1); t <= Date.UTC(2200, 11, 31); t += 86400000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      const days = Math.round((t - epoch) / 86400000);
+      const serial = isoToSerial(iso);
+      if (serial !== (days >= 60 ? days + 1 : days)) throw new Error(`isoToSerial(${iso}) = ${serial}`);
+      // And back, from a Date at any hour of the day and from a serial with a time.
+      const fromDate = parseDate(new Date(t + 86399999));
+      const fromSerial = serial >= 61 ? parseDate(serial + 0.75, 'dd/mm/yyyy') : { iso };
+      if (!('iso' in fromDate) || fromDate.iso !== iso || !('iso' in fromSerial) || fromSerial.iso !== iso) throw new Error(`${iso}: ${JSON.stringify([fromDate, fromSerial])}`);
+    }
+    expect([parseDate(new Date(Date.UTC(1849, 11, 31))), parseDate(new Date(Date.UTC(2201, 0, 1))), parseDate(0, 'dd/mm/yyyy'), parseDate(2958466, 'dd/mm/yyyy')]).toEqual(Array(4).fill({ error: 'date.outOfRange' }));
+    expect([isoToSerial('1900-01-01'), isoToSerial('1900-02-28'), isoToSerial('1900-03-01'), isoToSerial('2018-03-15')]).toEqual([1, 59, 61, 43174]);
+  });
+
+  it('answers dd/mm/yyyy days met before the same, and still refuses days that do not exist', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      expect(parseDate('29/02/2020')).toEqual({ iso: '2020-02-29', precision: 'day' });
+      expect(parseDate('01.01.1850')).toEqual({ iso: '1850-01-01', precision: 'day' });
+      expect(parseDate('31-12-2200')).toEqual({ iso: '2200-12-31', precision: 'day' });
+      for (const text of ['29/02/2019', '31/04/2019', '00/01/2019', '15/00/2019', '15/13/2019', '32/01/2019']) expect(parseDate(text)).toEqual({ error: 'date.invalid' });
+      for (const text of ['15/03/1849', '15/03/2201']) expect(parseDate(text)).toEqual({ error: 'date.outOfRange' });
+      for (const text of ['1a/03/2019', '15/03/2O19', '15/03-2019']) expect('error' in parseDate(text)).toBe(true);
+    }
+  });
+
   it('never throws on garbage: it answers with an error code', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), dateLike, fc.double(), fc.integer(), fc.constant(null), fc.boolean(), fc.date()), (v) => {

@@ -44,14 +44,17 @@ export function isoOf(year: number, month: number, day: number): string {
  * The result for each calendar day, made on its first use and shared (frozen: callers only read
  * it). Lists repeat the same days thousands of times (births, decisions): a shared result is no
  * new string and object per cell for the garbage collector to move, and records share their ISO
- * strings. By year from MIN_YEAR, then by (month − 1) × 31 + day − 1; kept for the process, about
- * 30 KB for each year met.
+ * strings. By year from MIN_YEAR, then by month × 32 + day (a slot per digit pair a text date can
+ * hold, so the common path looks up before it validates); kept for the process, about 4 KB for
+ * each year met.
  */
 const DAYS_BY_YEAR: Array<Array<ParsedDate | undefined> | undefined> = new Array(MAX_YEAR - MIN_YEAR + 1).fill(undefined);
+const DAY_SLOTS = 13 * 32;
 
+/** The shared result of a valid day, already in range. */
 function dayResult(year: number, month: number, day: number): ParsedDate {
-  const days = (DAYS_BY_YEAR[year - MIN_YEAR] ??= new Array<ParsedDate | undefined>(12 * 31).fill(undefined));
-  return (days[(month - 1) * 31 + day - 1] ??= Object.freeze({ iso: isoOf(year, month, day), precision: 'day' }));
+  const days = (DAYS_BY_YEAR[year - MIN_YEAR] ??= new Array<ParsedDate | undefined>(DAY_SLOTS).fill(undefined));
+  return (days[month * 32 + day] ??= Object.freeze({ iso: isoOf(year, month, day), precision: 'day' }));
 }
 
 function ymd(year: number, month: number, day: number, precision: DatePrecision = 'day'): DateResult {
@@ -60,21 +63,50 @@ function ymd(year: number, month: number, day: number, precision: DatePrecision 
   return precision === 'day' ? dayResult(year, month, day) : { iso: isoOf(year, month, day), precision };
 }
 
+/** 31/12/9999, Excel's last day. */
+const MAX_SERIAL = 2958465;
+
 /**
  * Excel serial (1900 date system) → date. Excel counts 29/02/1900, a day that never was, so
  * serials from 61 on are one day ahead of the plain count from 31/12/1899.
  */
 export function serialToIso(serial: number): string | undefined {
   const whole = Math.floor(serial);
-  if (whole < 1 || whole > 2958465) return undefined;
+  if (whole < 1 || whole > MAX_SERIAL) return undefined;
   const days = whole >= 61 ? whole - 1 : whole;
   const ms = Date.UTC(1899, 11, 31) + days * 86400000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's days_from_civil): no Date, no string. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** 31/12/1899, Excel's day 0, counted from 1970-01-01. */
+const EXCEL_EPOCH = daysFromCivil(1899, 12, 31);
+
+/** The day a count of days from 1970-01-01 falls on (Hinnant's civil_from_days), as a result. */
+function dateOfDays(days: number): DateResult {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return ymd(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+/** ISO date → Excel serial, read from its digits (a report writes thousands of dates). */
 export function isoToSerial(iso: string): number {
-  const ms = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  const days = Math.round((ms - Date.UTC(1899, 11, 31)) / 86400000);
+  const days = daysFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)) - EXCEL_EPOCH;
   return days >= 60 ? days + 1 : days;
 }
 
@@ -100,15 +132,25 @@ function widenYear(twoDigits: number): number {
   return twoDigits <= 29 ? 2000 + twoDigits : 1900 + twoDigits;
 }
 
-/** "dd/mm/yyyy" (or with - or .), the form of nearly every text date: read without allocating; undefined for any other form. */
+/**
+ * "dd/mm/yyyy" (or with - or .), the form of nearly every text date: read without allocating, and
+ * a day met before answered by one look-up; undefined for any other form.
+ */
 export function parseCommonDate(t: string): DateResult | undefined {
   if (t.length !== 10) return undefined;
   const sep = t.charCodeAt(2);
   if ((sep !== 47 && sep !== 45 && sep !== 46) || t.charCodeAt(5) !== sep) return undefined;
-  const day = readInt(t, 0, 2);
-  const month = readInt(t, 3, 5);
-  const year = readInt(t, 6, 10);
-  if (day < 0 || month < 0 || year < 0) return undefined;
+  const d1 = t.charCodeAt(0) - 48, d2 = t.charCodeAt(1) - 48, m1 = t.charCodeAt(3) - 48, m2 = t.charCodeAt(4) - 48;
+  const y1 = t.charCodeAt(6) - 48, y2 = t.charCodeAt(7) - 48, y3 = t.charCodeAt(8) - 48, y4 = t.charCodeAt(9) - 48;
+  // A digit is 0–9: as unsigned, any character below "0" is huge, so one test covers both ends.
+  if ((d1 >>> 0) > 9 || (d2 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9) return undefined;
+  const day = d1 * 10 + d2;
+  const month = m1 * 10 + m2;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  if (year >= MIN_YEAR && year <= MAX_YEAR && month <= 12 && day <= 31) {
+    const known = DAYS_BY_YEAR[year - MIN_YEAR]?.[month * 32 + day];
+    if (known !== undefined) return known;
+  }
   return ymd(year, month, day);
 }
 
@@ -176,17 +218,18 @@ export function parseDate(value: CellValue, numberFormat?: string): DateResult {
   if (value instanceof Date) {
     const t = value.getTime();
     if (Number.isNaN(t)) return { error: 'date.invalid' };
-    // exceljs builds dates at UTC midnight; Office.js gives serials, not Date objects.
-    return ymd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    // exceljs builds dates at UTC midnight; Office.js gives serials, not Date objects. The day is
+    // counted from the time value: three getUTC calls cost more than the arithmetic.
+    return dateOfDays(Math.floor(t / 86400000));
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { error: 'date.invalid' };
     if (Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR && !isDateFormat(numberFormat)) {
       return ymd(value, 1, 1, 'year');
     }
-    const iso = serialToIso(value);
-    if (!iso) return { error: 'date.outOfRange' };
-    return ymd(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
+    const whole = Math.floor(value);
+    if (whole < 1 || whole > MAX_SERIAL) return { error: 'date.outOfRange' };
+    return dateOfDays(EXCEL_EPOCH + (whole >= 61 ? whole - 1 : whole));
   }
   if (typeof value === 'string') return parseDateText(value);
   return { error: 'date.invalid' };

@@ -142,8 +142,7 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
     });
     if (!s.category) issues.push({ sheet: s.origin.sheet, cell: `A${s.origin.row}`, severity: 'warning', code: 'reduction.noCategory', message: `${s.fullName} (tinh giản ngày ${s.leftDate}) không có đối tượng: không tính được vào bảng theo đối tượng.`, hint: 'Ghi đối tượng: Cán bộ, Công chức, Viên chức, Người lao động…' });
   }
-  // ISO dates sort as plain strings; localeCompare would cost ICU calls for nothing.
-  people.sort((a, b) => (a.leftDate < b.leftDate ? -1 : a.leftDate > b.leftDate ? 1 : a.row - b.row));
+  sortByDateAndRow(people);
   const byCategory = zeros(CATEGORIES);
   const byForm = zeros(FORMS);
   const perUnit = new Map<string, { unit: string; total: number; byCategory: Record<Category, number> }>();
@@ -215,4 +214,24 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
     quota: { baselineYear: years.baselineYear ?? null, currentYear: years.currentYear ?? null, baseline, current, change: current - baseline, changeRate, byUnit: byUnitLines, byBlock },
     ...(params.target !== undefined ? { target: { rate: params.target, met: changeRate !== null && -changeRate >= params.target } } : {}),
   };
+}
+
+/** An ISO date (as ingest gives them) and a sheet row as one number that sorts as the pair does. */
+function dateAndRowKey(iso: string, row: number): number {
+  const year = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + iso.charCodeAt(3) - 48;
+  const month = (iso.charCodeAt(5) - 48) * 10 + iso.charCodeAt(6) - 48;
+  const day = (iso.charCodeAt(8) - 48) * 10 + iso.charCodeAt(9) - 48;
+  // Rows stop at 1,048,576 (2^20); under 2^42 in all, exact as a double.
+  return ((year * 13 + month) * 32 + day) * 1_048_577 + row;
+}
+
+/**
+ * People by departure date, then row: by a number each, made once, rather than by comparing two
+ * date strings for each of the thousands of comparisons (a city reduces thousands over a period).
+ */
+function sortByDateAndRow(people: ReducedPerson[]): void {
+  const keys = people.map((p) => dateAndRowKey(p.leftDate, p.row));
+  const order = Array.from(people.keys()).sort((a, b) => keys[a] - keys[b]);
+  const sorted = order.map((i) => people[i]);
+  for (let i = 0; i < sorted.length; i++) people[i] = sorted[i];
 }
