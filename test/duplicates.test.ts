@@ -1,6 +1,6 @@
 import { duplicateIssues, duplicateMembers, duplicateStaff, personKey, sameName } from '../src/domain/duplicates';
 import { mulberry32 } from '../test/tools/generateSample';
-import type { MemberRecord, StaffRecord } from '../src/domain/records';
+import { isoDayNumber, type MemberRecord, type StaffRecord } from '../src/domain/records';
 
 const staff = (row: number, fullName: string, birthDate: string | undefined, unit: string, file?: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
   origin: { sheet: 'DS', row, ...(file ? { file } : {}) }, fullName, ...(birthDate ? { birthDate } : {}), unit, status: 'active', ...extra,
@@ -85,5 +85,16 @@ describe('the same person twice', () => {
     const groups = duplicateStaff(records, cell);
     expect(groups.length).toBeGreaterThan(100);
     expect(groups.map((g) => g.rows.map((r) => r.row))).toEqual(expected);
+  });
+});
+
+describe('isoDayNumber', () => {
+  it('orders days as the calendar does, and refuses what is not YYYY-MM-DD', () => {
+    const days: string[] = [];
+    for (let t = Date.UTC(1799, 11, 25); t <= Date.UTC(2301, 0, 5); t += 86400000 * 3) days.push(new Date(t).toISOString().slice(0, 10));
+    const numbers = days.map(isoDayNumber);
+    for (let i = 1; i < numbers.length; i++) if (!(numbers[i] > numbers[i - 1])) throw new Error(`${days[i - 1]} → ${days[i]}: ${numbers[i - 1]}, ${numbers[i]}`);
+    expect(isoDayNumber('1980-10-22')).toBe(1980 * 416 + 10 * 32 + 22);
+    for (const bad of ['1980/10/22', '22-10-1980', '1980-1-22', '1980-10-2a', '198O-10-22', '', '1980-10-22 ']) expect(isoDayNumber(bad)).toBe(-1);
   });
 });

@@ -1,6 +1,11 @@
 import type { Issue } from './issues';
 import type { IsoDate, MemberRecord, Origin, StaffRecord } from './records';
+import * as recordsModule from './records';
 import type { MemberStatus } from './vocabulary';
+
+// Read from its module once: run through tsx, each call of an imported function first reads it
+// through an export getter (see ingest/reader.ts), and this one runs for every record.
+const { isoDayNumber } = recordsModule;
 
 /**
  * The same person listed twice: same full name and birth date. In one list that is a row typed or
@@ -131,25 +136,10 @@ const LETTER_SPAN = 128;
  * -1 for a date not in ISO form between 1800 and 2299, which ingest never gives.
  */
 function bucketOf(birthDate: IsoDate, name: string): number {
-  if (birthDate.length !== 10) return -1;
-  const year = number(birthDate, 0, 4);
-  const month = number(birthDate, 5, 7);
-  const day = number(birthDate, 8, 10);
-  if (year < FIRST_YEAR || year >= FIRST_YEAR + YEARS || month < 0 || day < 0) return -1;
-  const dayIndex = (year - FIRST_YEAR) * 416 + month * 32 + day;
+  const dayIndex = isoDayNumber(birthDate) - FIRST_YEAR * 416;
+  if (dayIndex < 0 || dayIndex >= YEARS * 416) return -1;
   const length = Math.min(name.length, LENGTH_SPAN - 1);
   return (dayIndex * LENGTH_SPAN + length) * LETTER_SPAN + (lowerUnit(name.charCodeAt(name.length - 1)) & (LETTER_SPAN - 1));
-}
-
-/** The decimal number in text[from, to), -1 unless all digits. */
-function number(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /**

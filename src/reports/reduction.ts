@@ -1,5 +1,5 @@
 import type { Issue } from '../domain/issues';
-import type { MergerPlanRecord, QuotaYears, StaffRecord, UnitRecord } from '../domain/records';
+import { isoDayNumber, type MergerPlanRecord, type QuotaYears, type StaffRecord, type UnitRecord } from '../domain/records';
 import { foldKey } from '../domain/text';
 import type { Block, Category, ReductionForm, Sex } from '../domain/vocabulary';
 import type { WorkbookIngest } from '../ingest/ingestWorkbook';
@@ -218,11 +218,8 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
 
 /** An ISO date (as ingest gives them) and a sheet row as one number that sorts as the pair does. */
 function dateAndRowKey(iso: string, row: number): number {
-  const year = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + iso.charCodeAt(3) - 48;
-  const month = (iso.charCodeAt(5) - 48) * 10 + iso.charCodeAt(6) - 48;
-  const day = (iso.charCodeAt(8) - 48) * 10 + iso.charCodeAt(9) - 48;
-  // Rows stop at 1,048,576 (2^20); under 2^42 in all, exact as a double.
-  return ((year * 13 + month) * 32 + day) * 1_048_577 + row;
+  // Rows stop at 1,048,576 (2^20), day numbers below 2^22: under 2^42 in all, exact as a double.
+  return isoDayNumber(iso) * 1_048_577 + row;
 }
 
 /**
