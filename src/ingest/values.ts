@@ -66,18 +66,6 @@ function ymd(year: number, month: number, day: number, precision: DatePrecision 
 /** 31/12/9999, Excel's last day. */
 const MAX_SERIAL = 2958465;
 
-/**
- * Excel serial (1900 date system) → date. Excel counts 29/02/1900, a day that never was, so
- * serials from 61 on are one day ahead of the plain count from 31/12/1899.
- */
-export function serialToIso(serial: number): string | undefined {
-  const whole = Math.floor(serial);
-  if (whole < 1 || whole > MAX_SERIAL) return undefined;
-  const days = whole >= 61 ? whole - 1 : whole;
-  const ms = Date.UTC(1899, 11, 31) + days * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's days_from_civil): no Date, no string. */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -227,6 +215,8 @@ export function parseDate(value: CellValue, numberFormat?: string): DateResult {
     if (Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR && !isDateFormat(numberFormat)) {
       return ymd(value, 1, 1, 'year');
     }
+    // An Excel serial (1900 date system). Excel counts 29/02/1900, a day that never was, so
+    // serials from 61 on are one day ahead of the plain count from 31/12/1899.
     const whole = Math.floor(value);
     if (whole < 1 || whole > MAX_SERIAL) return { error: 'date.outOfRange' };
     return dateOfDays(EXCEL_EPOCH + (whole >= 61 ? whole - 1 : whole));
