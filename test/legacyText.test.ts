@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { decodeLegacy, detectLegacy, encodeLegacy, repairText, type LegacyEncoding } from '../src/ingest/legacyText';
+import { needsCleaning } from '../src/domain/text';
+import { decodeLegacy, detectLegacy, encodeLegacy, isReadyText, repairText, type LegacyEncoding } from '../src/ingest/legacyText';
 
 // ── Vietnamese, written out here independently of the module ─────────────────────────────────────
 
@@ -393,5 +394,39 @@ describe('legacy text is converted back', () => {
         expect(detectLegacy(legacy)).not.toBeNull();
       }), { numRuns: 1000 });
     }
+  });
+});
+
+// ── The one-pass shortcut of ingest ──────────────────────────────────────────────────────────────
+
+describe('ready text (taken as it is by ingest, in one pass)', () => {
+  it('is ordinary Unicode and ASCII cell text', () => {
+    for (const s of ['Nguyễn Văn An', 'LÊ THỊ HÀ', 'Đơn vị số 1', 'NĐ 108/2014/NĐ-CP', 'x', 'Hoà', 'Đắk Lắk']) expect(isReadyText(s)).toBe(true);
+  });
+
+  it('is not text that must be tidied, repaired or is blank', () => {
+    const notReady = [
+      '', ' ', ' An', 'An ', 'An  Bình', 'An\u00a0Bình', 'An\tBình', '\u3000', '\u1680', '\u2003', 'Nguyễn Văn An'.normalize('NFD'),
+      encodeLegacy('Nguyễn Văn An', 'tcvn3'), encodeLegacy('Nguyễn Văn An', 'vni'), 'Hä vµ tªn',
+    ];
+    for (const s of notReady) expect(isReadyText(s)).toBe(false);
+  });
+
+  it('property: ready text is what the long way leaves as it is (not blank, no legacy encoding, nothing to tidy)', () => {
+    const pieces = [
+      ...LETTERS, ...SYLLABLES.slice(0, 300), 'a', 'Z', '7', '/', '-', ' ', ' ', '  ', '\u00a0', '\t', '\n', '\u1680', '\u3000', '\u2003', '\u0301', '\u0085',
+      'µ', '¸', 'ª', '«', 'ñ', 'ø', 'ö', 'Ô', 'è', '\ufeff', '\uff21',
+      ...SYLLABLES.slice(0, 300).flatMap((w) => [encodeLegacy(w, 'tcvn3'), encodeLegacy(w, 'vni')]),
+    ];
+    let ready = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join('')), (s) => {
+      if (!isReadyText(s)) return;
+      ready++;
+      expect(s.trim()).not.toBe('');
+      expect(needsCleaning(s)).toBe(false);
+      expect(detectLegacy(s)).toBeNull();
+    }), { numRuns: 5000 });
+    // The property is not empty: a good share of the strings drawn are ready.
+    expect(ready).toBeGreaterThan(100);
   });
 });

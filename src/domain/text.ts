@@ -43,20 +43,18 @@ export function cleanText(text: string): string {
  */
 export function needsCleaning(text: string): boolean {
   const n = text.length;
-  if (n === 0) return false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x20 && c < 0x7f) continue;
-    if (c === 0x20) {
-      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 0x20) return true;
-      continue;
-    }
-    if (c < 0x20 || c === 0x7f || c === 0xa0) return true;
-    if (c >= 0x300 && c <= 0x36f) return true;
-    if (c >= 0x2000 && c <= 0x2fff) return true;
-    if (c >= 0xf900) return true;
+    if (untidyAt(text, i, c)) return true;
   }
   return false;
+}
+
+/** Does the character at `i` (code `c`, not printable ASCII) call for `cleanText`? The test of `needsCleaning`, one character at a time. */
+export function untidyAt(text: string, i: number, c: number): boolean {
+  if (c === 0x20) return i === 0 || i === text.length - 1 || text.charCodeAt(i + 1) === 0x20;
+  return c < 0x20 || c === 0x7f || c === 0xa0 || (c >= 0x300 && c <= 0x36f) || (c >= 0x2000 && c <= 0x2fff) || c >= 0xf900;
 }
 
 // Folded form of each character below U+2000, filled on first use (0 = not yet known).

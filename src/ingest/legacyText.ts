@@ -17,6 +17,11 @@
  * yields valid Vietnamese syllables (onset + rhyme + tone where the spelling puts it).
  */
 
+import * as textModule from '../domain/text';
+
+// Read from its module once (why: see reader.ts).
+const { untidyAt } = textModule;
+
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 // ── Vietnamese letters ───────────────────────────────────────────────────────────────────────────
@@ -550,6 +555,29 @@ export function detectLegacy(text: string): LegacyEncoding | null {
     if (evidence > strongest) strongest = evidence;
   }
   return strongest === NONE ? null : choose(text, strongest === MARKER);
+}
+
+/**
+ * Text that ingest takes as it is: nothing for cleanText to tidy, no legacy encoding, not blank.
+ * One pass where the long way (needsCleaning, detectLegacy) makes three: names, which no cache
+ * serves, are read this way on every row. False sends the text the long way, so it may be cautious.
+ */
+export function isReadyText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  let unicode = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    // U+1680 and U+3000 are the spaces untidyAt lets through: a cell of them alone is blank.
+    if (untidyAt(text, i, c) || (c >= 0x80 && c <= 0xa0) || c === 0x1680 || c === 0x3000) return false;
+    if (c === 0x20 || unicode) continue;
+    // As detectLegacy reads it: a letter only Unicode has settles it; a sign of TCVN3 or VNI before that goes the long way.
+    const evidence = evidenceAt(text, i, c);
+    if (evidence === UNICODE) unicode = true;
+    else if (evidence !== NONE) return false;
+  }
+  return true;
 }
 
 /** Converts legacy text to Unicode NFC. */

@@ -15,7 +15,7 @@ import type { CellValue, DateResult, ParsedDate } from './values';
 // Bundles (the CLI's, the add-in's) call the functions directly either way.
 const { cleanText, needsCleaning } = textModule;
 const { cellText, isBlank } = gridModule;
-const { decodeLegacy, detectLegacy } = legacyTextModule;
+const { decodeLegacy, detectLegacy, isReadyText } = legacyTextModule;
 const { parseCommonDate, parseDate, parseDateText, parseNumber, parseYesNo } = valuesModule;
 
 /** Printable ASCII with single inner spaces and no edges: nothing to repair or tidy (numbers, codes, "x"). */
@@ -154,15 +154,16 @@ export class RowReader {
   }
 
   /**
-   * A text read for the first time (names and free text always are): plain ASCII as it is, the rest
-   * repaired and tidied; an error value ("#N/A" from a VLOOKUP) is an issue at its cell and no text.
+   * A text read for the first time (names and free text always are): ready text (nearly every
+   * cell) as it is, the rest repaired and tidied; an error value ("#N/A" from a VLOOKUP) is an
+   * issue at its cell and no text.
    */
   private freshText(col: number, v: string): string | undefined {
     if (isFormulaError(v)) {
       this.formulaError(col, v);
       return undefined;
     }
-    if (isPlainAscii(v)) return v;
+    if (isReadyText(v)) return v;
     if (isBlank(v)) return undefined;
     const encoding = detectLegacy(v);
     if (encoding === null) return tidyText(v);
