@@ -9,12 +9,11 @@ import os from 'os';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import zlib from 'zlib';
+import * as esbuild from 'esbuild';
 import ExcelJS from 'exceljs';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../../src/reports/generate';
-import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';
+import { generateReduction } from '../../src/reports/generate';
 import { writePlan } from '../../src/workbook/xlsx/writePlan';
-import { ingestSheet } from '../../src/ingest/ingestSheet';
 import { SAMPLE_PATH } from './generateSample';
 import { staffGrid } from './staffGrid';
 import { planSheet } from '../../src/templates/planner';
@@ -24,21 +23,11 @@ import { fakeExcel, FakeWorkbook } from '../fakes/excelFake';
 import { REGISTER_MEMBERS, REGISTER_SEED, writeRegister } from './generateRegister';
 import { benchLibreOffice } from './benchLibreOffice';
 import { benchOfficeRead } from './benchOfficeRead';
+import { WARM_UP_RUNS, type PipelineFigures } from './benchPipeline';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Ingest alone of the grid (the first part of `rowsPerSecond`), median and best of `runs`. */
-function benchIngest(rows: number, runs: number): { rowsPerSecond: number; ms: number; records: number } {
-  const grid = staffGrid(rows, 3);
-  let records = 0;
-  const { times } = timesOf(runs, () => {
-    records = ingestSheet(grid).records.length;
-  }, WARM_UP_RUNS);
-  const ms = median(times);
-  return { rowsPerSecond: Math.round(rows / (ms / 1000)), ms: Math.round(ms), records };
 }
 
 /** A report of `rows` repeated rows with a total, written by the Office.js executor on the strict fake. */
@@ -65,23 +54,24 @@ async function benchOfficeWrite(rows: number): Promise<{ syncs: number; maxReque
 }
 
 /**
- * The reduction report from a 100,000-row staff list held in memory, which is `rowsPerSecond`:
- * ingest (with the duplicate check), the figures and the filled plan of its sheets (the appendix
- * lists every person reduced). Then that report written by exceljs and by the Office.js executor
- * on the strict fake.
+ * The in-memory figures (`rowsPerSecond`, `ingestRowsPerSecond`, `msPerReport`): benchPipeline.ts
+ * bundled by esbuild as the CLI's sources are, run by node with --expose-gc in a process of its own.
  */
-async function benchReduction(rows: number, runs: number) {
-  const grid = staffGrid(rows, 3);
-  const params = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
-  let generated: ReturnType<typeof generateReduction> | undefined;
-  let records = 0;
-  const { first, times } = timesOf(runs, () => {
-    const book = ingestWorkbook([grid]);
-    records = book.records.staff.length;
-    generated = generateReduction(book, params);
-  }, WARM_UP_RUNS);
-  if (records !== rows) throw new Error(`bench: expected ${rows} staff records, got ${records}`);
-  const { report, plan } = generated as ReturnType<typeof generateReduction>;
+function runPipelineBench(runs: number, registerPath: string): PipelineFigures {
+  const outfile = path.join(ROOT, 'test-output', 'bench', 'pipeline.js');
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, 'benchPipeline.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    packages: 'external', logLevel: 'warning',
+  });
+  const child = spawnSync(process.execPath, ['--expose-gc', outfile, String(runs), registerPath, SAMPLE_PATH], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (child.error) throw child.error;
+  if (child.status !== 0) throw new Error(`bench: the in-memory pipeline exited ${child.status}: ${child.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as PipelineFigures;
+}
+
+/** The reduction report of the 100,000-row grid written by exceljs, then by the Office.js executor on the strict fake. */
+async function benchReductionWrites(rows: number) {
+  const { plan } = generateReduction(ingestWorkbook([staffGrid(rows, 3)]), { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' });
   let t0 = performance.now();
   const wb = new ExcelJS.Workbook();
   writePlan(wb, plan);
@@ -91,54 +81,7 @@ async function benchReduction(rows: number, runs: number) {
   const fake = fakeExcel(new FakeWorkbook());
   const office = await executePlan({ run: fake.Excel.run, isSetSupported: (n, v) => fake.Office.context.requirements.isSetSupported(n, v) }, plan);
   const officeMs = performance.now() - t0;
-  const ms = median(times);
-  return {
-    ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), rowsPerSecondBest: Math.round(rows / (Math.min(...times) / 1000)), firstRunMs: Math.round(first),
-    reduced: report.reduced.total, planRows: plan.sheets.reduce((n, s) => n + s.rows.length, 0),
-    xlsxMs: Math.round(xlsxMs), xlsxBytes: (buffer as ArrayBuffer).byteLength, officeMs: Math.round(officeMs), officeSyncs: office.syncs,
-  };
-}
-
-/**
- * Warm-up calls before the timed ones. V8 compiles a 100,000-row pipeline's hot paths over its
- * first few runs: instructions per run under cachegrind (node --single-threaded) were 2.1, 1.4,
- * 1.9, 1.2, then 0.8–0.95 billion from the fifth run on. The timed runs are that steady state; the
- * very first run, compile included, is reported beside them (`…FirstRunMs`).
- */
-const WARM_UP_RUNS = 4;
-
-/** Milliseconds of the first call (cold), then of each of `runs` calls after the warm-up. */
-function timesOf(runs: number, work: () => void, warmUps = 1): { first: number; times: number[] } {
-  const times: number[] = [];
-  let first = 0;
-  for (let i = 0; i < runs + warmUps; i++) {
-    const t0 = performance.now();
-    work();
-    const ms = performance.now() - t0;
-    if (i === 0) first = ms;
-    if (i >= warmUps) times.push(ms);
-  }
-  return { first, times };
-}
-
-/** Median milliseconds of `runs` calls after one warm-up. */
-function medianMs(runs: number, work: () => void): number {
-  return Math.round(median(timesOf(runs, work).times));
-}
-
-/**
- * The other reports in process, from grids already read: the party report of 2021-Q2 on the
- * 60,000-member register (ingest, figures, plan of its five sheets) and the merger report on the
- * sample workbook (ingest of its seven sheets, figures, plan).
- */
-async function benchOtherReports(runs: number): Promise<{ partyQuarterly: number; merger: number }> {
-  const register = (await readXlsxBook((await ensureRegister()).file)).grids;
-  const sample = (await readXlsxBook(SAMPLE_PATH)).grids;
-  const generatedAt = '2026-11-22T00:00:00Z';
-  return {
-    partyQuarterly: medianMs(runs, () => generatePartyQuarterly(ingestWorkbook(register), { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt })),
-    merger: medianMs(runs, () => generateMerger(ingestWorkbook(sample), { generatedAt })),
-  };
+  return { xlsxMs: Math.round(xlsxMs), xlsxBytes: (buffer as ArrayBuffer).byteLength, officeMs: Math.round(officeMs), officeSyncs: office.syncs };
 }
 
 /**
@@ -231,19 +174,17 @@ async function main(): Promise<void> {
   // median of many runs is the figure, the best run shows what the code does undisturbed.
   const runs = 9;
   const vi = (n: number) => n.toLocaleString('vi-VN');
-  const reduction = await benchReduction(rows, runs);
-  console.log(`rowsPerSecond — báo cáo tinh giản từ ${vi(rows)} dòng CBCCVC trong bộ nhớ: đọc + tính + lập ${vi(reduction.planRows)} dòng báo cáo (${vi(reduction.reduced)} người tinh giản), trung vị ${vi(reduction.ms)} ms qua ${runs} lần sau ${WARM_UP_RUNS} lần chạy làm nóng → ${vi(reduction.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(reduction.rowsPerSecondBest)} dòng/giây; lần chạy đầu tiên, kể cả biên dịch JIT: ${vi(reduction.firstRunMs)} ms)`);
-  console.log(`  ghi báo cáo đó ra .xlsx ${vi(reduction.xlsxMs)} ms (${vi(reduction.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(reduction.officeMs)} ms, ${reduction.officeSyncs} lần sync`);
-  const ingest = benchIngest(rows, runs);
-  if (ingest.records !== rows) throw new Error(`bench: expected ${rows} records, got ${ingest.records}`);
-  console.log(`  riêng phần đọc bản ghi (ingest một trang): trung vị ${ingest.ms} ms → ${vi(ingest.rowsPerSecond)} dòng/giây`);
+  const pipeline = runPipelineBench(runs, (await ensureRegister()).file);
+  console.log(`rowsPerSecond — báo cáo tinh giản từ ${vi(pipeline.rows)} dòng CBCCVC trong bộ nhớ: đọc + tính + lập ${vi(pipeline.planRows)} dòng báo cáo (${vi(pipeline.reduced)} người tinh giản), trung vị ${vi(pipeline.ms)} ms qua ${runs} lần sau ${WARM_UP_RUNS} lần chạy làm nóng${pipeline.collectedBetweenRuns ? ', mỗi lần bắt đầu từ bộ nhớ đã dọn' : ''} → ${vi(pipeline.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(pipeline.rowsPerSecondBest)} dòng/giây; lần chạy đầu tiên, kể cả biên dịch JIT: ${vi(pipeline.firstRunMs)} ms; ${vi(pipeline.pageFaultsPerRun)} lỗi trang một lần)`);
+  console.log(`  riêng phần đọc bản ghi (ingest một trang): trung vị ${vi(pipeline.ingestMs)} ms → ${vi(pipeline.ingestRowsPerSecond)} dòng/giây`);
+  const writes = await benchReductionWrites(rows);
+  console.log(`  ghi báo cáo đó ra .xlsx ${vi(writes.xlsxMs)} ms (${vi(writes.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(writes.officeMs)} ms, ${writes.officeSyncs} lần sync`);
   const office = await benchOfficeWrite(1000);
   const office50k = await benchOfficeWrite(50_000);
   console.log(`Office.js executor trên Excel giả lập: báo cáo 1.000 dòng ${office.syncs} lần sync, yêu cầu lớn nhất ${vi(office.maxRequestBytes)} byte; 50.000 dòng ${office50k.syncs} lần sync, lớn nhất ${vi(office50k.maxRequestBytes)} byte (${office50k.ms} ms)`);
   const bundle = bundleGzipBytes();
   console.log(bundle ? `ngăn tác vụ, lần mở đầu: ${vi(bundle.bytes)} byte gzip (${bundle.files.join(', ')})` : 'ngăn tác vụ: chưa có dist/ (chạy npm run build trước) — bỏ qua bundleGzipBytes');
-  const others = await benchOtherReports(5);
-  console.log(`báo cáo chỉ tiêu xây dựng Đảng 2021-Q2 từ sổ ${vi(REGISTER_MEMBERS)} đảng viên đã đọc: đọc bản ghi + tính + lập trang, trung vị ${vi(others.partyQuarterly)} ms; báo cáo sắp xếp bộ máy từ sổ mẫu: trung vị ${vi(others.merger)} ms`);
+  console.log(`báo cáo chỉ tiêu xây dựng Đảng 2021-Q2 từ sổ ${vi(REGISTER_MEMBERS)} đảng viên đã đọc: đọc bản ghi + tính + lập trang, trung vị ${vi(pipeline.partyQuarterlyMs)} ms; báo cáo sắp xếp bộ máy từ sổ mẫu: trung vị ${vi(pipeline.mergerMs)} ms`);
   const read = await benchOfficeRead();
   console.log(`Office.js đọc sổ ${vi(REGISTER_MEMBERS)} đảng viên trên Excel giả lập: ${read.readRequestsFor60kRegister} yêu cầu đọc ô (${read.readSyncs} lần sync), ${read.readBytesPerCell.toLocaleString('vi-VN')} byte/ô, phản hồi lớn nhất ${vi(read.maxResponseBytes)} byte, đọc ${vi(read.cellsRead)} / ${vi(read.cellsInUsedRange)} ô của vùng đã dùng (${vi(read.ms)} ms)`);
   const cli = await benchCli('json');
@@ -256,8 +197,9 @@ async function main(): Promise<void> {
   if (json) {
     console.log(JSON.stringify({
       bundleGzipBytes: bundle?.bytes ?? null,
-      msPerReport: { reduction: reduction.ms, partyQuarterly: others.partyQuarterly, merger: others.merger }, reductionReduced: reduction.reduced, reductionXlsxWriteMs: reduction.xlsxMs, reductionOfficeWriteMs: reduction.officeMs, reductionOfficeSyncs: reduction.officeSyncs,
-      rowsPerSecond: reduction.rowsPerSecond, rowsPerSecondBest: reduction.rowsPerSecondBest, msFor100kRows: reduction.ms, msFor100kRowsFirstRun: reduction.firstRunMs, ingestRowsPerSecond: ingest.rowsPerSecond,
+      msPerReport: { reduction: pipeline.ms, partyQuarterly: pipeline.partyQuarterlyMs, merger: pipeline.mergerMs }, reductionReduced: pipeline.reduced, reductionXlsxWriteMs: writes.xlsxMs, reductionOfficeWriteMs: writes.officeMs, reductionOfficeSyncs: writes.officeSyncs,
+      rowsPerSecond: pipeline.rowsPerSecond, rowsPerSecondBest: pipeline.rowsPerSecondBest, msFor100kRows: pipeline.ms, msFor100kRowsFirstRun: pipeline.firstRunMs, ingestRowsPerSecond: pipeline.ingestRowsPerSecond,
+      pageFaultsPer100kRowsRun: pipeline.pageFaultsPerRun, heapCollectedBetweenRuns: pipeline.collectedBetweenRuns,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
       cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command, cliSecondsWithReportFile: cliXlsx.seconds, cliPeakMbWithReportFile: cliXlsx.peakMb,
       readRequestsFor60kRegister: read.readRequestsFor60kRegister, readBytesPerCell: read.readBytesPerCell, readSyncsFor60kRegister: read.readSyncs, readMaxResponseBytes: read.maxResponseBytes,

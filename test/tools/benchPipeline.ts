@@ -1,0 +1,130 @@
+/**
+ * The bench's in-memory figures, measured in a process of their own on an esbuild bundle of the
+ * sources: that is the code users run (the CLI runs such a bundle, the add-in webpack's), not tsx's
+ * per-module CommonJS, and no figure carries the heap of the rest of the bench.
+ *
+ * - `rowsPerSecond`: ingest plus report of a 100,000-row staff grid held in memory (issue 8), the
+ *   reduction report: ingest with the duplicate check, the figures and the filled plan of its sheets.
+ * - `ingestRowsPerSecond`: ingest of that grid alone.
+ * - `msPerReport` of the two other kinds, from grids already read.
+ *
+ * Each timed run starts from a collected heap (a full GC before it, outside the time): a run is
+ * timed on its own work, not on collecting what the runs before it left behind. On this machine a
+ * page the process touches for the first time costs about 15 µs (a virtual machine's page fault),
+ * so minor page faults per run are reported beside the times.
+ *
+ * `bench.ts` builds and starts this file (`runPipelineBench`); alone: the JSON on stdout.
+ */
+import { performance } from 'perf_hooks';
+import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
+import { ingestSheet } from '../../src/ingest/ingestSheet';
+import { generateMerger, generatePartyQuarterly, generateReduction } from '../../src/reports/generate';
+import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';
+import { staffGrid } from './staffGrid';
+
+/**
+ * Warm-up calls before the timed ones. V8 compiles a 100,000-row pipeline's hot paths over its
+ * first few runs: instructions per run under cachegrind (node --single-threaded) were 2.1, 1.4,
+ * 1.9, 1.2, then 0.8–0.95 billion from the fifth run on. The timed runs are that steady state; the
+ * very first run, compile included, is reported beside them (`…FirstRunMs`).
+ */
+export const WARM_UP_RUNS = 4;
+export const STAFF_ROWS = 100_000;
+
+export interface PipelineFigures {
+  rows: number;
+  runs: number;
+  /** Median of the timed runs, then the best one and the first (cold) one, in ms. */
+  ms: number;
+  bestMs: number;
+  firstRunMs: number;
+  rowsPerSecond: number;
+  rowsPerSecondBest: number;
+  /** Minor page faults of the median run (by faults). */
+  pageFaultsPerRun: number;
+  reduced: number;
+  planRows: number;
+  ingestMs: number;
+  ingestRowsPerSecond: number;
+  partyQuarterlyMs: number;
+  mergerMs: number;
+  /** Whether each run started from a collected heap (node --expose-gc). */
+  collectedBetweenRuns: boolean;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Milliseconds and minor page faults of the first call (cold), then of each of `runs` calls after the warm-ups. */
+function timesOf(runs: number, work: () => void, warmUps = WARM_UP_RUNS): { first: number; times: number[]; faults: number[] } {
+  const times: number[] = [];
+  const faults: number[] = [];
+  let first = 0;
+  for (let i = 0; i < runs + warmUps; i++) {
+    gc?.();
+    const f0 = process.resourceUsage().minorPageFault;
+    const t0 = performance.now();
+    work();
+    const ms = performance.now() - t0;
+    const f = process.resourceUsage().minorPageFault - f0;
+    if (i === 0) first = ms;
+    if (i >= warmUps) {
+      times.push(ms);
+      faults.push(f);
+    }
+  }
+  return { first, times, faults };
+}
+
+export async function measurePipeline(runs: number, registerPath: string, samplePath: string): Promise<PipelineFigures> {
+  const grid = staffGrid(STAFF_ROWS, 3);
+  const params = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
+  let generated: ReturnType<typeof generateReduction> | undefined;
+  let records = 0;
+  const reduction = timesOf(runs, () => {
+    const book = ingestWorkbook([grid]);
+    records = book.records.staff.length;
+    generated = generateReduction(book, params);
+  });
+  if (records !== STAFF_ROWS) throw new Error(`bench: expected ${STAFF_ROWS} staff records, got ${records}`);
+  const { report, plan } = generated as ReturnType<typeof generateReduction>;
+  const ingest = timesOf(runs, () => {
+    records = ingestSheet(grid).records.length;
+  });
+  if (records !== STAFF_ROWS) throw new Error(`bench: expected ${STAFF_ROWS} records, got ${records}`);
+
+  const register = (await readXlsxBook(registerPath)).grids;
+  const sample = (await readXlsxBook(samplePath)).grids;
+  const generatedAt = '2026-11-22T00:00:00Z';
+  const other = 5;
+  const party = timesOf(other, () => generatePartyQuarterly(ingestWorkbook(register), { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt }), 1);
+  const merger = timesOf(other, () => generateMerger(ingestWorkbook(sample), { generatedAt }), 1);
+
+  const ms = median(reduction.times);
+  const bestMs = Math.min(...reduction.times);
+  const ingestMs = median(ingest.times);
+  return {
+    rows: STAFF_ROWS, runs, ms: Math.round(ms), bestMs: Math.round(bestMs), firstRunMs: Math.round(reduction.first),
+    rowsPerSecond: Math.round(STAFF_ROWS / (ms / 1000)), rowsPerSecondBest: Math.round(STAFF_ROWS / (bestMs / 1000)),
+    pageFaultsPerRun: median(reduction.faults),
+    reduced: report.reduced.total, planRows: plan.sheets.reduce((n, s) => n + s.rows.length, 0),
+    ingestMs: Math.round(ingestMs), ingestRowsPerSecond: Math.round(STAFF_ROWS / (ingestMs / 1000)),
+    partyQuarterlyMs: Math.round(median(party.times)), mergerMs: Math.round(median(merger.times)),
+    collectedBetweenRuns: gc !== undefined,
+  };
+}
+
+if (require.main === module) {
+  const [runs, registerPath, samplePath] = process.argv.slice(2);
+  measurePipeline(Number(runs), registerPath, samplePath).then(
+    (figures) => console.log(JSON.stringify(figures)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
