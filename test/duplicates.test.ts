@@ -3,7 +3,7 @@ import { mulberry32 } from '../test/tools/generateSample';
 import { isoDayNumber, type MemberRecord, type StaffRecord } from '../src/domain/records';
 
 const staff = (row: number, fullName: string, birthDate: string | undefined, unit: string, file?: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
-  origin: { sheet: 'DS', row, ...(file ? { file } : {}) }, fullName, ...(birthDate ? { birthDate } : {}), unit, status: 'active', ...extra,
+  sheet: 'DS', row, ...(file ? { file } : {}), fullName, ...(birthDate ? { birthDate } : {}), unit, status: 'active', ...extra,
 });
 const cell = (o: { row: number }) => `B${o.row}`;
 
@@ -49,7 +49,7 @@ describe('the same person twice', () => {
 
   it('reads a member\'s history (struck off, then restored) as one person, two present rows as two', () => {
     const member = (row: number, status: MemberRecord['status']): MemberRecord => ({
-      origin: { sheet: 'DS ĐV', row }, fullName: 'Vũ Đức Long', birthDate: '1960-02-03', partyCell: 'Chi bộ 1', joinDate: '1985-03-04', status, badgeYears: [],
+      sheet: 'DS ĐV', row, fullName: 'Vũ Đức Long', birthDate: '1960-02-03', partyCell: 'Chi bộ 1', joinDate: '1985-03-04', status, badgeYears: [],
     });
     expect(duplicateMembers([member(5, 'removed'), member(9, 'restored')], cell)).toEqual([]);
     expect(duplicateMembers([member(5, 'transferredOut'), member(9, 'transferredIn')], cell)).toEqual([]);
@@ -79,7 +79,7 @@ describe('the same person twice', () => {
     const reference = new Map<string, number[]>();
     for (const r of records) {
       const key = personKey(r.fullName, r.birthDate, r.birthYearOnly);
-      if (key !== undefined) reference.set(key, [...(reference.get(key) ?? []), r.origin.row]);
+      if (key !== undefined) reference.set(key, [...(reference.get(key) ?? []), r.row]);
     }
     const expected = [...reference.values()].filter((rows) => rows.length > 1).sort((a, b) => a[0] - b[0]);
     const groups = duplicateStaff(records, cell);

@@ -109,7 +109,7 @@ describe('reading the workbook through Office.js', () => {
     const book = ingestWorkbook(grids);
     expect(book.sheets[0].headerRows).toEqual([5, 5]);
     expect(book.records.staff).toHaveLength(2);
-    expect(book.records.staff[0]).toMatchObject({ fullName: 'Nguyễn Văn An', leftDate: '2018-03-15', origin: { sheet: 'Danh sách', row: 6 } });
+    expect(book.records.staff[0]).toMatchObject({ fullName: 'Nguyễn Văn An', leftDate: '2018-03-15', sheet: 'Danh sách', row: 6 });
     expect(book.issues.filter((i) => i.code === 'date.invalid').map((i) => i.cell)).toEqual(['F7']);
   });
 

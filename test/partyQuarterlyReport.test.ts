@@ -105,7 +105,7 @@ describe('partyQuarterly figures on the sample workbook (assets/samples/README.m
     expect(draw(12, 43)).not.toEqual(a);
     const rows = new Set(a.map((t) => t.row));
     expect(rows.size).toBe(12);
-    const registered2021 = book.records.tasks.filter((t) => t.year === 2021).map((t) => t.origin.row);
+    const registered2021 = book.records.tasks.filter((t) => t.year === 2021).map((t) => t.row);
     for (const row of rows) expect(registered2021).toContain(row);
   });
 });

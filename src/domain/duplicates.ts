@@ -15,11 +15,10 @@ const { isoDayNumber } = recordsModule;
  */
 
 /** What the check reads of a staff or member record. */
-interface PersonRecord {
+interface PersonRecord extends Origin {
   fullName: string;
   birthDate?: IsoDate;
   birthYearOnly?: boolean;
-  origin: Origin;
 }
 
 export interface DuplicateGroup {
@@ -197,7 +196,10 @@ function duplicateGroups<R extends PersonRecord>(records: readonly R[], unitOf: 
     const first = records[same[0]];
     return {
       fullName: first.fullName, birthDate: first.birthDate as IsoDate,
-      rows: same.map((i) => ({ ...records[i].origin, unit: unitOf(records[i]), cell: cellOf(records[i].origin) })),
+      rows: same.map((i) => {
+        const r = records[i];
+        return { sheet: r.sheet, row: r.row, ...(r.file !== undefined ? { file: r.file } : {}), unit: unitOf(r), cell: cellOf(r) };
+      }),
     };
   });
 }

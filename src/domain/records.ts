@@ -1,6 +1,10 @@
 import type { Block, Category, MemberStatus, MergerForm, OrgLevel, Rating, ReductionForm, Sex, StaffStatus, TaskStatus } from './vocabulary';
 
-/** Where a record came from, so that every figure can be traced back to a row. */
+/**
+ * Where a record came from, so that every figure can be traced back to a row. Every record is its
+ * own origin (its `sheet`, `row` and `file` are fields of it): a list of 100,000 rows makes no
+ * second object a row for it.
+ */
 export interface Origin {
   sheet: string;
   /** 1-based row number in the sheet. */
@@ -28,8 +32,12 @@ export function isoDayNumber(iso: string): number {
   return (y1 * 1000 + y2 * 100 + y3 * 10 + y4) * 416 + (m1 * 10 + m2) * 32 + d1 * 10 + d2;
 }
 
-export interface StaffRecord {
-  origin: Origin;
+/**
+ * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Hệ số lương, Trình độ
+ * chuyên môn, Lý luận chính trị, Dân tộc, Đảng viên, Ngày vào Đảng) are recognised in its header but
+ * not read into records: no report uses them (README, Decisions).
+ */
+export interface StaffRecord extends Origin {
   fullName: string;
   birthDate?: IsoDate;
   /** True when only the birth year is known. */
@@ -42,18 +50,9 @@ export interface StaffRecord {
   leftDate?: IsoDate;
   reductionForm?: ReductionForm;
   basis?: string;
-  grade?: string;
-  gradeCode?: string;
-  salaryCoefficient?: number;
-  qualification?: string;
-  politicalTheory?: string;
-  ethnicity?: string;
-  partyMember?: boolean;
-  partyJoinDate?: IsoDate;
 }
 
-export interface UnitRecord {
-  origin: Origin;
+export interface UnitRecord extends Origin {
   unit: string;
   block?: Block;
   baselineQuota?: number;
@@ -68,8 +67,7 @@ export interface QuotaYears {
   currentYear?: number;
 }
 
-export interface MergerPlanRecord {
-  origin: Origin;
+export interface MergerPlanRecord extends Origin {
   fromUnit: string;
   toUnit: string;
   form?: MergerForm;
@@ -77,8 +75,7 @@ export interface MergerPlanRecord {
   note?: string;
 }
 
-export interface MemberRecord {
-  origin: Origin;
+export interface MemberRecord extends Origin {
   fullName: string;
   birthDate?: IsoDate;
   birthYearOnly?: boolean;
@@ -100,8 +97,7 @@ export interface MemberRecord {
   monthsOutside?: number;
 }
 
-export interface OrgRecord {
-  origin: Origin;
+export interface OrgRecord extends Origin {
   name: string;
   level?: OrgLevel;
   parent?: string;
@@ -111,8 +107,7 @@ export interface OrgRecord {
   eHandbook?: boolean;
 }
 
-export interface TargetRecord {
-  origin: Origin;
+export interface TargetRecord extends Origin {
   /** Undefined when the sheet gives no year. */
   year?: number;
   admissionPlan?: number;
@@ -121,8 +116,7 @@ export interface TargetRecord {
   goodOrBetterTarget?: number;
 }
 
-export interface TaskRecord {
-  origin: Origin;
+export interface TaskRecord extends Origin {
   task: string;
   owner?: string;
   deadline?: IsoDate;

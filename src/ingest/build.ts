@@ -1,4 +1,4 @@
-import type { MemberRecord, MergerPlanRecord, OrgRecord, Origin, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
+import type { MemberRecord, MergerPlanRecord, OrgRecord, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
 import * as rulesModule from '../domain/rules';
 import { parseBadgeYears } from '../domain/rules';
 import type { Rating, Sex } from '../domain/vocabulary';
@@ -11,8 +11,17 @@ const { effectiveStaffStatus } = rulesModule;
 const { isBlank } = gridModule;
 const { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses } = vocabularyModule;
 
-/** Builds one record from the reader's current row, or returns undefined after raising the issue that explains why. */
-export type RowBuilder<K extends SheetKind> = (origin: Origin) => RecordsByKind[K] | undefined;
+/**
+ * Builds one record from the reader's current row (`row`: its 1-based row in the sheet), or returns
+ * undefined after raising the issue that explains why.
+ */
+export type RowBuilder<K extends SheetKind> = (row: number) => RecordsByKind[K] | undefined;
+
+/** The sheet and file every record of a sheet carries (each record is its own origin). */
+export interface Place {
+  sheet: string;
+  file: string | undefined;
+}
 
 /**
  * Each kind's builder is made once per sheet: columns are resolved up front, so that the row
@@ -21,7 +30,7 @@ export type RowBuilder<K extends SheetKind> = (origin: Origin) => RecordsByKind[
  * methods itself, with the columns: a closure per field, made anew for every sheet, is a call V8
  * does not inline.
  */
-type BuilderFactory<K extends SheetKind> = (r: RowReader, quotaYears: QuotaYears) => RowBuilder<K>;
+type BuilderFactory<K extends SheetKind> = (r: RowReader, place: Place, quotaYears: QuotaYears) => RowBuilder<K>;
 
 /** Each field's first column, undefined where the sheet lacks the field (the reader then answers undefined). */
 function columnsOf<F extends string>(r: RowReader, fields: readonly F[]): { readonly [K in F]: number | undefined } {
@@ -81,13 +90,10 @@ function readBirth(r: RowReader, cols: BirthColumns): Birth {
   return out;
 }
 
-const staff: BuilderFactory<'staff'> = (r) => {
-  const col = columnsOf(r, [
-    'fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis', 'grade', 'gradeCode',
-    'salaryCoefficient', 'qualification', 'politicalTheory', 'ethnicity', 'partyMember', 'partyJoinDate',
-  ] as const);
+const staff: BuilderFactory<'staff'> = (r, { sheet, file }) => {
+  const col = columnsOf(r, ['fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis'] as const);
   const birth = birthColumns(r);
-  return (origin) => {
+  return (row) => {
     const name = r.textAt(col.fullName);
     if (!name) return missing(r, 'fullName', 'Họ và tên');
     const unitName = r.textAt(col.unit);
@@ -101,11 +107,9 @@ const staff: BuilderFactory<'staff'> = (r) => {
       r.issueAt(col.leftDate ?? col.status ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${r.textAt(col.status) ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
     }
     const record: StaffRecord = {
-      origin, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
+      sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
       position: r.textAt(col.position), category: r.vocabAt(col.category, categories, 'Đối tượng'), status: effective, leftDate: left?.iso, reductionForm,
-      basis: r.textAt(col.basis), grade: r.textAt(col.grade), gradeCode: r.textAt(col.gradeCode), salaryCoefficient: r.numberAt(col.salaryCoefficient, 'Hệ số lương'),
-      qualification: r.textAt(col.qualification), politicalTheory: r.textAt(col.politicalTheory), ethnicity: r.textAt(col.ethnicity),
-      partyMember: r.yesNoAt(col.partyMember, 'Đảng viên'), partyJoinDate: r.dateAt(col.partyJoinDate, 'Ngày vào Đảng')?.iso,
+      basis: r.textAt(col.basis),
     };
     return record;
   };
@@ -119,17 +123,17 @@ export function quotaYearsOf(r: RowReader): QuotaYears {
   return { baselineYear: years[0], ...(r.has('currentQuota') ? {} : { currentYear: years[years.length - 1] }) };
 }
 
-const units: BuilderFactory<'units'> = (r, years) => {
+const units: BuilderFactory<'units'> = (r, { sheet, file }, years) => {
   const quotaCol = (year: number | undefined) => (r.columns.get('quota') ?? []).find((c) => c.qualifier === year)?.col;
   const baseCol = quotaCol(years.baselineYear);
   const currentCol = r.col('currentQuota') ?? quotaCol(years.currentYear);
   const col = columnsOf(r, ['unit', 'block', 'maxDeputies', 'note'] as const);
   const baseLabel = `Biên chế năm ${years.baselineYear}`;
-  return (origin) => {
+  return (row) => {
     const name = r.textAt(col.unit);
     if (!name) return missing(r, 'unit', 'Đơn vị');
     const record: UnitRecord = {
-      origin, unit: name, block: r.vocabAt(col.block, blocks, 'Khối'),
+      sheet, row, file, unit: name, block: r.vocabAt(col.block, blocks, 'Khối'),
       baselineQuota: r.numberAt(baseCol, baseLabel),
       currentQuota: r.numberAt(currentCol, 'Biên chế hiện giao'),
       maxDeputies: r.numberAt(col.maxDeputies, 'Số cấp phó tối đa') ?? 3, note: r.textAt(col.note),
@@ -138,28 +142,28 @@ const units: BuilderFactory<'units'> = (r, years) => {
   };
 };
 
-const mergerPlan: BuilderFactory<'mergerPlan'> = (r) => {
+const mergerPlan: BuilderFactory<'mergerPlan'> = (r, { sheet, file }) => {
   const col = columnsOf(r, ['fromUnit', 'toUnit', 'form', 'effectiveDate', 'note'] as const);
-  return (origin) => {
+  return (row) => {
     const from = r.textAt(col.fromUnit);
     if (!from) return missing(r, 'fromUnit', 'Đơn vị hiện tại');
     const to = r.textAt(col.toUnit);
     if (!to) return missing(r, 'toUnit', 'Đơn vị sau sắp xếp');
     const record: MergerPlanRecord = {
-      origin, fromUnit: from, toUnit: to, form: r.vocabAt(col.form, mergerForms, 'Hình thức sắp xếp'),
+      sheet, row, file, fromUnit: from, toUnit: to, form: r.vocabAt(col.form, mergerForms, 'Hình thức sắp xếp'),
       effectiveDate: r.dateAt(col.effectiveDate, 'Ngày hiệu lực')?.iso, note: r.textAt(col.note),
     };
     return record;
   };
 };
 
-const members: BuilderFactory<'members'> = (r) => {
+const members: BuilderFactory<'members'> = (r, { sheet, file }) => {
   const col = columnsOf(r, [
     'fullName', 'partyCell', 'joinDate', 'status', 'statusDate', 'ethnicity', 'religion', 'education', 'politicalTheory',
     'cardNumber', 'baseOrg', 'officialDate', 'monthsOutside', 'badgeYears',
   ] as const);
   const birth = birthColumns(r);
-  return (origin) => {
+  return (row) => {
     const name = r.textAt(col.fullName);
     if (!name) return missing(r, 'fullName', 'Họ và tên');
     const cell = r.textAt(col.partyCell);
@@ -176,7 +180,7 @@ const members: BuilderFactory<'members'> = (r) => {
     }
     const b = readBirth(r, birth);
     const record: MemberRecord = {
-      origin, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex,
+      sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex,
       ethnicity: r.textAt(col.ethnicity), religion: r.textAt(col.religion), education: r.textAt(col.education),
       politicalTheory: r.textAt(col.politicalTheory), cardNumber: r.textAt(col.cardNumber),
       partyCell: cell, baseOrg: r.textAt(col.baseOrg), joinDate: join.iso, officialDate: r.dateAt(col.officialDate, 'Ngày chính thức')?.iso,
@@ -192,10 +196,10 @@ const members: BuilderFactory<'members'> = (r) => {
   };
 };
 
-const orgs: BuilderFactory<'orgs'> = (r) => {
+const orgs: BuilderFactory<'orgs'> = (r, { sheet, file }) => {
   const col = columnsOf(r, ['name', 'level', 'parent', 'foundedDate', 'eHandbook'] as const);
   const ratingCols = (r.columns.get('rating') ?? []).filter((c): c is typeof c & { qualifier: number } => typeof c.qualifier === 'number');
-  return (origin) => {
+  return (row) => {
     const orgName = r.textAt(col.name);
     if (!orgName) return missing(r, 'name', 'Tên tổ chức đảng');
     const rated: Record<number, Rating> = {};
@@ -204,23 +208,23 @@ const orgs: BuilderFactory<'orgs'> = (r) => {
       if (rating) rated[c.qualifier] = rating;
     }
     const record: OrgRecord = {
-      origin, name: orgName, level: r.vocabAt(col.level, orgLevels, 'Cấp'), parent: r.textAt(col.parent),
+      sheet, row, file, name: orgName, level: r.vocabAt(col.level, orgLevels, 'Cấp'), parent: r.textAt(col.parent),
       foundedDate: r.dateAt(col.foundedDate, 'Ngày thành lập')?.iso, ratings: rated, eHandbook: r.yesNoAt(col.eHandbook, 'Sổ tay đảng viên điện tử'),
     };
     return record;
   };
 };
 
-const tasks: BuilderFactory<'tasks'> = (r) => {
+const tasks: BuilderFactory<'tasks'> = (r, { sheet, file }) => {
   const col = columnsOf(r, ['task', 'status', 'owner', 'deadline', 'year'] as const);
-  return (origin) => {
+  return (row) => {
     const text = r.textAt(col.task);
     if (!text) return missing(r, 'task', 'Nội dung nhiệm vụ');
     const due = r.dateAt(col.deadline, 'Thời hạn');
     const year = r.numberAt(col.year, 'Năm');
     const record: TaskRecord = {
       // An empty result on a registered task means it has not been done yet.
-      origin, task: text, owner: r.textAt(col.owner), deadline: due?.iso, status: r.vocabAt(col.status, taskStatuses, 'Kết quả') ?? 'notStarted',
+      sheet, row, file, task: text, owner: r.textAt(col.owner), deadline: due?.iso, status: r.vocabAt(col.status, taskStatuses, 'Kết quả') ?? 'notStarted',
       year: year !== undefined && Number.isInteger(year) ? year : due ? Number(due.iso.slice(0, 4)) : undefined,
     };
     return record;
@@ -229,6 +233,6 @@ const tasks: BuilderFactory<'tasks'> = (r) => {
 
 const FACTORIES: { [K in Exclude<SheetKind, 'targets'>]: BuilderFactory<K> } = { staff, units, mergerPlan, members, orgs, tasks };
 
-export function builderFor(kind: Exclude<SheetKind, 'targets'>, r: RowReader, quotaYears: QuotaYears): RowBuilder<SheetKind> {
-  return (FACTORIES[kind] as BuilderFactory<SheetKind>)(r, quotaYears);
+export function builderFor(kind: Exclude<SheetKind, 'targets'>, r: RowReader, place: Place, quotaYears: QuotaYears): RowBuilder<SheetKind> {
+  return (FACTORIES[kind] as BuilderFactory<SheetKind>)(r, place, quotaYears);
 }

@@ -75,7 +75,7 @@ export function readTargets(grid: SheetGrid, guess: TargetsGuess, issues: Issue[
   const records: TargetRecord[] = [];
   for (const vc of guess.valueCols) {
     const firstRow = guess.keyRows[0].row;
-    const record: TargetRecord = { origin: { sheet: grid.name, row: firstRow + (grid.origin?.row ?? 0) + 1, ...(file ? { file } : {}) }, ...(vc.year !== undefined ? { year: vc.year } : {}) };
+    const record: TargetRecord = { sheet: grid.name, row: firstRow + (grid.origin?.row ?? 0) + 1, file, ...(vc.year !== undefined ? { year: vc.year } : {}) };
     for (const { row, key } of guess.keyRows) {
       if (key === 'year') continue;
       const v = grid.rows[row]?.[vc.col];

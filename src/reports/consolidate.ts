@@ -35,16 +35,22 @@ const sheetIn = (sheet: string, label: string) => `${label} › ${sheet}`;
 
 function relabel(book: WorkbookIngest, file: string): WorkbookIngest {
   const label = inputLabel(file);
-  const origin = (o: Origin): Origin => ({ ...o, sheet: sheetIn(o.sheet, label), file });
+  // A sheet's records share its name: qualified once per sheet, not per record.
+  const sheets = new Map<string, string>();
+  const place = (o: Origin): Origin => {
+    let sheet = sheets.get(o.sheet);
+    if (sheet === undefined) sheets.set(o.sheet, (sheet = sheetIn(o.sheet, label)));
+    return { sheet, row: o.row, file };
+  };
   const r = book.records;
   const records: RecordSets = {
-    staff: r.staff.map((s) => ({ ...s, origin: origin(s.origin), unit: qualify(s.unit, label) })),
-    units: r.units.map((u) => ({ ...u, origin: origin(u.origin), unit: qualify(u.unit, label) })),
-    mergerPlan: r.mergerPlan.map((p) => ({ ...p, origin: origin(p.origin), fromUnit: qualify(p.fromUnit, label), toUnit: qualify(p.toUnit, label) })),
-    members: r.members.map((m) => ({ ...m, origin: origin(m.origin), partyCell: qualify(m.partyCell, label), ...(m.baseOrg ? { baseOrg: qualify(m.baseOrg, label) } : {}) })),
-    orgs: r.orgs.map((o) => ({ ...o, origin: origin(o.origin), name: qualify(o.name, label), ...(o.parent ? { parent: qualify(o.parent, label) } : {}) })),
-    targets: r.targets.map((t) => ({ ...t, origin: origin(t.origin) })),
-    tasks: r.tasks.map((t) => ({ ...t, origin: origin(t.origin), ...(t.owner ? { owner: qualify(t.owner, label) } : {}) })),
+    staff: r.staff.map((s) => ({ ...s, ...place(s), unit: qualify(s.unit, label) })),
+    units: r.units.map((u) => ({ ...u, ...place(u), unit: qualify(u.unit, label) })),
+    mergerPlan: r.mergerPlan.map((p) => ({ ...p, ...place(p), fromUnit: qualify(p.fromUnit, label), toUnit: qualify(p.toUnit, label) })),
+    members: r.members.map((m) => ({ ...m, ...place(m), partyCell: qualify(m.partyCell, label), ...(m.baseOrg ? { baseOrg: qualify(m.baseOrg, label) } : {}) })),
+    orgs: r.orgs.map((o) => ({ ...o, ...place(o), name: qualify(o.name, label), ...(o.parent ? { parent: qualify(o.parent, label) } : {}) })),
+    targets: r.targets.map((t) => ({ ...t, ...place(t) })),
+    tasks: r.tasks.map((t) => ({ ...t, ...place(t), ...(t.owner ? { owner: qualify(t.owner, label) } : {}) })),
   };
   return {
     sheets: book.sheets.map((s) => ({ ...s, sheet: sheetIn(s.sheet, label), file })),
@@ -74,7 +80,7 @@ function mergeTargets(targets: readonly TargetRecord[], issues: Issue[]): Target
       if (seen[key] === undefined) seen[key] = value;
       else if (seen[key] !== value) {
         issues.push({
-          sheet: t.origin.sheet, cell: 'A1', severity: 'info', code: 'consolidation.targetDiffers', ...(t.origin.file ? { file: t.origin.file } : {}),
+          sheet: t.sheet, cell: 'A1', severity: 'info', code: 'consolidation.targetDiffers', ...(t.file ? { file: t.file } : {}),
           message: `Tỷ lệ mục tiêu ${key === 'memberShareTarget' ? 'đảng viên/dân số' : 'TCCSĐ HTTNV trở lên'}${t.year ? ` năm ${t.year}` : ''} của tệp này (${value}) khác tệp đầu (${seen[key]}): báo cáo tổng hợp dùng tỷ lệ của tệp đầu.`,
         });
       }

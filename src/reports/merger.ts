@@ -81,7 +81,7 @@ interface PlanCheck {
 /** The plan's rows that can be applied; the others are errors at their cells (unknown unit, merged twice, into itself, a cycle). */
 function checkPlan(plan: readonly MergerPlanRecord[], units: ReadonlyMap<string, UnitRecord>, cellOf: (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit') => string): PlanCheck {
   const issues: Issue[] = [];
-  const error = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit', code: string, message: string, hint: string) => issues.push({ sheet: r.origin.sheet, cell: cellOf(r, field), severity: 'error', code, message, hint });
+  const error = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit', code: string, message: string, hint: string) => issues.push({ sheet: r.sheet, cell: cellOf(r, field), severity: 'error', code, message, hint });
   const valid: MergerPlanRecord[] = [];
   const movedAway = new Map<string, MergerPlanRecord>();
   for (const r of plan) {
@@ -98,7 +98,7 @@ function checkPlan(plan: readonly MergerPlanRecord[], units: ReadonlyMap<string,
     if (STRUCTURAL.includes(r.form ?? 'merge')) {
       const earlier = movedAway.get(from);
       if (earlier) {
-        error(r, 'fromUnit', 'merger.twice', `"${r.fromUnit}" đã được sắp xếp vào "${earlier.toUnit}" ở dòng ${earlier.origin.row}: một đơn vị chỉ hợp nhất, sáp nhập hoặc giải thể một lần.`, 'Bỏ một trong hai dòng, hoặc tách chức năng bằng hình thức "Chuyển chức năng".');
+        error(r, 'fromUnit', 'merger.twice', `"${r.fromUnit}" đã được sắp xếp vào "${earlier.toUnit}" ở dòng ${earlier.row}: một đơn vị chỉ hợp nhất, sáp nhập hoặc giải thể một lần.`, 'Bỏ một trong hai dòng, hoặc tách chức năng bằng hình thức "Chuyển chức năng".');
         continue;
       }
       movedAway.set(from, r);
@@ -156,7 +156,7 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
   const planSheet = book.sheets.find((s) => s.kind === 'mergerPlan');
   const cellOf = (r: MergerPlanRecord, field: 'fromUnit' | 'toUnit') => {
     const col = planSheet?.mapping.find((m) => m.field === field)?.col;
-    return `${planSheet?.columns?.find((c) => c.col === col)?.column ?? 'A'}${r.origin.row}`;
+    return `${planSheet?.columns?.find((c) => c.col === col)?.column ?? 'A'}${r.row}`;
   };
   const dates = mergerPlan.map((r) => r.effectiveDate).filter((d): d is IsoDate => d !== undefined).sort();
   const date = params.date ?? dates[dates.length - 1] ?? params.generatedAt.slice(0, 10);
@@ -209,7 +209,7 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
   const goneKeys = new Set(plan.filter((r) => STRUCTURAL.includes(r.form ?? 'merge')).map((r) => foldKey(r.fromUnit)));
   const before = units.filter((u) => !isNew(foldKey(u.unit)));
   const after = units.filter((u) => !goneKeys.has(foldKey(u.unit)));
-  for (const g of structural) if (g.isNew && !unitByKey.has(foldKey(g.toUnit))) after.push({ origin: { sheet: '', row: 0 }, unit: g.toUnit, maxDeputies: DEFAULT_MAX_DEPUTIES });
+  for (const g of structural) if (g.isNew && !unitByKey.has(foldKey(g.toUnit))) after.push({ sheet: '', row: 0, unit: g.toUnit, maxDeputies: DEFAULT_MAX_DEPUTIES });
 
   return {
     kind: 'merger', period: { from: dates[0] ?? date, to: date }, generatedAt: params.generatedAt, source: sources, issues, date,

@@ -155,7 +155,7 @@ interface Person {
 // Case, spacing and Unicode form do not make another person; diacritics do ("Hà" is not "Hạ").
 // A history lies within one register: the same member in two districts' workbooks is two rows to
 // check (consolidate lists them), not one history.
-const personKey = (m: MemberRecord) => `${m.origin.file ?? ''}|${m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${m.birthDate ?? ''}|${m.joinDate}`;
+const personKey = (m: MemberRecord) => `${m.file ?? ''}|${m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${m.birthDate ?? ''}|${m.joinDate}`;
 
 function monthsBetween(from: IsoDate, to: IsoDate): number {
   let months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
@@ -297,7 +297,7 @@ function targetFor(targets: readonly TargetRecord[], year: number, pick: (t: Tar
 }
 
 const line = (p: Person, record: MemberRecord = p.last): MemberLine => ({
-  fullName: p.first.fullName, ...(p.first.birthDate ? { birthDate: p.first.birthDate } : {}), partyCell: record.partyCell, joinDate: p.joinDate, sheet: record.origin.sheet, row: record.origin.row,
+  fullName: p.first.fullName, ...(p.first.birthDate ? { birthDate: p.first.birthDate } : {}), partyCell: record.partyCell, joinDate: p.joinDate, sheet: record.sheet, row: record.row,
 });
 
 const BASE_LEVELS = new Set(['baseCommittee', 'baseCell']);
@@ -326,7 +326,7 @@ function orgFigures(orgs: readonly OrgRecord[], active: readonly Person[], perio
       if (!cellKeys.has(key) && !unknown.has(key)) unknown.set(key, p);
     }
     for (const p of unknown.values()) {
-      issues.push({ sheet: p.last.origin.sheet, cell: `A${p.last.origin.row}`, severity: 'warning', code: 'member.cellUnknown', message: `Chi bộ "${p.last.partyCell}" không có trong danh sách tổ chức đảng: đảng viên của chi bộ này không được tính vào số liệu theo chi bộ.`, hint: 'Sửa tên chi bộ cho khớp với trang tổ chức đảng, hoặc bổ sung chi bộ vào trang đó.' });
+      issues.push({ sheet: p.last.sheet, cell: `A${p.last.row}`, severity: 'warning', code: 'member.cellUnknown', message: `Chi bộ "${p.last.partyCell}" không có trong danh sách tổ chức đảng: đảng viên của chi bộ này không được tính vào số liệu theo chi bộ.`, hint: 'Sửa tên chi bộ cho khớp với trang tổ chức đảng, hoặc bổ sung chi bộ vào trang đó.' });
     }
   }
   const cellLines = cells.map((c) => ({ name: c.name, members: members.get(cellKey(c.name)) ?? 0, official: officials.get(cellKey(c.name)) ?? 0 }));
@@ -371,7 +371,7 @@ function taskFigures(tasks: readonly TaskRecord[], year: number, sampleSize: num
     inProgress: registered.filter((t) => t.status === 'inProgress').length, notStarted: registered.filter((t) => t.status === 'notStarted').length,
     rate: rate(done, registered.length),
     byOwner: [...owners].map(([owner, ts]) => ({ owner, registered: ts.length, done: ts.filter(isDone).length, late: ts.filter((t) => t.status === 'doneLate').length, rate: rate(ts.filter(isDone).length, ts.length) })),
-    auditSample: seededSample(registered, sampleSize, seed).map((t) => ({ task: t.task, owner: t.owner ?? '', ...(t.deadline ? { deadline: t.deadline } : {}), status: t.status, sheet: t.origin.sheet, row: t.origin.row })),
+    auditSample: seededSample(registered, sampleSize, seed).map((t) => ({ task: t.task, owner: t.owner ?? '', ...(t.deadline ? { deadline: t.deadline } : {}), status: t.status, sheet: t.sheet, row: t.row })),
     sampleSize: Math.min(sampleSize, registered.length), seed,
   };
 }
@@ -389,7 +389,7 @@ function balanceIssue(m: Movements, sheet: string, label: string): Issue[] {
 function inconsistentRows(records: readonly MemberRecord[]): Issue[] {
   return records
     .filter((r) => r.statusDate !== undefined && LEAVINGS.includes(r.status) && r.statusDate < r.joinDate)
-    .map((r) => ({ sheet: r.origin.sheet, cell: `A${r.origin.row}`, severity: 'warning' as const, code: 'member.movedBeforeJoin', message: `${r.fullName}: ngày biến động ${r.statusDate} trước ngày vào Đảng ${r.joinDate}.`, hint: 'Kiểm tra lại ngày vào Đảng và ngày biến động.' }));
+    .map((r) => ({ sheet: r.sheet, cell: `A${r.row}`, severity: 'warning' as const, code: 'member.movedBeforeJoin', message: `${r.fullName}: ngày biến động ${r.statusDate} trước ngày vào Đảng ${r.joinDate}.`, hint: 'Kiểm tra lại ngày vào Đảng và ngày biến động.' }));
 }
 
 export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterlyParams): PartyQuarterlyReport {
@@ -401,7 +401,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   const persons = people(records);
   const year = Number(period.to.slice(0, 4));
   const active = persons.filter((p) => activeOn(p, period.to));
-  const membersSheet = records[0]?.origin.sheet ?? 'tochuc';
+  const membersSheet = records[0]?.sheet ?? 'tochuc';
 
   const current = movements(persons, records, period);
   const previous = movements(persons, records, shiftBack(period));
@@ -447,7 +447,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
     const years = due[due.length - 1];
     badgeLines.push({ ...line(p), years, anniversary: partyAnniversary(p.joinDate, years, p.monthsOutside) });
     if (p.gapUnknown) {
-      issues.push({ sheet: p.last.origin.sheet, cell: `A${p.last.origin.row}`, severity: 'warning', code: 'member.badgeGapUnknown', message: `${p.first.fullName} được phục hồi đảng tịch: tuổi đảng phải trừ thời gian ở ngoài Đảng, nhưng sổ không ghi thời gian đó. Huy hiệu ${years} năm được tính từ ngày vào Đảng.`, hint: 'Thêm cột "Số tháng gián đoạn" hoặc dòng biến động trước khi phục hồi, rồi lập lại báo cáo.' });
+      issues.push({ sheet: p.last.sheet, cell: `A${p.last.row}`, severity: 'warning', code: 'member.badgeGapUnknown', message: `${p.first.fullName} được phục hồi đảng tịch: tuổi đảng phải trừ thời gian ở ngoài Đảng, nhưng sổ không ghi thời gian đó. Huy hiệu ${years} năm được tính từ ngày vào Đảng.`, hint: 'Thêm cột "Số tháng gián đoạn" hoặc dòng biến động trước khi phục hồi, rồi lập lại báo cáo.' });
     }
   }
   badgeLines.sort((a, b) => b.years - a.years || a.anniversary.localeCompare(b.anniversary));

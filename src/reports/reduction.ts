@@ -123,25 +123,9 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
   };
   const canonical = (unit: string) => resolveUnit(unit).name;
 
-  // Who left under the policy within the period. A departure without a valid date is already an
-  // error at its cell (ingest); it cannot be placed in any period, so it is not counted.
-  // In the same pass, the staff still there at the period's end, counted by the unit as written
-  // (one look-up a row; a list names a few dozen units a hundred thousand times).
-  const people: ReducedPerson[] = [];
-  const activeAsWritten = new Map<string, { count: number }>();
-  for (const s of staff) {
-    if (s.status === 'active' || (s.leftDate !== undefined && s.leftDate > period.to)) {
-      const counted = activeAsWritten.get(s.unit);
-      if (counted) counted.count++;
-      else activeAsWritten.set(s.unit, { count: 1 });
-    }
-    if (s.status !== 'reduced' || !inPeriod(s.leftDate, period)) continue;
-    people.push({
-      fullName: s.fullName, birthDate: s.birthDate, sex: s.sex, unit: canonical(s.unit), position: s.position, category: s.category,
-      form: s.reductionForm ?? 'unspecified', leftDate: s.leftDate as string, basis: s.basis, sheet: s.origin.sheet, row: s.origin.row,
-    });
-    if (!s.category) issues.push({ sheet: s.origin.sheet, cell: `A${s.origin.row}`, severity: 'warning', code: 'reduction.noCategory', message: `${s.fullName} (tinh giản ngày ${s.leftDate}) không có đối tượng: không tính được vào bảng theo đối tượng.`, hint: 'Ghi đối tượng: Cán bộ, Công chức, Viên chức, Người lao động…' });
-  }
+  const { people, activeAsWritten, noCategory } = departuresAndActive(staff, period);
+  for (const s of noCategory) issues.push({ sheet: s.sheet, cell: `A${s.row}`, severity: 'warning', code: 'reduction.noCategory', message: `${s.fullName} (tinh giản ngày ${s.leftDate}) không có đối tượng: không tính được vào bảng theo đối tượng.`, hint: 'Ghi đối tượng: Cán bộ, Công chức, Viên chức, Người lao động…' });
+  for (const p of people) p.unit = canonical(p.unit);
   sortByDateAndRow(people);
   const byCategory = zeros(CATEGORIES);
   const byForm = zeros(FORMS);
@@ -214,6 +198,35 @@ export function reductionReport(book: WorkbookIngest, params: ReductionParams): 
     quota: { baselineYear: years.baselineYear ?? null, currentYear: years.currentYear ?? null, baseline, current, change: current - baseline, changeRate, byUnit: byUnitLines, byBlock },
     ...(params.target !== undefined ? { target: { rate: params.target, met: changeRate !== null && -changeRate >= params.target } } : {}),
   };
+}
+
+/**
+ * Who left under the policy within the period, and, in the same pass, the staff still there at the
+ * period's end counted by the unit as written (one look-up a row; a list names a few dozen units a
+ * hundred thousand times). A departure without a valid date is already an error at its cell
+ * (ingest); it cannot be placed in any period, so it is not counted. The people's units are as
+ * written. By index, in a function of its own: see countByCategoryAndForm (templates/builtin/reduction.ts).
+ */
+function departuresAndActive(staff: readonly StaffRecord[], period: Period): { people: ReducedPerson[]; activeAsWritten: Map<string, { count: number }>; noCategory: StaffRecord[] } {
+  const people: ReducedPerson[] = [];
+  const noCategory: StaffRecord[] = [];
+  const activeAsWritten = new Map<string, { count: number }>();
+  const to = period.to;
+  for (let i = 0; i < staff.length; i++) {
+    const s = staff[i];
+    if (s.status === 'active' || (s.leftDate !== undefined && s.leftDate > to)) {
+      const counted = activeAsWritten.get(s.unit);
+      if (counted) counted.count++;
+      else activeAsWritten.set(s.unit, { count: 1 });
+    }
+    if (s.status !== 'reduced' || !inPeriod(s.leftDate, period)) continue;
+    people.push({
+      fullName: s.fullName, birthDate: s.birthDate, sex: s.sex, unit: s.unit, position: s.position, category: s.category,
+      form: s.reductionForm ?? 'unspecified', leftDate: s.leftDate as string, basis: s.basis, sheet: s.sheet, row: s.row,
+    });
+    if (!s.category) noCategory.push(s);
+  }
+  return { people, activeAsWritten, noCategory };
 }
 
 /** An ISO date (as ingest gives them) and a sheet row as one number that sorts as the pair does. */
