@@ -74,6 +74,8 @@ describe('date parsing', () => {
     }
     expect([parseDate(new Date(Date.UTC(1849, 11, 31))), parseDate(new Date(Date.UTC(2201, 0, 1))), parseDate(0, 'dd/mm/yyyy'), parseDate(2958466, 'dd/mm/yyyy')]).toEqual(Array(4).fill({ error: 'date.outOfRange' }));
     expect([isoToSerial('1900-01-01'), isoToSerial('1900-02-28'), isoToSerial('1900-03-01'), isoToSerial('2018-03-15')]).toEqual([1, 59, 61, 43174]);
+    // Only the ISO form is read: anything else is no day at all, not a day made up from its pieces.
+    expect(['15/03/2018', '2018-3-15', '2018-03-15T00:00', '2018/03/15', ''].map(isoToSerial)).toEqual(Array(5).fill(NaN));
   });
 
   it('answers dd/mm/yyyy days met before the same, and still refuses days that do not exist', () => {

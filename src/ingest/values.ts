@@ -4,6 +4,12 @@
  * Parsers never throw: bad input yields `{ error }` with a code the caller turns into an issue.
  */
 
+import * as recordsModule from '../domain/records';
+
+// Read from its module once (see reader.ts): run through tsx, every call of an imported function
+// first reads it through an export getter.
+const { isoDayNumber } = recordsModule;
+
 /** A value as read from a workbook: exceljs and Office.js both reduce to these. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -92,9 +98,11 @@ function dateOfDays(days: number): DateResult {
   return ymd(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
-/** ISO date → Excel serial, read from its digits (a report writes thousands of dates). */
+/** ISO date → Excel serial, read from its digits (a report writes thousands of dates); NaN for any other text. */
 export function isoToSerial(iso: string): number {
-  const days = daysFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10)) - EXCEL_EPOCH;
+  const n = isoDayNumber(iso);
+  if (n < 0) return NaN;
+  const days = daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32) - EXCEL_EPOCH;
   return days >= 60 ? days + 1 : days;
 }
 
