@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   const runs = 9;
   const vi = (n: number) => n.toLocaleString('vi-VN');
   const pipeline = runPipelineBench(runs, (await ensureRegister()).file);
-  console.log(`rowsPerSecond — báo cáo tinh giản từ ${vi(pipeline.rows)} dòng CBCCVC trong bộ nhớ: đọc + tính + lập ${vi(pipeline.planRows)} dòng báo cáo (${vi(pipeline.reduced)} người tinh giản), trung vị ${vi(pipeline.ms)} ms qua ${runs} lần sau ${WARM_UP_RUNS} lần chạy làm nóng${pipeline.collectedBetweenRuns ? ', mỗi lần bắt đầu từ bộ nhớ đã dọn' : ''} → ${vi(pipeline.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(pipeline.rowsPerSecondBest)} dòng/giây; lần chạy đầu tiên, kể cả biên dịch JIT: ${vi(pipeline.firstRunMs)} ms; ${vi(pipeline.pageFaultsPerRun)} lỗi trang một lần)`);
+  console.log(`rowsPerSecond — báo cáo tinh giản từ ${vi(pipeline.rows)} dòng CBCCVC trong bộ nhớ: đọc + tính + lập ${vi(pipeline.planRows)} dòng báo cáo (${vi(pipeline.reduced)} người tinh giản), trung vị ${vi(pipeline.ms)} ms qua ${runs} lần sau ${WARM_UP_RUNS} lần chạy làm nóng${pipeline.collectedBetweenRuns ? ', mỗi lần bắt đầu từ bộ nhớ đã dọn' : ''} → ${vi(pipeline.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(pipeline.rowsPerSecondBest)} dòng/giây; lần chạy đầu tiên, kể cả biên dịch JIT: ${vi(pipeline.firstRunMs)} ms; ${vi(pipeline.pageFaultsPerRun)} lỗi trang một lần; độ trễ bộ nhớ của máy lúc đo ${vi(pipeline.memoryNsBefore)} ns trước, ${vi(pipeline.memoryNsAfter)} ns sau)`);
   console.log(`  riêng phần đọc bản ghi (ingest một trang): trung vị ${vi(pipeline.ingestMs)} ms → ${vi(pipeline.ingestRowsPerSecond)} dòng/giây`);
   const writes = await benchReductionWrites(rows);
   console.log(`  ghi báo cáo đó ra .xlsx ${vi(writes.xlsxMs)} ms (${vi(writes.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(writes.officeMs)} ms, ${writes.officeSyncs} lần sync`);
@@ -200,6 +200,7 @@ async function main(): Promise<void> {
       msPerReport: { reduction: pipeline.ms, partyQuarterly: pipeline.partyQuarterlyMs, merger: pipeline.mergerMs }, reductionReduced: pipeline.reduced, reductionXlsxWriteMs: writes.xlsxMs, reductionOfficeWriteMs: writes.officeMs, reductionOfficeSyncs: writes.officeSyncs,
       rowsPerSecond: pipeline.rowsPerSecond, rowsPerSecondBest: pipeline.rowsPerSecondBest, msFor100kRows: pipeline.ms, msFor100kRowsFirstRun: pipeline.firstRunMs, ingestRowsPerSecond: pipeline.ingestRowsPerSecond,
       pageFaultsPer100kRowsRun: pipeline.pageFaultsPerRun, heapCollectedBetweenRuns: pipeline.collectedBetweenRuns,
+      memoryNsPerReadBefore: pipeline.memoryNsBefore, memoryNsPerReadAfter: pipeline.memoryNsAfter,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
       cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command, cliSecondsWithReportFile: cliXlsx.seconds, cliPeakMbWithReportFile: cliXlsx.peakMb,
       readRequestsFor60kRegister: read.readRequestsFor60kRegister, readBytesPerCell: read.readBytesPerCell, readSyncsFor60kRegister: read.readSyncs, readMaxResponseBytes: read.maxResponseBytes,

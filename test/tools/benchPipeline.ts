@@ -50,6 +50,9 @@ export interface PipelineFigures {
   mergerMs: number;
   /** Whether each run started from a collected heap (node --expose-gc). */
   collectedBetweenRuns: boolean;
+  /** memoryNsPerRead just before the reduction runs and just after them. */
+  memoryNsBefore: number;
+  memoryNsAfter: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -57,6 +60,33 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The machine's memory latency at the moment, in ns a read: a chase through a random cycle over
+ * 64 MB, past any cache. The pipeline reads as much memory as it computes, and on this shared
+ * virtual machine the latency moves from one minute to the next: printed beside the times, it
+ * tells a slow machine from slow code.
+ */
+export function memoryNsPerRead(steps = 1_000_000): number {
+  const slots = 16 * 1024 * 1024;
+  const next = new Int32Array(slots);
+  // Sattolo's shuffle: one cycle through every slot, so the chase never settles in a small loop.
+  for (let i = 0; i < slots; i++) next[i] = i;
+  let seed = 12345;
+  for (let i = slots - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % i;
+    const t = next[i];
+    next[i] = next[j];
+    next[j] = t;
+  }
+  let at = 0;
+  const t0 = performance.now();
+  for (let s = 0; s < steps; s++) at = next[at];
+  const ns = ((performance.now() - t0) * 1e6) / steps;
+  if (at < 0) throw new Error('unreachable');
+  return Math.round(ns);
 }
 
 /** Milliseconds and minor page faults of the first call (cold), then of each of `runs` calls after the warm-ups. */
@@ -85,11 +115,13 @@ export async function measurePipeline(runs: number, registerPath: string, sample
   const params = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
   let generated: ReturnType<typeof generateReduction> | undefined;
   let records = 0;
+  const memoryNsBefore = memoryNsPerRead();
   const reduction = timesOf(runs, () => {
     const book = ingestWorkbook([grid]);
     records = book.records.staff.length;
     generated = generateReduction(book, params);
   });
+  const memoryNsAfter = memoryNsPerRead();
   if (records !== STAFF_ROWS) throw new Error(`bench: expected ${STAFF_ROWS} staff records, got ${records}`);
   const { report, plan } = generated as ReturnType<typeof generateReduction>;
   const ingest = timesOf(runs, () => {
@@ -114,7 +146,7 @@ export async function measurePipeline(runs: number, registerPath: string, sample
     reduced: report.reduced.total, planRows: plan.sheets.reduce((n, s) => n + s.rows.length, 0),
     ingestMs: Math.round(ingestMs), ingestRowsPerSecond: Math.round(STAFF_ROWS / (ingestMs / 1000)),
     partyQuarterlyMs: Math.round(median(party.times)), mergerMs: Math.round(median(merger.times)),
-    collectedBetweenRuns: gc !== undefined,
+    collectedBetweenRuns: gc !== undefined, memoryNsBefore, memoryNsAfter,
   };
 }
 
