@@ -4,6 +4,7 @@ import { parseBadgeYears } from '../domain/rules';
 import type { Rating, Sex } from '../domain/vocabulary';
 import * as vocabularyModule from '../domain/vocabulary';
 import * as gridModule from './grid';
+import { keepShape } from './keepShape';
 import type { RowReader } from './reader';
 
 // Per-row helpers and the vocabularies, read from their modules once (why: see reader.ts).
@@ -36,8 +37,15 @@ type BuilderFactory<K extends SheetKind> = (r: RowReader, place: Place, quotaYea
 function columnsOf<F extends string>(r: RowReader, fields: readonly F[]): { readonly [K in F]: number | undefined } {
   const cols = {} as { [K in F]: number | undefined };
   for (const field of fields) cols[field] = r.col(field);
+  // The first of each kind is kept, and with it the hidden class its builder is compiled against (see keepShape).
+  const kind = fields.join();
+  if (!columnShapes.has(kind)) {
+    columnShapes.add(kind);
+    keepShape(cols);
+  }
   return cols;
 }
+const columnShapes = new Set<string>();
 
 function missing(r: RowReader, field: string, label: string): undefined {
   r.issueAt(r.col(field) ?? 0, 'warning', 'row.missingRequired', `Dòng bị bỏ qua: thiếu ${label}.`, `Điền ${label} cho dòng này, hoặc xóa dòng nếu không phải bản ghi.`);

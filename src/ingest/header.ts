@@ -2,6 +2,7 @@ import type { SheetKind } from '../domain/records';
 import { foldKey } from '../domain/text';
 import { aliasIndex, KIND_DEFS, type KindDef } from './kinds';
 import { cellText, columnIndex, filledTopRows, isBlank, type SheetGrid } from './grid';
+import { keepShape } from './keepShape';
 import { repairText } from './legacyText';
 
 /** Header text as matched: legacy TCVN3/VNI headers ("Hä vµ tªn") are read as the Unicode they mean. */
@@ -110,6 +111,9 @@ class LabelMemo {
     return hit;
   }
 }
+
+// See keepShape: its class outlives the sheets it reads.
+keepShape(new LabelMemo(0));
 
 /**
  * Candidate labels of each column for a header of one or two rows. Two-row headers combine the

@@ -1,6 +1,7 @@
 import * as textModule from '../domain/text';
 import { foldKey } from '../domain/text';
 import * as gridModule from './grid';
+import { keepShape } from './keepShape';
 import type { CellValue } from './values';
 
 // Per-cell helpers, read from their modules once (why: see reader.ts).
@@ -143,3 +144,6 @@ export class RepeatedHeader {
     return hits >= 2 && hits * 2 >= texts;
   }
 }
+
+// See keepShape: its class outlives the sheets it reads.
+keepShape(new RepeatedHeader(new Set(), 0, ''));
