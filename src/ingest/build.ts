@@ -98,30 +98,38 @@ function readBirth(r: RowReader, cols: BirthColumns): Birth {
   return out;
 }
 
-const staff: BuilderFactory<'staff'> = (r, { sheet, file }) => {
-  const col = columnsOf(r, ['fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis'] as const);
+const STAFF_COLUMNS = ['fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis'] as const;
+type StaffColumns = ReturnType<typeof columnsOf<(typeof STAFF_COLUMNS)[number]>>;
+
+const staff: BuilderFactory<'staff'> = (r, place) => {
+  const col = columnsOf(r, STAFF_COLUMNS);
   const birth = birthColumns(r);
-  return (row) => {
-    const name = r.textAt(col.fullName);
-    if (!name) return missing(r, 'fullName', 'Họ và tên');
-    const unitName = r.textAt(col.unit);
-    if (!unitName) return missing(r, 'unit', 'Đơn vị');
-    const reductionForm = r.vocabAt(col.reductionForm, reductionForms, 'Hình thức tinh giản');
-    const effective = effectiveStaffStatus(r.vocabAt(col.status, staffStatuses, 'Tình trạng') ?? 'active', reductionForm);
-    const b = readBirth(r, birth);
-    // A departure without its date cannot be placed in any period: an error the report must show.
-    const left = r.dateAt(col.leftDate, 'Ngày nghỉ', effective === 'active' ? 'warning' : 'error');
-    if (!left && effective !== 'active' && isBlank(r.rawAt(col.leftDate))) {
-      r.issueAt(col.leftDate ?? col.status ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${r.textAt(col.status) ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
-    }
-    const record: StaffRecord = {
-      sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
-      position: r.textAt(col.position), category: r.vocabAt(col.category, categories, 'Đối tượng'), status: effective, leftDate: left?.iso, reductionForm,
-      basis: r.textAt(col.basis),
-    };
-    return record;
-  };
+  return (row) => staffRecord(r, col, birth, place, row);
 };
+
+/**
+ * One staff row. A function of the module rather than the closure each sheet makes: V8 keeps one
+ * compiled copy of it for every sheet and report, where each new closure was compiled anew.
+ */
+function staffRecord(r: RowReader, col: StaffColumns, birth: BirthColumns, { sheet, file }: Place, row: number): StaffRecord | undefined {
+  const name = r.textAt(col.fullName);
+  if (!name) return missing(r, 'fullName', 'Họ và tên');
+  const unitName = r.textAt(col.unit);
+  if (!unitName) return missing(r, 'unit', 'Đơn vị');
+  const reductionForm = r.vocabAt(col.reductionForm, reductionForms, 'Hình thức tinh giản');
+  const effective = effectiveStaffStatus(r.vocabAt(col.status, staffStatuses, 'Tình trạng') ?? 'active', reductionForm);
+  const b = readBirth(r, birth);
+  // A departure without its date cannot be placed in any period: an error the report must show.
+  const left = r.dateAt(col.leftDate, 'Ngày nghỉ', effective === 'active' ? 'warning' : 'error');
+  if (!left && effective !== 'active' && isBlank(r.rawAt(col.leftDate))) {
+    r.issueAt(col.leftDate ?? col.status ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${r.textAt(col.status) ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
+  }
+  return {
+    sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
+    position: r.textAt(col.position), category: r.vocabAt(col.category, categories, 'Đối tượng'), status: effective, leftDate: left?.iso, reductionForm,
+    basis: r.textAt(col.basis),
+  };
+}
 
 /** The quota columns: the earliest dated one is the baseline, the latest (or "hiện giao") the current. */
 export function quotaYearsOf(r: RowReader): QuotaYears {

@@ -235,7 +235,10 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
   const top = filledTopRows(grid, HEADER_SCAN_ROWS + 1);
   let width = 0;
   for (const row of top) width = Math.max(width, row.length);
-  let best: (HeaderGuess & { score: number }) | undefined;
+  // One object literal, not a copy of one without its score: a copy's hidden class dies between
+  // two reports, and the row loop compiled against it with it (see keepShape).
+  let best: HeaderGuess | undefined;
+  let bestScore = 0;
   const memo = new LabelMemo(width);
   const defs = onlyKind ? KIND_DEFS.filter((d) => d.kind === onlyKind) : KIND_DEFS;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, top.length); r++) {
@@ -249,13 +252,14 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
         if (confidence === 0) continue;
         const s = score(def, mapping);
         // A two-row header must earn its second row: on a tie the one-row reading wins.
-        const better = !best || s > best.score || (s === best.score && span < best.headerBottom - best.headerTop + 1);
+        const better = !best || s > bestScore || (s === bestScore && span < best.headerBottom - best.headerTop + 1);
         if (better) {
           const upper = (col: number) => labels[col].candidates[labels[col].candidates.length - 1];
           const required = new Set(requiredGroups(def).flat());
           const key = mapping.find((m) => required.has(m.field) && upper(m.col)) ?? mapping[0];
+          bestScore = s;
           best = {
-            kind: def.kind, confidence, headerTop: r, headerBottom: r + span - 1, mapping, duplicates, score: s,
+            kind: def.kind, confidence, headerTop: r, headerBottom: r + span - 1, mapping, duplicates,
             labels: labels.map((l) => l.candidates[l.candidates.length - 1]).filter(Boolean),
             columns: labels.map((l) => l.display),
             keyCol: key.col, keyLabel: upper(key.col),
@@ -264,7 +268,5 @@ export function detectHeader(grid: SheetGrid, onlyKind?: SheetKind, overrides: r
       }
     }
   }
-  if (!best) return undefined;
-  const { score: _score, ...guess } = best;
-  return guess;
+  return best;
 }

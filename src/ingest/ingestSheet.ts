@@ -1,10 +1,10 @@
 import type { Issue } from '../domain/issues';
 import { SHEET_KIND_LABELS, type QuotaYears, type RecordsByKind, type SheetKind } from '../domain/records';
-import { builderFor, quotaYearsOf } from './build';
+import { builderFor, quotaYearsOf, type RowBuilder } from './build';
 import * as gridModule from './grid';
 import { cellAddress, cellText, columnLetter, type SheetGrid } from './grid';
 import { kindDef, repeatingFields } from './kinds';
-import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping, type MappingOverride } from './header';
+import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping, type HeaderGuess, type MappingOverride } from './header';
 import { RowReader } from './reader';
 import * as rowsModule from './rows';
 import { RepeatedHeader } from './rows';
@@ -85,6 +85,25 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
   const quotaYears = guess.kind === 'units' ? quotaYearsOf(reader) : undefined;
   const build = builderFor(guess.kind as Exclude<SheetKind, 'targets'>, reader, { sheet: grid.name, file }, quotaYears ?? {});
   const repeatedHeader = new RepeatedHeader(new Set(guess.labels), guess.keyCol, guess.keyLabel);
+  const { records, rowsRead } = readRows(grid, guess, build, reader, repeatedHeader, issues, sheetRowOffset);
+  reader.finish(headers);
+  return {
+    ...base, kind: guess.kind, confidence: guess.confidence,
+    headerRows: [guess.headerTop + sheetRowOffset, guess.headerBottom + sheetRowOffset],
+    mapping: guess.mapping, records, issues, rowsRead, ...(quotaYears ? { quotaYears } : {}),
+    columns: guess.columns.flatMap((header, col) => (header.trim() ? [{ col, column: columnLetter(col + (grid.origin?.col ?? 0)), header: header.replace(/\s+/g, ' ').trim() }] : [])),
+  };
+}
+
+/**
+ * The rows below the header, each a record, an issue or nothing. A function of its own: V8 compiles
+ * this loop while it runs, and the code that follows it in ingestSheet, run once a sheet, kept
+ * throwing that compiled loop away at the end of every sheet.
+ */
+function readRows(
+  grid: SheetGrid, guess: HeaderGuess, build: RowBuilder<SheetKind>, reader: RowReader, repeatedHeader: RepeatedHeader,
+  issues: Issue[], sheetRowOffset: number,
+): { records: Array<RecordsByKind[SheetKind]>; rowsRead: number } {
   const span = guess.headerBottom - guess.headerTop + 1;
   // Sized once for every row below the header, then cut to the records made: grown by push, a
   // 100,000-row list's array would be copied a dozen times, the last copies as large objects, each
@@ -123,13 +142,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     if (record) records[recordCount++] = record;
   }
   records.length = recordCount;
-  reader.finish(headers);
-  return {
-    ...base, kind: guess.kind, confidence: guess.confidence,
-    headerRows: [guess.headerTop + sheetRowOffset, guess.headerBottom + sheetRowOffset],
-    mapping: guess.mapping, records, issues, rowsRead, ...(quotaYears ? { quotaYears } : {}),
-    columns: guess.columns.flatMap((header, col) => (header.trim() ? [{ col, column: columnLetter(col + (grid.origin?.col ?? 0)), header: header.replace(/\s+/g, ' ').trim() }] : [])),
-  };
+  return { records, rowsRead };
 }
 
 const ORDINAL = /^([IVXLC]+|[A-Za-z]|\d{1,3})[.)]?$/;
