@@ -23,12 +23,7 @@ import { fakeExcel, FakeWorkbook } from '../fakes/excelFake';
 import { REGISTER_MEMBERS, REGISTER_SEED, writeRegister } from './generateRegister';
 import { benchLibreOffice } from './benchLibreOffice';
 import { benchOfficeRead } from './benchOfficeRead';
-import { WARM_UP_RUNS, type PipelineFigures } from './benchPipeline';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { median, REDUCTION_PARAMS, WARM_UP_RUNS, type PipelineFigures } from './benchPipeline';
 
 /** A report of `rows` repeated rows with a total, written by the Office.js executor on the strict fake. */
 async function benchOfficeWrite(rows: number): Promise<{ syncs: number; maxRequestBytes: number; ms: number }> {
@@ -71,7 +66,7 @@ function runPipelineBench(runs: number, registerPath: string): PipelineFigures {
 
 /** The reduction report of the 100,000-row grid written by exceljs, then by the Office.js executor on the strict fake. */
 async function benchReductionWrites(rows: number) {
-  const { plan } = generateReduction(ingestWorkbook([staffGrid(rows, 3)]), { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' });
+  const { plan } = generateReduction(ingestWorkbook([staffGrid(rows, 3)]), REDUCTION_PARAMS);
   let t0 = performance.now();
   const wb = new ExcelJS.Workbook();
   writePlan(wb, plan);

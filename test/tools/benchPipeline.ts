@@ -30,6 +30,8 @@ import { staffGrid } from './staffGrid';
  */
 export const WARM_UP_RUNS = 4;
 export const STAFF_ROWS = 100_000;
+/** The reduction report the figures time, and the bench writes out. */
+export const REDUCTION_PARAMS = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
 
 export interface PipelineFigures {
   rows: number;
@@ -40,7 +42,7 @@ export interface PipelineFigures {
   firstRunMs: number;
   rowsPerSecond: number;
   rowsPerSecondBest: number;
-  /** Minor page faults of the median run (by faults). */
+  /** The median of the timed runs' minor page faults. */
   pageFaultsPerRun: number;
   reduced: number;
   planRows: number;
@@ -57,7 +59,8 @@ export interface PipelineFigures {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function median(values: number[]): number {
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -112,14 +115,13 @@ function timesOf(runs: number, work: () => void, warmUps = WARM_UP_RUNS): { firs
 
 export async function measurePipeline(runs: number, registerPath: string, samplePath: string): Promise<PipelineFigures> {
   const grid = staffGrid(STAFF_ROWS, 3);
-  const params = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T00:00:00Z' };
   let generated: ReturnType<typeof generateReduction> | undefined;
   let records = 0;
   const memoryNsBefore = memoryNsPerRead();
   const reduction = timesOf(runs, () => {
     const book = ingestWorkbook([grid]);
     records = book.records.staff.length;
-    generated = generateReduction(book, params);
+    generated = generateReduction(book, REDUCTION_PARAMS);
   });
   const memoryNsAfter = memoryNsPerRead();
   if (records !== STAFF_ROWS) throw new Error(`bench: expected ${STAFF_ROWS} staff records, got ${records}`);
