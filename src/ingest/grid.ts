@@ -1,4 +1,5 @@
 import { columnLetter } from '../domain/a1';
+import type { Issue } from '../domain/issues';
 import type { CellValue } from './values';
 
 /** A merged area, 0-based and inclusive, in grid coordinates. */
@@ -22,6 +23,10 @@ export interface SheetGrid {
   origin?: { row: number; col: number };
   /** The workbook file, when several are read together. */
   file?: string;
+  /** What the reader found at cells it could not put in the grid (an address past XFD or row 1,048,576): ingest reports them with the sheet's issues. */
+  readerIssues?: Issue[];
+  /** How many rows of the sheet are hidden or filtered out (they are read and counted all the same: ingest says how many there were). */
+  hiddenRows?: number;
 }
 
 export { columnIndex, columnLetter } from '../domain/a1';

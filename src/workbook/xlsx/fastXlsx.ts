@@ -13,6 +13,7 @@
  * The scanner does the XML in ~2.5× less time than saxes; streaming saves no memory, and costs time.
  * Then fflate's inflate (JavaScript, ~250 ms of the read) gave way to Node's zlib (under 100 ms).
  */
+import type { Issue } from '../../domain/issues';
 import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import { ZipEntries } from './zipEntries';
@@ -24,6 +25,10 @@ export interface PlainSheet {
   state: string;
   rows: CellValue[][];
   merges: MergeRange[];
+  /** Cells the reader could not place (see SheetGrid.readerIssues). */
+  readerIssues?: Issue[];
+  /** Rows hidden or filtered out (see SheetGrid.hiddenRows). */
+  hiddenRows?: number;
 }
 
 /** The worksheets in workbook order (chart sheets and the like left out). Throws on anything that is no .xlsx. */

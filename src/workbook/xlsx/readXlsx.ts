@@ -110,7 +110,7 @@ function book(path: string, sheets: readonly PlainSheet[]): XlsxBook {
   const generated = new Set(generatedSheetNames(registryRows));
   const grids = sheets
     .filter((s) => s.state !== 'veryHidden' && s.name !== REGISTRY_SHEET && !generated.has(s.name))
-    .map((s): SheetGrid => ({ name: s.name, rows: s.rows, merges: s.merges, file: path }));
+    .map((s): SheetGrid => ({ name: s.name, rows: s.rows, merges: s.merges, file: path, ...(s.readerIssues?.length ? { readerIssues: s.readerIssues } : {}), ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}) }));
   return { grids, settings, settingsProblems: problems };
 }
 
