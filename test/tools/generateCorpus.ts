@@ -15,7 +15,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { HOSTILE_DIR, ND108, PEOPLE, TITLE, SUBTITLE, HEADER, columnName, dateFormat, encryptedWorkbook, exceljsBytes, gridOf, handMadeXlsx, longText, oldXlsWorkbook, putRows, rowsXml, seededBytes, staffSheet, workbook, type Cell, type Fixtures } from './corpus/make';
-import { MORE_FIXTURES } from './corpus/index';
+import { moreFixtures } from './corpus/index';
 
 export { HOSTILE_DIR };
 
@@ -252,7 +252,7 @@ const FIXTURES: Fixtures = {
 export async function generateCorpus(dir = HOSTILE_DIR): Promise<Array<{ file: string; bytes: number }>> {
   await fs.mkdir(dir, { recursive: true });
   const written: Array<{ file: string; bytes: number }> = [];
-  for (const [name, make] of Object.entries(Object.assign({}, FIXTURES, ...MORE_FIXTURES) as Fixtures)) {
+  for (const [name, make] of Object.entries(Object.assign({}, FIXTURES, ...moreFixtures()) as Fixtures)) {
     const bytes = await make();
     await fs.writeFile(path.join(dir, name), bytes);
     written.push({ file: name, bytes: bytes.length });
