@@ -19,6 +19,7 @@ import type { FillPlan } from '../templates/plan';
 import { readXlsx, readXlsxBook, UnreadableWorkbookError } from '../workbook/xlsx/readXlsx';
 import { readTemplateWorkbook, writeTemplateWorkbook } from '../workbook/xlsx/templateXlsx';
 import { writePlanFile } from '../workbook/xlsx/writePlanFile';
+import { OutputRefusedError, refuseInputAsOutput, refuseOverwrite, writeAtomically, type Overwrite } from './outputFile';
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
 
@@ -26,11 +27,13 @@ const USAGE = `Cách dùng / Usage:
   tochuc inspect --input book.xlsx [--input more.xlsx …] [--json] [--map field=Header …]
   tochuc demo [--out dir]
   tochuc report reduction --input book.xlsx [--input more.xlsx …] (--period 2019 | 2021-Q2 | 2021-H1 | --from D --to D)
-         [--out report.xlsx] [--template t.xlsx] [--target 0.10] [--json] [--map field=Header …]
+         [--out report.xlsx [--force]] [--template t.xlsx] [--target 0.10] [--json] [--map field=Header …]
   tochuc report partyQuarterly --input book.xlsx … (--period 2021-Q2 | 2021-H1 | 2021 | --from D --to D)
-         [--sample 10 --seed 20210630] [--out report.xlsx] [--template t.xlsx] [--json] [--map field=Header …]
-  tochuc report merger --input book.xlsx … [--date D] [--out report.xlsx] [--template t.xlsx] [--json] [--map field=Header …]
-  tochuc template <reduction|partyQuarterly|merger> --out t.xlsx   (mẫu có sẵn để sửa / the built-in template, to edit)`;
+         [--sample 10 --seed 20210630] [--out report.xlsx [--force]] [--template t.xlsx] [--json] [--map field=Header …]
+  tochuc report merger --input book.xlsx … [--date D] [--out report.xlsx [--force]] [--template t.xlsx] [--json] [--map field=Header …]
+  tochuc template <reduction|partyQuarterly|merger> --out t.xlsx [--force]   (mẫu có sẵn để sửa / the built-in template, to edit)
+  --out không ghi đè tệp đầu vào, cũng không ghi đè tệp không phải báo cáo tochuc (với template: tệp đã có) trừ khi có --force.
+  (--out never replaces an input, nor a file that is not a tochuc report, for a template any file, unless --force is given.)`;
 
 class UsageError extends Error {}
 
@@ -208,18 +211,29 @@ function targetFrom(text: string | undefined): number | undefined {
   return target;
 }
 
-/** Writes the report's sheets into a new workbook; a file Excel holds open is a clear one-line error. */
-async function writeReport(file: string, plan: FillPlan): Promise<string[]> {
+/** Before any work: the output is none of the inputs, and replaces no file it must not (outputFile.ts). */
+async function checkOutput(file: string, inputs: readonly string[], overwrite: Overwrite, force = false): Promise<void> {
+  await refuseInputAsOutput(file, inputs);
+  await refuseOverwrite(file, overwrite, force);
+}
+
+/** Writes a workbook whole or not at all (through a temporary file); a file Excel holds open is a clear one-line error. */
+async function writeFileSafely<T>(file: string, write: (temporary: string) => Promise<T>): Promise<T> {
   try {
-    return await writePlanFile(file, plan);
+    return await writeAtomically(file, write);
   } catch (e) {
     throw new UsageError(`Không ghi được "${file}" (${(e as Error).message.split('\n')[0]}): tệp có đang mở trong Excel, hay thư mục không ghi được?`);
   }
 }
 
+/** Writes the report's sheets into a new workbook. */
+function writeReport(file: string, plan: FillPlan): Promise<string[]> {
+  return writeFileSafely(file, (temporary) => writePlanFile(temporary, plan));
+}
+
 const REPORT_OPTIONS = {
   input: { type: 'string', multiple: true }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' },
-  map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' },
+  map: { type: 'string', multiple: true }, out: { type: 'string' }, template: { type: 'string' }, force: { type: 'boolean' },
 } as const;
 
 const KIND_OPTIONS = {
@@ -241,6 +255,7 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
   const target = targetFrom(extra.target);
   const sampleSize = wholeFrom(extra.sample, '--sample', 0);
   const seed = wholeFrom(extra.seed, '--seed', 0);
+  if (values.out) await checkOutput(values.out, [...inputs, ...(values.template ? [values.template] : [])], 'reports', values.force);
   const templates = values.template ? await readTemplateWorkbook(values.template) : undefined;
   const { books, org, settingsProblems } = await ingestInputs(inputs, parseMap(values.map ?? []));
   for (const p of settingsProblems) err(p);
@@ -280,9 +295,11 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
 async function template(args: string[], err: (s: string) => void): Promise<number> {
   const [kind, ...rest] = args;
   if (kind !== 'reduction' && kind !== 'partyQuarterly' && kind !== 'merger') throw new UsageError(`tochuc template: có mẫu "reduction", "partyQuarterly" và "merger". / Templates: reduction, partyQuarterly, merger.\n${USAGE}`);
-  const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: rest, options: { out: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
   if (!values.out) throw new UsageError('Thiếu --out: tên tệp .xlsx để ghi mẫu.');
-  await writeTemplateWorkbook(values.out, kind === 'reduction' ? reductionTemplates() : kind === 'partyQuarterly' ? partyQuarterlyTemplates() : mergerTemplates());
+  await checkOutput(values.out, [], 'nothing', values.force);
+  const templates = kind === 'reduction' ? reductionTemplates() : kind === 'partyQuarterly' ? partyQuarterlyTemplates() : mergerTemplates();
+  await writeFileSafely(values.out, (temporary) => writeTemplateWorkbook(temporary, templates));
   err(`Đã ghi mẫu ${values.out}: sửa lời văn, bố cục, chữ ký rồi dùng lại với --template ${values.out}.`);
   return 0;
 }
@@ -294,6 +311,9 @@ export const DEMO_PARTY_PERIOD: Period = { from: '2021-01-01', to: '2021-06-30' 
 async function demo(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
   const outDir = values.out ?? 'out';
+  const reductionFile = path.join(outDir, `tinh-gian-bien-che-${periodLabel(DEMO_PERIOD)}.xlsx`);
+  const partyFile = path.join(outDir, `chi-tieu-xay-dung-dang-${periodLabel(DEMO_PARTY_PERIOD)}.xlsx`);
+  for (const file of [reductionFile, partyFile]) await checkOutput(file, [SAMPLE_WORKBOOK], 'reports');
   const read = await readXlsxBook(SAMPLE_WORKBOOK);
   const result = ingestWorkbook(read.grids, { file: SAMPLE_WORKBOOK });
   out('tochuc demo — sổ mẫu Móng Cái / sample workbook\n');
@@ -305,20 +325,27 @@ async function demo(args: string[], out: (s: string) => void): Promise<number> {
   const generatedAt = new Date().toISOString();
   const reduction = generateReduction(result, { period: DEMO_PERIOD, generatedAt, target: 0.1 }, { ...org, files });
   out('\n' + reductionSummary(reduction.report));
-  const file = path.join(outDir, `tinh-gian-bien-che-${periodLabel(DEMO_PERIOD)}.xlsx`);
-  const sheets = await writeReport(file, reduction.plan);
-  out(`\nĐã ghi báo cáo / report written: ${file} (${sheets.map((s) => `"${s}"`).join(', ')})`);
+  const sheets = await writeReport(reductionFile, reduction.plan);
+  out(`\nĐã ghi báo cáo / report written: ${reductionFile} (${sheets.map((s) => `"${s}"`).join(', ')})`);
   const party = generatePartyQuarterly(result, { period: DEMO_PARTY_PERIOD, generatedAt }, { ...org, files });
   out('\n' + partyQuarterlySummary(party.report));
-  const partyFile = path.join(outDir, `chi-tieu-xay-dung-dang-${periodLabel(DEMO_PARTY_PERIOD)}.xlsx`);
   const partySheets = await writeReport(partyFile, party.plan);
   out(`\nĐã ghi báo cáo / report written: ${partyFile} (${partySheets.map((s) => `"${s}"`).join(', ')})`);
   const merger = generateMerger(result, { generatedAt }, { ...org, files });
   out('\n' + mergerSummary(merger.report));
   const mergerFile = path.join(outDir, `sap-xep-to-chuc-bo-may-${merger.report.date}.xlsx`);
+  await checkOutput(mergerFile, [SAMPLE_WORKBOOK], 'reports');
   const mergerSheets = await writeReport(mergerFile, merger.plan);
   out(`\nĐã ghi báo cáo / report written: ${mergerFile} (${mergerSheets.map((s) => `"${s}"`).join(', ')})`);
   return 0;
+}
+
+/** How an unexpected failure begins: the fuzzer (test/tools/fuzz.ts) counts a line starting so as a failure of tochuc's own. */
+export const INTERNAL_ERROR = 'Lỗi trong tochuc, không do tệp của bạn';
+
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.split('\n')[0].slice(0, 300);
 }
 
 /** Runs the command line; returns the exit code (0 ok, 1 the report has errors, 2 bad usage or unreadable input). */
@@ -343,7 +370,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         throw new UsageError(`Lệnh không rõ "${command}".\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnreadableWorkbookError) {
+    if (e instanceof UsageError || e instanceof UnreadableWorkbookError || e instanceof OutputRefusedError) {
       err(e.message);
       return 2;
     }
@@ -352,6 +379,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       err(`${(e as Error).message}\n${USAGE}`);
       return 2;
     }
-    throw e;
+    // Whatever else went wrong is tochuc's fault, not the officer's: one line, no stack trace, and
+    // the exit code of an input that could not be handled. TOCHUC_DEBUG=1 gives the stack.
+    if (process.env.TOCHUC_DEBUG) throw e;
+    err(`${INTERNAL_ERROR}: ${firstLine(e)}. Dữ liệu nguồn không bị thay đổi; hãy gửi tệp đầu vào và dòng này cho người quản trị tochuc.`);
+    return 2;
   }
 }
