@@ -6,6 +6,7 @@ import * as vocabularyModule from '../domain/vocabulary';
 import * as gridModule from './grid';
 import { keepShape } from './keepShape';
 import type { RowReader } from './reader';
+import type { ParsedDate } from './values';
 
 // Per-row helpers and the vocabularies, read from their modules once (why: see reader.ts).
 const { effectiveStaffStatus } = rulesModule;
@@ -98,6 +99,27 @@ function readBirth(r: RowReader, cols: BirthColumns): Birth {
   return out;
 }
 
+/**
+ * Whether a date (already known to sort before the birth date) is before it at the precision both
+ * are known to: a bare year ("2019", read as 01/01) is before a birth in 2019 only by its year.
+ * Called only on the rare rows whose dates sort that way, so the common row pays one comparison.
+ */
+function datedBeforeBirth(date: Readonly<ParsedDate>, birth: Birth): boolean {
+  const digits = date.precision === 'year' || birth.birthYearOnly ? 4 : date.precision === 'month' ? 7 : 10;
+  return date.iso.slice(0, digits) < (birth.birthDate as string).slice(0, digits);
+}
+
+/** dd/mm/yyyy, or the year alone when that is all that is known. */
+function dayText(date: Readonly<ParsedDate>): string {
+  if (date.precision === 'year') return date.iso.slice(0, 4);
+  if (date.precision === 'month') return `${date.iso.slice(5, 7)}/${date.iso.slice(0, 4)}`;
+  return `${date.iso.slice(8, 10)}/${date.iso.slice(5, 7)}/${date.iso.slice(0, 4)}`;
+}
+
+function birthText(birth: Birth): string {
+  return dayText({ iso: birth.birthDate as string, precision: birth.birthYearOnly ? 'year' : 'day' });
+}
+
 const STAFF_COLUMNS = ['fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis'] as const;
 type StaffColumns = ReturnType<typeof columnsOf<(typeof STAFF_COLUMNS)[number]>>;
 
@@ -120,7 +142,14 @@ function staffRecord(r: RowReader, col: StaffColumns, birth: BirthColumns, { she
   const effective = effectiveStaffStatus(r.vocabAt(col.status, staffStatuses, 'Tình trạng') ?? 'active', reductionForm);
   const b = readBirth(r, birth);
   // A departure without its date cannot be placed in any period: an error the report must show.
-  const left = r.dateAt(col.leftDate, 'Ngày nghỉ', effective === 'active' ? 'warning' : 'error');
+  let left = r.dateAt(col.leftDate, 'Ngày nghỉ', effective === 'active' ? 'warning' : 'error');
+  // A leaving date before the birth date is a date typed wrong (a mistyped year, two dates swapped):
+  // as a date that cannot be read, it is an error at its cell and the departure is counted in no
+  // period, the record kept so that the report lists the error.
+  if (left !== undefined && b.birthDate !== undefined && left.iso < b.birthDate && datedBeforeBirth(left, b)) {
+    r.issueAt(col.leftDate ?? 0, effective === 'active' ? 'warning' : 'error', 'date.leftBeforeBirth', `${name}: ngày nghỉ ${dayText(left)} trước ngày sinh ${birthText(b)}.`, 'Kiểm tra lại ngày nghỉ và ngày sinh theo hồ sơ.');
+    left = undefined;
+  }
   if (!left && effective !== 'active' && isBlank(r.rawAt(col.leftDate))) {
     r.issueAt(col.leftDate ?? col.status ?? 0, 'error', 'staff.leftDateMissing', `${name}: tình trạng "${r.textAt(col.status) ?? reductionForm}" nhưng không có ngày nghỉ.`, 'Ghi ngày nghỉ (ngày/tháng/năm) theo quyết định.');
   }
@@ -190,11 +219,25 @@ const members: BuilderFactory<'members'> = (r, { sheet, file }) => {
       return undefined;
     }
     const memberStatus = r.vocabAt(col.status, memberStatuses, 'Tình trạng') ?? 'active';
-    const moved = r.dateAt(col.statusDate, 'Ngày biến động', memberStatus === 'active' ? 'warning' : 'error');
+    let moved = r.dateAt(col.statusDate, 'Ngày biến động', memberStatus === 'active' ? 'warning' : 'error');
     if (!moved && memberStatus !== 'active' && isBlank(r.rawAt(col.statusDate))) {
       r.issueAt(col.statusDate ?? col.status ?? 0, 'error', 'member.statusDateMissing', `${name}: tình trạng "${r.textAt(col.status)}" nhưng không có ngày biến động.`, 'Ghi ngày của quyết định chuyển, xóa tên, khai trừ…');
     }
     const b = readBirth(r, birth);
+    // Dates before the birth date are typed wrong, handled as dates that cannot be read (read
+    // after the birth, so that the issues of an ordinary row keep their order): an admission
+    // before birth, as a join date that cannot be read, leaves the row out; a movement before
+    // birth, as a movement date that cannot be read, keeps the member with the date unknown.
+    if (b.birthDate !== undefined) {
+      if (join.iso < b.birthDate && datedBeforeBirth(join, b)) {
+        r.issueAt(col.joinDate ?? 0, 'error', 'date.joinedBeforeBirth', `${name}: ngày vào Đảng ${dayText(join)} trước ngày sinh ${birthText(b)}, không tính được.`, 'Kiểm tra lại ngày vào Đảng và ngày sinh theo hồ sơ.');
+        return undefined;
+      }
+      if (moved !== undefined && moved.iso < b.birthDate && datedBeforeBirth(moved, b)) {
+        r.issueAt(col.statusDate ?? 0, memberStatus === 'active' ? 'warning' : 'error', 'date.statusBeforeBirth', `${name}: ngày biến động ${dayText(moved)} trước ngày sinh ${birthText(b)}.`, 'Kiểm tra lại ngày biến động và ngày sinh theo hồ sơ.');
+        moved = undefined;
+      }
+    }
     const record: MemberRecord = {
       sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex,
       ethnicity: r.textAt(col.ethnicity), religion: r.textAt(col.religion), education: r.textAt(col.education),

@@ -32,6 +32,12 @@ export interface SheetResult {
   quotaYears?: QuotaYears;
   /** Data rows looked at (not counting header, blank rows). */
   rowsRead: number;
+  /**
+   * Set by ingestWorkbook when this sheet's records repeat an earlier sheet's of the same workbook
+   * (a "Move or Copy" duplicate): the name of that sheet. The records stay here (they are what the
+   * sheet holds), but the book counts them once, from the earlier sheet.
+   */
+  copyOf?: string;
 }
 
 export interface IngestOptions {
@@ -45,12 +51,30 @@ function info(grid: SheetGrid, row: number, code: string, message: string): Issu
   return { sheet: grid.name, cell: cellAddress(grid, row, 0), severity: 'info', code, message };
 }
 
+const nf = new Intl.NumberFormat('vi-VN');
+
+/**
+ * Hidden rows and rows an AutoFilter hides are read and counted like the others: an officer who
+ * filters a list to look at one unit has not removed the rest from it. A note says how many there
+ * were, so that a figure larger than the rows on screen is explained. Only on sheets tochuc reads:
+ * nothing of an unrecognised sheet is counted, hidden or not.
+ */
+function hiddenRowsNote(grid: SheetGrid, issues: Issue[]): void {
+  const n = grid.hiddenRows ?? 0;
+  if (n <= 0) return;
+  issues.push({
+    ...info(grid, 0, 'sheet.hiddenRows', `Trang "${grid.name}" có ${nf.format(n)} dòng bị ẩn hoặc bị lọc (AutoFilter): các dòng này vẫn được đọc và tính như mọi dòng khác.`),
+    hint: 'Nếu có dòng không thuộc danh sách, hãy xóa dòng đó thay vì ẩn; bỏ lọc (Dữ liệu › Xóa bộ lọc) để thấy đủ các dòng được tính.',
+  });
+}
+
 /** Reads one sheet: finds its kind and header, then turns every data row into a record or an issue. */
 export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): SheetResult {
   const overrides = (options.overrides ?? []).filter((o) => !o.sheet || o.sheet === grid.name);
   const file = options.file ?? grid.file;
   const base = { sheet: grid.name, ...(file ? { file } : {}) };
-  const issues: Issue[] = [];
+  // What the reader could not put in the grid (a cell past XFD) belongs to the sheet, whatever it turns out to be.
+  const issues: Issue[] = grid.readerIssues ? grid.readerIssues.slice() : [];
   const sheetRowOffset = (grid.origin?.row ?? 0) + 1;
   const headerGuess = options.kind === 'targets' ? undefined : detectHeader(grid, options.kind, overrides);
   const targets = options.kind && options.kind !== 'targets' ? undefined : detectTargets(grid);
@@ -58,6 +82,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
   const guess = targets && headerGuess && headerGuess.confidence <= 0.7 && !options.kind ? undefined : headerGuess;
   if (!guess) {
     if (targets) {
+      hiddenRowsNote(grid, issues);
       const records = readTargets(grid, targets, issues, file);
       // The mapping of a key/value sheet: each key's label cell, then each value column with its year.
       const mapping: ColumnMapping[] = [
@@ -75,6 +100,7 @@ export function ingestSheet(grid: SheetGrid, options: IngestOptions = {}): Sheet
     return { ...base, confidence: 0, mapping: [], records: [], issues, rowsRead: 0 };
   }
 
+  hiddenRowsNote(grid, issues);
   const def = kindDef(guess.kind);
   const reader = new RowReader(grid, guess.mapping, issues, def ? repeatingFields(def) : undefined);
   const headers = new Map(guess.mapping.map((m) => [m.col, m.header]));

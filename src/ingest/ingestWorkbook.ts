@@ -2,6 +2,7 @@ import { columnLetter } from '../domain/a1';
 import { duplicateIssues, duplicateMembers, duplicateStaff, type DuplicateGroup } from '../domain/duplicates';
 import type { Issue } from '../domain/issues';
 import type { Origin, RecordsByKind, SheetKind } from '../domain/records';
+import { findCopies, issuesOfCopy } from './copies';
 import type { SheetGrid } from './grid';
 import { ingestSheet, type IngestOptions, type SheetResult } from './ingestSheet';
 
@@ -17,12 +18,22 @@ export function emptyRecordSets(): RecordSets {
   return { staff: [], units: [], mergerPlan: [], members: [], orgs: [], targets: [], tasks: [] };
 }
 
-/** Reads every sheet of one or more workbooks; records of the same kind are put together. */
+/**
+ * Reads every sheet of one or more workbooks; records of the same kind are put together. A sheet
+ * that copies an earlier one of its workbook is counted once, with a warning (see copies.ts).
+ */
 export function ingestWorkbook(grids: readonly SheetGrid[], options: Omit<IngestOptions, 'kind'> = {}): WorkbookIngest {
   const sheets = grids.map((g) => ingestSheet(g, options));
+  const copyOf = findCopies(sheets);
+  for (let i = 0; i < sheets.length; i++) {
+    const j = copyOf[i];
+    if (j === undefined) continue;
+    sheets[i].copyOf = sheets[j].sheet;
+    sheets[i].issues = issuesOfCopy(sheets[i], sheets[j]);
+  }
   const records = emptyRecordSets();
   for (const s of sheets) {
-    if (!s.kind) continue;
+    if (!s.kind || s.copyOf !== undefined) continue;
     // A kind's only sheet gives its array as it is; more are joined by concat, a sheet at a time (a
     // push a record took 2 % of a 100,000-row report). Nothing writes to these arrays afterwards.
     const sofar = records[s.kind] as unknown[];
