@@ -244,16 +244,69 @@ describe('the fast reader on what Excel and other programs write', () => {
     expect(book.grids[0].rows).toEqual([['một', 2, utc(1904, 1, 1), '30/06/2021', 0, false], undefined, undefined, [undefined, utc(2021, 6, 30, 10, 15), utc(2021, 6, 30), 'chữ']]);
   });
 
-  it('leaves out very hidden sheets, chart sheets and sheets whose part is missing, and keeps hidden ones', async () => {
+  it('leaves out very hidden sheets and chart sheets, and keeps hidden ones', async () => {
     const one = sheetData('<row r="1"><c r="A1"><v>1</v></c></row>');
     const file = await handMade('states.xlsx', [
       { name: 'Thấy', xml: one },
       { name: 'Ẩn', xml: one, state: 'hidden' },
       { name: 'Rất ẩn', xml: one, state: 'veryHidden' },
       { name: 'Biểu đồ', xml: one, type: 'chartsheet', target: 'chartsheets/sheet1.xml' },
-      { name: 'Mất' },
     ]);
     expect((await sameAsExceljs(file)).grids.map((g) => g.name)).toEqual(['Thấy', 'Ẩn']);
+  });
+
+  it('counts the hidden rows that hold values (hidden by hand or filtered out) and reads them as exceljs does', async () => {
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2" hidden="1"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>' +
+      '<row r="3" hidden="true" ht="0"><c r="A3" t="inlineStr"><is><t>ẩn</t></is></c></row><row r="4" hidden="0"><c r="A4"><v>4</v></c></row>' +
+      '<row r="5" hidden="1"/><row r="6" hidden="1" s="1" customFormat="1"><c r="A6" s="1"/></row>';
+    const file = await handMade('hidden-rows.xlsx', [{ name: 'Lọc', xml: worksheet(`<sheetData>${rows}</sheetData><autoFilter ref="A1:B6"/>`) }]);
+    const fast = await readXlsxBook(file);
+    expect(fast.grids[0].hiddenRows).toBe(2);
+    const { hiddenRows: _hidden, ...grid } = fast.grids[0];
+    expect({ ...fast, grids: [grid] }).toStrictEqual(await readXlsxBook(file, { engine: 'exceljs' }));
+    expect(grid.rows).toEqual([[1], [2, 3], ['ẩn'], [4]]);
+  });
+});
+
+describe('the fast reader on cells beyond Excel\'s grid', () => {
+  it('says each cell with a value past XFD or row 1,048,576 at its address as written, up to 100 a sheet, then how many more', async () => {
+    const noAddress = Array.from({ length: 16_500 }, (_, i) => `<c><v>${i}</v></c>`).join('');
+    const rows = `<row r="1">${noAddress}</row><row r="1048576"><c r="A1048576"><v>1</v></c><c r="XFD1048576" s="0"/><c r="XFE1048576"/></row>`;
+    const file = await handMade('beyond.xlsx', [{ name: 'Rộng', xml: sheetData(rows) }]);
+    const [grid] = (await readXlsxBook(file)).grids;
+    expect(grid.rows[0]).toHaveLength(16_384);
+    expect(grid.rows[0][16_383]).toBe(16_383);
+    expect(grid.rows[1048575]).toEqual([1]);
+    // 116 cells past XFD in row 1, written without addresses: named by their place, XFE1 on.
+    expect(grid.readerIssues!.map((i) => i.cell).slice(0, 2)).toEqual(['XFE1', 'XFF1']);
+    expect(grid.readerIssues).toHaveLength(101);
+    expect(grid.readerIssues![100]).toMatchObject({ sheet: 'Rộng', cell: columnLetter(16_384 + 100) + '1', code: 'cell.outsideGrid', severity: 'warning' });
+    expect(grid.readerIssues![100].message).toMatch(/Còn 16 ô/);
+  });
+});
+
+describe('damaged packages: shared strings that are not there', () => {
+  async function damaged(name: string, rows: string, strings?: string): Promise<string> {
+    const file = await handMade(name, [{ name: 'S', xml: sheetData(rows) }], { strings });
+    const error = await readXlsxBook(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableWorkbookError);
+    return (error as Error).message;
+  }
+
+  it('refuses an index past the table, one that is no number, and one in a formula cell, each naming its cell', async () => {
+    const table = '<si><t>một</t></si><si><t>hai</t></si>';
+    expect(await damaged('sst-past.xlsx', '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c></row>', table)).toMatch(/trang "S", ô B1 trỏ tới chuỗi dùng chung số 2 nhưng bảng chuỗi dùng chung chỉ có 2 chuỗi/);
+    expect(await damaged('sst-nan.xlsx', '<row r="3"><c r="C3" t="s"><v>x</v></c></row>', table)).toMatch(/ô C3 trỏ tới một chuỗi dùng chung không có số/);
+    expect(await damaged('sst-formula.xlsx', '<row r="2"><c r="D2" t="s"><f>A1</f><v>7</v></c></row>', table)).toMatch(/ô D2 trỏ tới chuỗi dùng chung số 7/);
+  });
+
+  it('refuses a sheet named in workbook.xml whose part is missing, at the usual path or another', async () => {
+    const one = sheetData('<row r="1"><c r="A1"><v>1</v></c></row>');
+    for (const [i, sheets] of [[{ name: 'Thấy', xml: one }, { name: 'Mất' }], [{ name: 'Thấy', xml: one }, { name: 'Mất', target: 'worksheets/khác.xml' }]].entries()) {
+      const error = await readXlsxBook(await handMade(`missing-${i}.xlsx`, sheets)).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/sổ có trang "Mất" nhưng tệp thiếu phần chứa trang này/);
+    }
   });
 });
 

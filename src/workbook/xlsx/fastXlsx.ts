@@ -13,10 +13,11 @@
  * The scanner does the XML in ~2.5× less time than saxes; streaming saves no memory, and costs time.
  * Then fflate's inflate (JavaScript, ~250 ms of the read) gave way to Node's zlib (under 100 ms).
  */
+import { columnLetter } from '../../domain/a1';
 import type { Issue } from '../../domain/issues';
 import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
-import { ZipEntries } from './zipEntries';
+import { ZipEntries, ZipSizeError } from './zipEntries';
 
 /** One worksheet as plain values: rows[r][c] 0-based from A1, holes for empty cells. */
 export interface PlainSheet {
@@ -39,16 +40,24 @@ export function readPlainSheets(data: Uint8Array): PlainSheet[] {
   const workbook = readWorkbook(workbookXml);
   const rels = readRels(zip.text('xl/_rels/workbook.xml.rels') ?? '', 'xl/');
   const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(type))?.path ?? fallback;
+  const stringsXml = zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml'));
   const book: Book = {
-    strings: readSharedStrings(zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml')) ?? ''),
+    strings: stringsXml === undefined ? undefined : readSharedStrings(stringsXml),
     dateStyles: readDateStyles(zip.text(partOf('/styles', 'xl/styles.xml')) ?? ''),
     date1904: workbook.date1904,
   };
   const sheets: PlainSheet[] = [];
   for (const sheet of workbook.sheets) {
     const rel = rels.get(sheet.relId);
-    const xml = rel && rel.type.endsWith('/worksheet') ? zip.text(rel.path) : undefined;
-    if (xml !== undefined) sheets.push({ name: sheet.name, state: sheet.state, ...readSheet(xml, book) });
+    // A chart sheet or dialog sheet is no data; a sheet the workbook names without its relationship or part is a damaged package, not an empty sheet.
+    if (rel && !rel.type.endsWith('/worksheet')) continue;
+    const xml = rel && zip.text(rel.path);
+    if (xml === undefined) throw new Error(`sổ có trang "${sheet.name}" nhưng tệp thiếu phần chứa trang này${rel ? ` (${rel.path})` : ''}`);
+    try {
+      sheets.push({ name: sheet.name, state: sheet.state, ...readSheet(xml, book, [], sheet.name) });
+    } catch (e) {
+      throw e instanceof DamagedCellError ? new Error(`trang "${sheet.name}", ${e.message}`) : e;
+    }
   }
   return sheets;
 }
@@ -76,6 +85,8 @@ function broken<T>(read: () => T): T {
   try {
     return read();
   } catch (e) {
+    // An absurd size has its own line (readXlsx.ts): the file may have been made to blow up, not merely damaged.
+    if (e instanceof ZipSizeError) throw e;
     throw new Error(`tệp nén zip bị hỏng: ${(e as Error).message}`);
   }
 }
@@ -475,7 +486,8 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 // ───────────────────────────── worksheets ─────────────────────────────
 
 export interface Book {
-  strings: string[];
+  /** The shared strings; undefined when the package has no table of them. */
+  strings: string[] | undefined;
   dateStyles: DateStyle[];
   date1904: boolean;
 }
@@ -496,43 +508,127 @@ const R = 114;
 const S = 115;
 const T = 116;
 
-/** A worksheet's cells and merged areas; into `rows` when given (the benchmark's streaming variant reads a sheet a slice at a time). */
-export function readSheet(xml: string, book: Book, rows: CellValue[][] = []): { rows: CellValue[][]; merges: MergeRange[] } {
+/** Excel's grid, 0-based: rows 1–1,048,576 and columns A–XFD (16,384). A cell or merged area beyond is said where it is, never allocated. */
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+/** A sheet says this many cells beyond the grid one by one, then how many more there were: a crafted sheet could hold millions. */
+const MAX_OUTSIDE_ISSUES = 100;
+
+/** A worksheet's cells, merged areas, hidden rows and what could not be placed; into `rows` when given (the benchmark's streaming variant reads a sheet a slice at a time). */
+export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], sheet = ''): { rows: CellValue[][]; merges: MergeRange[]; readerIssues?: Issue[]; hiddenRows?: number } {
   const x = new XmlScanner(xml);
   const merges: MergeRange[] = [];
+  const outside = new OutsideGrid(sheet);
   const given = rows.length > 0;
   let row = -1;
   let col = -1;
   // The last column holding a value, kept as cells are read: rows may be a sparse array a million long.
   let lastCol = -1;
-  while (x.next()) {
-    if (x.closing) continue;
-    if (x.is('c')) {
-      // Rows and cells without an address follow the one before.
-      col++;
-      let style = 0;
-      let type = '';
-      for (let i = 0; i < x.attrCount; i++) {
-        const name = x.letterName(i);
-        if (name === R) col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
-        else if (name === S) style = x.intAttr(i);
-        else if (name === T) type = x.rawAttr(i);
+  // Hidden rows (hidden="1": hidden, or filtered out by AutoFilter) are counted when they hold a value: an empty hidden row hides nothing.
+  let hiddenRow = false;
+  let hiddenRows = 0;
+  try {
+    while (x.next()) {
+      if (x.closing) continue;
+      if (x.is('c')) {
+        // Rows and cells without an address follow the one before.
+        col++;
+        let style = 0;
+        let type = '';
+        let ref = -1;
+        for (let i = 0; i < x.attrCount; i++) {
+          const name = x.letterName(i);
+          if (name === R) {
+            ref = i;
+            col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
+          } else if (name === S) style = x.intAttr(i);
+          else if (name === T) type = x.rawAttr(i);
+        }
+        // The address as written is taken before the cell's content moves the scanner on.
+        const beyond = col > LAST_COL || row > LAST_ROW ? (ref >= 0 ? x.rawAttr(ref) : columnLetter(col) + (row + 1)) : undefined;
+        const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
+        if (value !== NO_VALUE && row >= 0) {
+          if (beyond !== undefined) {
+            outside.cell(beyond, value);
+            continue;
+          }
+          (rows[row] ??= [])[col] = value;
+          if (col > lastCol) lastCol = col;
+          if (hiddenRow) {
+            hiddenRows++;
+            hiddenRow = false;
+          }
+        }
+      } else if (x.is('row')) {
+        const r = parseInt(x.attr('r') ?? '', 10);
+        row = r > 0 ? r - 1 : row + 1;
+        col = -1;
+        const hidden = x.attrIndex('hidden');
+        hiddenRow = hidden >= 0 && (x.rawAttr(hidden) === '1' || x.rawAttr(hidden) === 'true');
+      } else if (x.is('mergeCell')) {
+        const ref = x.attr('ref') ?? '';
+        const range = parseRange(ref);
+        if (range && (range.bottom > LAST_ROW || range.right > LAST_COL)) {
+          const inside = outside.merge(ref, range);
+          if (inside) merges.push(inside);
+        } else if (range) merges.push(range);
       }
-      const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
-      if (value !== NO_VALUE && row >= 0) {
-        (rows[row] ??= [])[col] = value;
-        if (col > lastCol) lastCol = col;
-      }
-    } else if (x.is('row')) {
-      const r = parseInt(x.attr('r') ?? '', 10);
-      row = r > 0 ? r - 1 : row + 1;
-      col = -1;
-    } else if (x.is('mergeCell')) {
-      const range = parseRange(x.attr('ref') ?? '');
-      if (range) merges.push(range);
     }
+  } catch (e) {
+    if (e instanceof DamagedCellError) throw new DamagedCellError(`ô ${columnLetter(col)}${row + 1} ${e.message}`);
+    throw e;
   }
-  return { rows, merges: fillMerges(rows, merges, given ? widest(rows) : lastCol) };
+  const readerIssues = outside.issues();
+  return {
+    rows,
+    merges: fillMerges(rows, merges, given ? widest(rows) : lastCol),
+    ...(readerIssues.length ? { readerIssues } : {}),
+    ...(hiddenRows ? { hiddenRows } : {}),
+  };
+}
+
+/** A cell that makes the package damaged (a shared string that is not there): its message goes on to name the cell and the sheet. */
+class DamagedCellError extends Error {}
+
+const VI_NUMBER = new Intl.NumberFormat('vi-VN');
+const GRID = 'lưới của Excel (cột A–XFD, hàng 1–1.048.576)';
+const GRID_HINT = 'Tệp có lẽ do một chương trình khác ghi sai hoặc đã bị sửa: hãy mở tệp gốc trong Excel, kiểm tra dữ liệu ở cuối trang và lưu lại.';
+
+/** What lay beyond Excel's grid in one sheet, as issues at the addresses as written (cell.outsideGrid, warnings): their values are not read. */
+class OutsideGrid {
+  private readonly list: Issue[] = [];
+  private more = 0;
+  private firstMore = '';
+
+  constructor(private readonly sheet: string) {}
+
+  cell(address: string, value: CellValue): void {
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    this.add(address, `Ô ${address} nằm ngoài ${GRID} nên không được đọc: giá trị "${shown}" ở đó bị bỏ qua.`);
+  }
+
+  /** A merged area reaching beyond the grid: kept as far as the grid goes, or left out when it starts beyond. */
+  merge(ref: string, range: MergeRange): MergeRange | undefined {
+    const corner = ref.split(':').find((part) => {
+      const r = parseRange(part);
+      return !r || r.bottom > LAST_ROW || r.right > LAST_COL;
+    });
+    const starts = range.top <= LAST_ROW && range.left <= LAST_COL;
+    this.add(corner ?? ref, `Vùng gộp ô ${ref} vượt ra ngoài ${GRID}: ${starts ? 'chỉ phần trong lưới được dùng' : 'vùng này bị bỏ qua'}.`);
+    return starts ? { ...range, bottom: Math.min(range.bottom, LAST_ROW), right: Math.min(range.right, LAST_COL) } : undefined;
+  }
+
+  issues(): Issue[] {
+    if (this.more === 0) return this.list;
+    const message = `Còn ${VI_NUMBER.format(this.more)} ô hoặc vùng gộp khác nằm ngoài ${GRID}, từ ô ${this.firstMore}: chúng không được đọc.`;
+    return [...this.list, { sheet: this.sheet, cell: this.firstMore, severity: 'warning', code: 'cell.outsideGrid', message, hint: GRID_HINT }];
+  }
+
+  private add(cell: string, message: string): void {
+    if (this.list.length < MAX_OUTSIDE_ISSUES) this.list.push({ sheet: this.sheet, cell, severity: 'warning', code: 'cell.outsideGrid', message, hint: GRID_HINT });
+    else if (this.more++ === 0) this.firstMore = cell;
+  }
 }
 
 /** The last column of any row. for…in visits only the rows there are: a loop to rows.length would visit a million holes. */
@@ -561,7 +657,18 @@ function readCell(x: XmlScanner, book: Book, type: string, isDate: DateStyle): R
 
 function sharedString(book: Book, index: number, xml: string, start: number, end: number): Read {
   if (start === end) return NO_VALUE;
-  return book.strings[Number.isNaN(index) ? parseInt(decodeText(xml.slice(start, end)), 10) : index] ?? '';
+  return stringAt(book, Number.isNaN(index) ? parseInt(decodeText(xml.slice(start, end)), 10) : index);
+}
+
+/**
+ * Shared string `index`: a cell pointing past the table, or into a table the package lacks, is a
+ * damaged package (exceljs would read it as empty, and a staff list would read as no staff list).
+ */
+function stringAt(book: Book, index: number): string {
+  const text = book.strings?.[index];
+  if (text !== undefined) return text;
+  const which = Number.isNaN(index) ? 'một chuỗi dùng chung không có số' : `chuỗi dùng chung số ${index}`;
+  throw new DamagedCellError(book.strings ? `trỏ tới ${which} nhưng bảng chuỗi dùng chung chỉ có ${VI_NUMBER.format(book.strings.length)} chuỗi` : `trỏ tới ${which} nhưng tệp không có bảng chuỗi dùng chung (xl/sharedStrings.xml)`);
 }
 
 /** Formulas, inline strings, rich text: the general case. */
@@ -604,7 +711,7 @@ function readCellContent(x: XmlScanner, type: string, isDate: DateStyle, book: B
 function cellValue(type: string, content: string, isDate: DateStyle, book: Book): CellValue {
   switch (type) {
     case 's':
-      return book.strings[parseInt(content, 10)] ?? '';
+      return stringAt(book, parseInt(content, 10));
     case 'str':
       return decodeAgain(content);
     case 'inlineStr':

@@ -8,6 +8,7 @@ import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookS
 import { loadExcelJs } from './exceljs';
 import { containerProblem, readPlainSheets, type ContainerKind, type PlainSheet } from './fastXlsx';
 import { REGISTRY_SHEET } from './writePlan';
+import { ZipSizeError } from './zipEntries';
 
 /** The sheets as plain values, and the settings kept in tochuc's hidden sheet. */
 export interface XlsxBook {
@@ -135,6 +136,8 @@ export async function readXlsxBook(path: string, options: ReadOptions = {}): Pro
   try {
     return book(path, options.engine === 'exceljs' ? await readWithExceljs(data) : readPlainSheets(data));
   } catch (e) {
+    // A part of absurd size (zipEntries.ts) has its own line: "save it again" is no advice for a file made to blow up.
+    if (e instanceof ZipSizeError) throw new UnreadableWorkbookError(`Tệp "${path}" ${e.message}`, 'damaged');
     throw unreadable(path, 'damaged', (e as Error).message);
   }
 }
