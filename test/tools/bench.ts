@@ -189,6 +189,7 @@ async function main(): Promise<void> {
   }
   const lo = await benchLibreOffice(3);
   console.log(`so với làm tay: sổ COUNTIFS trên cùng ${vi(REGISTER_MEMBERS)} dòng (${lo.countifsFormulas} ô số liệu, ${vi(lo.helperFormulas)} công thức cột ngày phụ, ${vi(Math.round(lo.workbookBytes / 1024))} KB), LibreOffice mở + tính lại + xuất số liệu trung vị ${lo.libreOfficeSeconds.toLocaleString('vi-VN')} s, tochuc ${lo.tochucSeconds.toLocaleString('vi-VN')} s (đo xen kẽ ${lo.runs} lần mỗi bên; ${Object.keys(lo.figures).length} số liệu khớp) → nhanh hơn ${lo.speedupVsLibreOffice.toLocaleString('vi-VN')} lần`);
+  console.log(`  sổ đơn giản nhất (chỉ danh sách và ${lo.simple.countifsFormulas} ô COUNTIFS trên cột gốc, ${vi(Math.round(lo.simple.workbookBytes / 1024))} KB): LibreOffice trung vị ${lo.simple.libreOfficeSeconds.toLocaleString('vi-VN')} s, tochuc ${lo.simple.tochucSeconds.toLocaleString('vi-VN')} s (${lo.simple.runs} lần mỗi bên; ${Object.keys(lo.simple.figures).length} số liệu khớp) → nhanh hơn ${lo.simple.speedupVsLibreOfficeSimple.toLocaleString('vi-VN')} lần`);
   if (json) {
     console.log(JSON.stringify({
       bundleGzipBytes: bundle?.bytes ?? null,
@@ -200,6 +201,7 @@ async function main(): Promise<void> {
       cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command, cliSecondsWithReportFile: cliXlsx.seconds, cliPeakMbWithReportFile: cliXlsx.peakMb,
       readRequestsFor60kRegister: read.readRequestsFor60kRegister, readBytesPerCell: read.readBytesPerCell, readSyncsFor60kRegister: read.readSyncs, readMaxResponseBytes: read.maxResponseBytes,
       speedupVsLibreOffice: lo.speedupVsLibreOffice, libreOfficeSeconds: lo.libreOfficeSeconds, tochucSecondsVsLibreOffice: lo.tochucSeconds, libreOfficeFiguresAgreeing: Object.keys(lo.figures).length,
+      speedupVsLibreOfficeSimple: lo.simple.speedupVsLibreOfficeSimple, libreOfficeSecondsSimple: lo.simple.libreOfficeSeconds, tochucSecondsVsLibreOfficeSimple: lo.simple.tochucSeconds,
       node: process.version,
     }));
   }

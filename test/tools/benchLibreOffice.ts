@@ -5,9 +5,10 @@
  * recalculates and exports to CSV. The bench writes that workbook itself, checks that both sides
  * give the same figures, then times both as whole processes, alternately.
  *
- * `npx tsx test/tools/benchLibreOffice.ts [runs] [--keep] [--real-dates]` prints the result as JSON
- * (--keep leaves the by-hand workbook and the LibreOffice profile in their temporary folder and
- * prints where; --real-dates: the variant whose date columns were converted once, see writeByHand).
+ * `npx tsx test/tools/benchLibreOffice.ts [runs] [--simple-runs N] [--keep] [--real-dates]` prints the
+ * result as JSON (--keep leaves the by-hand workbooks and the LibreOffice profile in their temporary
+ * folder and prints where; --real-dates: the variant whose date columns were converted once, see
+ * writeByHand; --simple-runs: runs with the simple workbook, 5 by default).
  *
  * The by-hand workbook: a first sheet "Số liệu" with the period's dates in cells and one labelled row
  * per figure (columns "Kỳ này" and "Cùng kỳ năm trước", as Biểu 1-BTCTW), each a COUNTIFS (one
@@ -17,6 +18,15 @@
  * and movement dates into real dates (`=IF(I2="","",IF(ISNUMBER(I2),I2,DATE(RIGHT(I2,4),…)))`, not
  * DATEVALUE, whose reading of 04/05/2021 depends on the machine's locale). No cached results are
  * written: LibreOffice (with a profile that recalculates on load) computes every formula.
+ *
+ * The simple workbook (issue 19, `speedupVsLibreOfficeSimple`): the least an officer would make, the
+ * register as it is plus 6 COUNTIFS cells over its raw columns, no helper column, so LibreOffice's
+ * time is little more than opening 60,000 rows. Without real dates (most are text) no figure of the
+ * period's movements can be counted; the 6 are those of the period's end that status and text
+ * columns give alone, because the register is as of that day (30/06/2021, every admission and
+ * movement on or before it): members at the end (no status, or an arrival), probationary and
+ * official among them (official date empty or not), women (a birth date in "Nữ"), ethnic minority
+ * and religious. See writeSimple.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -215,6 +225,50 @@ async function writeByHand(file: string, register: Copied[][], realDates = false
   return { countifsFormulas, helperFormulas: realDates ? 0 : n * HELPERS.length };
 }
 
+/**
+ * The register and 6 figure cells over its raw columns, no helper column (see the top of this file):
+ * a first sheet "Số liệu" (one row per figure: label, value, key), then "DS" as in writeByHand
+ * without its columns M–O. Each COUNTIFS starts with a pair that matches text (the name column not
+ * empty), never an empty-matching pair: see the LibreOffice 7.4 fault in figureRows.
+ */
+async function writeSimple(file: string, register: Copied[][]): Promise<{ countifsFormulas: number }> {
+  const n = register.length;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const bold = { bold: true };
+  const dateFmt = 'dd/mm/yyyy';
+  const col = (c: string) => `${DATA_SHEET}!$${c}$2:$${c}$${n + 1}`;
+  const q = (s: string) => `"${s}"`;
+  const named = [col('B'), q('<>')];
+  /** Members at the end of the period with the extra criteria: no status, or an arrival (transfer in, restoration). */
+  const active = (...extra: string[]) => ['', ...ARRIVALS].map((s) => `COUNTIFS(${[...named, col('K'), q(s), ...extra].join(',')})`).join('+');
+  const figures: Array<[string, string, string]> = [
+    ['end', 'Đảng viên cuối kỳ', active()],
+    ['probationary', 'Trong đó dự bị', active(col('J'), q(''))],
+    ['official', 'Trong đó chính thức', active(col('J'), q('<>'))],
+    ['female', 'Đảng viên nữ', active(col('D'), q('<>'))],
+    ['ethnicMinority', 'Dân tộc thiểu số', active(col('E'), q('<>'), col('E'), q('<>Kinh'))],
+    ['religious', 'Có tôn giáo', active(col('F'), q('<>'), col('F'), q('<>Không'))],
+  ];
+  const sheet = wb.addWorksheet(FIGURES_SHEET);
+  sheet.columns = [{ width: 30 }, { width: 14 }, { width: 10 }];
+  sheet.addRow(['Chỉ tiêu (đến 30/06/2021)', 'Số lượng', 'Khóa']).font = bold;
+  for (const [key, label, formula] of figures) sheet.addRow([label, { formula }, key]).commit();
+  sheet.commit();
+  const ds = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ds.columns = [7, 24, 11, 11, 9, 11, 40, 34, 12, 12, 16, 12].map((width) => ({ width }));
+  const header = ds.addRow(DS_HEADER.slice(0, 12));
+  header.font = bold;
+  header.commit();
+  for (const cells of register) {
+    const row = ds.addRow(cells);
+    for (const c of DATE_COLUMNS) if (typeof cells[c - 1] === 'number') row.getCell(c).numFmt = dateFmt;
+    row.commit();
+  }
+  ds.commit();
+  await wb.commit();
+  return { countifsFormulas: figures.length };
+}
+
 /** A LibreOffice profile that recalculates every formula on load (OOXMLRecalcMode 0), as test/helpers/libreoffice.ts makes it. */
 function makeProfile(dir: string): string {
   const user = path.join(dir, 'user');
@@ -232,8 +286,11 @@ interface Run {
   figures: Record<string, number>;
 }
 
-/** One whole LibreOffice process: open, recalculate, export the first sheet ("Số liệu") as UTF-8 CSV; the figures read from it. */
-function runLibreOffice(file: string, profile: string, outDir: string): Run {
+/**
+ * One whole LibreOffice process: open, recalculate, export the first sheet ("Số liệu") as UTF-8 CSV;
+ * the figures read from it. `simple`: the layout of writeSimple (label, value, key from row 2) rather than writeByHand's.
+ */
+function runLibreOffice(file: string, profile: string, outDir: string, simple = false): Run {
   const csv = path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.csv'));
   fs.rmSync(csv, { force: true });
   const t0 = performance.now();
@@ -244,10 +301,14 @@ function runLibreOffice(file: string, profile: string, outDir: string): Run {
   if (child.error) throw child.error;
   if (child.status !== 0 || !fs.existsSync(csv)) throw new Error(`benchLibreOffice: soffice exited ${child.status} without ${csv}: ${(child.stderr + child.stdout).trim()}`);
   const figures: Record<string, number> = {};
-  for (const line of fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(4)) {
+  for (const line of fs.readFileSync(csv, 'utf8').trimEnd().split('\n').slice(simple ? 1 : 4)) {
     const cells = line.replace(/\r$/, '').split(',').map((c) => c.replace(/^"|"$/g, ''));
     const key = cells[cells.length - 1];
     if (!key) continue;
+    if (simple) {
+      figures[`members.${key}`] = Number(cells[cells.length - 2]);
+      continue;
+    }
     figures[`members.${key}`] = Number(cells[cells.length - 3]);
     if (cells[cells.length - 2] !== '') figures[`members.samePeriodLastYear.${key}`] = Number(cells[cells.length - 2]);
   }
@@ -303,21 +364,37 @@ export interface LibreOfficeBench {
   runs: number;
   libreOfficeRuns: number[];
   tochucRuns: number[];
+  /** The simple workbook (writeSimple): LibreOffice's median over tochuc's, both over `simple.runs` alternate runs. */
+  simple: {
+    speedupVsLibreOfficeSimple: number;
+    libreOfficeSeconds: number;
+    tochucSeconds: number;
+    figures: Record<string, number>;
+    countifsFormulas: number;
+    workbookBytes: number;
+    runs: number;
+    libreOfficeRuns: number[];
+    tochucRuns: number[];
+  };
   workDir?: string;
 }
 
 /**
- * The by-hand workbook written from the register, one untimed run of each side (the first run of
- * LibreOffice creates its profile, the first of tochuc its bundle), then `runs` of each alternately:
- * tochuc, LibreOffice, … Every run's figures are checked against the other side's.
+ * The by-hand workbook and the simple one written from the register, one untimed run of each side
+ * (the first run of LibreOffice creates its profile, the first of tochuc its bundle), then rounds of
+ * tochuc, LibreOffice on the by-hand workbook, LibreOffice on the simple one: `runs` rounds with the
+ * by-hand workbook, `simpleRuns` (at least `runs`) with the simple one, whose shorter times need more
+ * runs for a steady median. Every run's figures are checked against the other side's.
  */
-export async function benchLibreOffice(runs = 5, { keep = false, realDates = false }: { keep?: boolean; realDates?: boolean } = {}): Promise<LibreOfficeBench> {
+export async function benchLibreOffice(runs = 5, { keep = false, realDates = false, simpleRuns = 5 }: { keep?: boolean; realDates?: boolean; simpleRuns?: number } = {}): Promise<LibreOfficeBench> {
   const register = await ensureRegister();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tochuc-bench-lo-'));
   try {
     const rows = await readRegister(register.file);
     const workbook = path.join(dir, 'so-lieu-countifs.xlsx');
     const { countifsFormulas, helperFormulas } = await writeByHand(workbook, rows, realDates);
+    const simpleBook = path.join(dir, 'so-lieu-don-gian.xlsx');
+    const simple = await writeSimple(simpleBook, rows);
     const profile = makeProfile(path.join(dir, 'profile'));
     const out = path.join(dir, 'csv');
     fs.mkdirSync(out);
@@ -325,22 +402,41 @@ export async function benchLibreOffice(runs = 5, { keep = false, realDates = fal
     const tochucWarm = runTochuc(register.file);
     const loWarm = runLibreOffice(workbook, profile, out);
     checkAgree(loWarm.figures, tochucWarm.figures, 'warm-up');
+    const simpleWarm = runLibreOffice(simpleBook, profile, out, true);
+    checkAgree(simpleWarm.figures, tochucWarm.figures, 'simple workbook, warm-up');
     const tochucTimes: number[] = [];
     const loTimes: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    const simpleTimes: number[] = [];
+    const rounds = Math.max(runs, simpleRuns);
+    for (let i = 0; i < rounds; i++) {
       const t = runTochuc(register.file);
-      const lo = runLibreOffice(workbook, profile, out);
-      checkAgree(lo.figures, t.figures, `run ${i + 1}`);
       tochucTimes.push(t.seconds);
-      loTimes.push(lo.seconds);
+      if (i < runs) {
+        const lo = runLibreOffice(workbook, profile, out);
+        checkAgree(lo.figures, t.figures, `run ${i + 1}`);
+        loTimes.push(lo.seconds);
+      }
+      if (i < simpleRuns) {
+        const lo = runLibreOffice(simpleBook, profile, out, true);
+        checkAgree(lo.figures, t.figures, `simple workbook, run ${i + 1}`);
+        simpleTimes.push(lo.seconds);
+      }
     }
     const libreOfficeSeconds = median(loTimes);
-    const tochucSeconds = median(tochucTimes);
+    // tochuc's runs are shared by both comparisons: each is paired with the LibreOffice runs of its own rounds.
+    const tochucSeconds = median(tochucTimes.slice(0, runs));
+    const tochucSimpleSeconds = median(tochucTimes.slice(0, simpleRuns));
+    const simpleSeconds = median(simpleTimes);
     const round = (x: number) => Math.round(x * 100) / 100;
     return {
+      simple: {
+        speedupVsLibreOfficeSimple: round(simpleSeconds / tochucSimpleSeconds), libreOfficeSeconds: round(simpleSeconds), tochucSeconds: round(tochucSimpleSeconds),
+        figures: simpleWarm.figures, countifsFormulas: simple.countifsFormulas, workbookBytes: fs.statSync(simpleBook).size,
+        runs: simpleRuns, libreOfficeRuns: simpleTimes.map(round), tochucRuns: tochucTimes.slice(0, simpleRuns).map(round),
+      },
       speedupVsLibreOffice: round(libreOfficeSeconds / tochucSeconds), libreOfficeSeconds: round(libreOfficeSeconds), tochucSeconds: round(tochucSeconds),
       figures: loWarm.figures, agree: true, countifsFormulas, helperFormulas, workbookBytes: fs.statSync(workbook).size,
-      runs, libreOfficeRuns: loTimes.map(round), tochucRuns: tochucTimes.map(round), ...(keep ? { workDir: dir } : {}),
+      runs, libreOfficeRuns: loTimes.map(round), tochucRuns: tochucTimes.slice(0, runs).map(round), ...(keep ? { workDir: dir } : {}),
     };
   } finally {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -348,8 +444,11 @@ export async function benchLibreOffice(runs = 5, { keep = false, realDates = fal
 }
 
 if (require.main === module) {
-  const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
-  benchLibreOffice(runs, { keep: process.argv.includes('--keep'), realDates: process.argv.includes('--real-dates') }).then(
+  const args = process.argv.slice(2);
+  const simpleAt = args.indexOf('--simple-runs');
+  const simpleRuns = simpleAt >= 0 ? Number(args.splice(simpleAt, 2)[1]) : 5;
+  const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+  benchLibreOffice(runs, { keep: args.includes('--keep'), realDates: args.includes('--real-dates'), simpleRuns }).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);
