@@ -1,11 +1,17 @@
+import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
+import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/reports/generate';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { FillPlan } from '../src/templates/plan';
+import { readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
+import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { hasLibreOffice, recalculatedCsv } from './helpers/libreoffice';
+import { staffGrid } from './tools/staffGrid';
 
 const OPTIONS: PlanOptions = { sheetName: 'TGBC 2015-2019', marker: { report: 'reduction', period: '2015-2019', generatedAt: '2026-11-22T08:00:00Z' } };
 const cell = (v: string | number): TemplateCellInput => (typeof v === 'string' && v.startsWith('=') ? { formula: v } : { value: v });
@@ -92,4 +98,100 @@ describe('xlsx executor', () => {
     expect(Number(rows[502][3])).toBe(expectedTotal);
     expect(rows[502][4]).toBe('100.00%');
   }, 120000);
+});
+
+/** A workbook as exceljs reads it back: per sheet its state, layout and every cell that holds a value or a style. */
+async function documentOf(file: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const doc: Record<string, unknown> = {};
+  wb.eachSheet((ws) => {
+    const cells: Record<string, unknown> = {};
+    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: true }, (c) => {
+      // The workbook's default font (Calibri 11) is no style of the plan's: exceljs adds a theme colour to it, tochuc's writer does not.
+      const font = c.font && !(c.font.name === 'Calibri' && c.font.size === 11) ? c.font : undefined;
+      const entry = { value: c.value, numFmt: c.numFmt, font, fill: c.fill, alignment: c.alignment, border: c.border };
+      if (Object.values(entry).some((v) => v !== undefined && v !== null)) cells[c.address] = JSON.parse(JSON.stringify(entry));
+    }));
+    const heights: Record<number, number> = {};
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.height !== undefined && row.height !== 15) heights[n] = row.height;
+    });
+    // exceljs leaves out a width of 9, its own default: compare the other widths.
+    const widths = (ws.columns ?? []).map((col) => (col.width === 9 ? undefined : col.width));
+    while (widths.length && widths[widths.length - 1] === undefined) widths.pop();
+    const page = ws.pageSetup;
+    doc[ws.name] = {
+      state: ws.state, cells, heights, widths, merges: [...((ws.model as { merges: string[] }).merges ?? [])].sort(),
+      views: (ws.views ?? []).filter((v) => v.state === 'frozen').map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
+      ...(ws.name === REGISTRY_SHEET ? {} : {
+        page: { paperSize: page.paperSize, orientation: page.orientation, margins: page.margins, fitToPage: page.fitToPage, fitToWidth: page.fitToWidth, fitToHeight: page.fitToHeight },
+        printArea: page.printArea?.replace(/\$/g, ''), printTitlesRow: page.printTitlesRow?.replace(/\$/g, ''),
+      }),
+    };
+  });
+  return doc;
+}
+
+/** The plan written by tochuc's streaming writer and by the exceljs executor, both read back by exceljs. */
+async function bothWays(plan: FillPlan, name: string): Promise<{ streamed: Record<string, unknown>; exceljs: Record<string, unknown>; names: string[] }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-writer-'));
+  try {
+    const streamedFile = path.join(dir, `${name}-streamed.xlsx`);
+    const names = await writePlanFile(streamedFile, plan);
+    const wb = new ExcelJS.Workbook();
+    const { sheets } = writePlan(wb, plan);
+    expect(names).toEqual(sheets);
+    const exceljsFile = path.join(dir, `${name}-exceljs.xlsx`);
+    await wb.xlsx.writeFile(exceljsFile);
+    return { streamed: await documentOf(streamedFile), exceljs: await documentOf(exceljsFile), names };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe("tochuc's streaming .xlsx writer (writePlanFile)", () => {
+  const AT = '2021-07-01T00:00:00.000Z';
+
+  it('writes the same document as the exceljs executor: a reduction report listing 12,000 people', async () => {
+    // Everyone reduced in 2019, so that the appendix has 12,000 rows (exceljs takes most of the time: a minute for 20,000 on two cores).
+    const grid = staffGrid(12_000, 7);
+    for (const row of grid.rows.slice(5)) row.splice(7, 4, 'Tinh giản', '15/06/2019', 'Nghỉ hưu trước tuổi', 'NĐ 108/2014/NĐ-CP');
+    const { plan } = generateReduction(ingestWorkbook([grid]), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 });
+    expect(plan.sheets[1].rows.length).toBeGreaterThan(12_000);
+    const { streamed, exceljs, names } = await bothWays(plan, 'reduction-12k');
+    expect(Object.keys(streamed)).toEqual(Object.keys(exceljs));
+    for (const sheet of [...names, REGISTRY_SHEET]) {
+      // Compared as JSON first: a deep comparison of 120,000 cells is slow, and is only needed to show a difference.
+      if (JSON.stringify(streamed[sheet]) !== JSON.stringify(exceljs[sheet])) expect([sheet, streamed[sheet]]).toEqual([sheet, exceljs[sheet]]);
+    }
+  }, 120_000);
+
+  it('writes the same documents as the exceljs executor for the three reports of the sample', async () => {
+    const sample = path.join(__dirname, '..', 'assets', 'samples', 'mong-cai.xlsx');
+    const read = await readXlsxBook(sample);
+    const book = ingestWorkbook(read.grids, { file: sample });
+    const options = { ...(read.settings.org ? { org: read.settings.org } : {}), files: ['mong-cai.xlsx'] };
+    const plans = {
+      reduction: generateReduction(book, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 }, options).plan,
+      partyQuarterly: generatePartyQuarterly(book, { period: { from: '2021-01-01', to: '2021-06-30' }, generatedAt: AT }, options).plan,
+      merger: generateMerger(book, { generatedAt: AT }, options).plan,
+    };
+    for (const [kind, plan] of Object.entries(plans)) {
+      const { streamed, exceljs } = await bothWays(plan, kind);
+      expect([kind, streamed]).toEqual([kind, exceljs]);
+    }
+  }, 120_000);
+
+  it('names a sheet that clashes with another, or with the registry, as exceljs does', async () => {
+    const { plan } = bigPlan();
+    const second = { ...plan.sheets[0] };
+    const registry = { ...plan.sheets[0], name: 'Tochuc' };
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-writer-'));
+    try {
+      expect(await writePlanFile(path.join(dir, 'names.xlsx'), { sheets: [plan.sheets[0], second, registry], issues: [] })).toEqual(['TGBC 2015-2019', 'TGBC 2015-2019 (2)', 'Tochuc (2)']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

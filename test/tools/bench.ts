@@ -14,6 +14,8 @@ import ExcelJS from 'exceljs';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
 import { generateReduction } from '../../src/reports/generate';
 import { writePlan } from '../../src/workbook/xlsx/writePlan';
+import { writePlanFile } from '../../src/workbook/xlsx/writePlanFile';
+import { benchCliBigList } from './benchBigList';
 import { SAMPLE_PATH } from './generateSample';
 import { staffGrid } from './staffGrid';
 import { planSheet } from '../../src/templates/planner';
@@ -72,11 +74,18 @@ async function benchReductionWrites(rows: number) {
   writePlan(wb, plan);
   const buffer = await wb.xlsx.writeBuffer();
   const xlsxMs = performance.now() - t0;
+  // The same report by tochuc's streaming writer, which the CLI uses (src/workbook/xlsx/xlsxWriter.ts).
+  const streamFile = path.join(os.tmpdir(), `tochuc-bench-stream-${process.pid}.xlsx`);
+  t0 = performance.now();
+  await writePlanFile(streamFile, plan);
+  const streamMs = performance.now() - t0;
+  const streamBytes = fs.statSync(streamFile).size;
+  fs.rmSync(streamFile, { force: true });
   t0 = performance.now();
   const fake = fakeExcel(new FakeWorkbook());
   const office = await executePlan({ run: fake.Excel.run, isSetSupported: (n, v) => fake.Office.context.requirements.isSetSupported(n, v) }, plan);
   const officeMs = performance.now() - t0;
-  return { xlsxMs: Math.round(xlsxMs), xlsxBytes: (buffer as ArrayBuffer).byteLength, officeMs: Math.round(officeMs), officeSyncs: office.syncs };
+  return { xlsxMs: Math.round(xlsxMs), xlsxBytes: (buffer as ArrayBuffer).byteLength, streamMs: Math.round(streamMs), streamBytes, officeMs: Math.round(officeMs), officeSyncs: office.syncs };
 }
 
 /**
@@ -173,7 +182,7 @@ async function main(): Promise<void> {
   console.log(`rowsPerSecond — báo cáo tinh giản từ ${vi(pipeline.rows)} dòng CBCCVC trong bộ nhớ: đọc + tính + lập ${vi(pipeline.planRows)} dòng báo cáo (${vi(pipeline.reduced)} người tinh giản), trung vị ${vi(pipeline.ms)} ms qua ${runs} lần sau ${WARM_UP_RUNS} lần chạy làm nóng${pipeline.collectedBetweenRuns ? ', mỗi lần bắt đầu từ bộ nhớ đã dọn' : ''} → ${vi(pipeline.rowsPerSecond)} dòng/giây (lần nhanh nhất ${vi(pipeline.rowsPerSecondBest)} dòng/giây; lần chạy đầu tiên, kể cả biên dịch JIT: ${vi(pipeline.firstRunMs)} ms; ${vi(pipeline.pageFaultsPerRun)} lỗi trang một lần; độ trễ bộ nhớ của máy lúc đo ${vi(pipeline.memoryNsBefore)} ns trước, ${vi(pipeline.memoryNsAfter)} ns sau)`);
   console.log(`  riêng phần đọc bản ghi (ingest một trang): trung vị ${vi(pipeline.ingestMs)} ms → ${vi(pipeline.ingestRowsPerSecond)} dòng/giây`);
   const writes = await benchReductionWrites(rows);
-  console.log(`  ghi báo cáo đó ra .xlsx ${vi(writes.xlsxMs)} ms (${vi(writes.xlsxBytes)} byte); ghi qua Office.js giả lập ${vi(writes.officeMs)} ms, ${writes.officeSyncs} lần sync`);
+  console.log(`  ghi báo cáo đó ra .xlsx ${vi(writes.xlsxMs)} ms bằng exceljs (${vi(writes.xlsxBytes)} byte), ${vi(writes.streamMs)} ms bằng bộ ghi luồng của tochuc (${vi(writes.streamBytes)} byte); ghi qua Office.js giả lập ${vi(writes.officeMs)} ms, ${writes.officeSyncs} lần sync`);
   const office = await benchOfficeWrite(1000);
   const office50k = await benchOfficeWrite(50_000);
   console.log(`Office.js executor trên Excel giả lập: báo cáo 1.000 dòng ${office.syncs} lần sync, yêu cầu lớn nhất ${vi(office.maxRequestBytes)} byte; 50.000 dòng ${office50k.syncs} lần sync, lớn nhất ${vi(office50k.maxRequestBytes)} byte (${office50k.ms} ms)`);
@@ -187,6 +196,10 @@ async function main(): Promise<void> {
   for (const [run, what] of [[cli, 'số liệu --json'], [cliXlsx, 'báo cáo ghi ra .xlsx']] as const) {
     console.log(`CLI trọn tiến trình, báo cáo partyQuarterly 2021-Q2 trên sổ ${vi(REGISTER_MEMBERS)} đảng viên (${vi(Math.round(run.registerBytes / 1024))} KB${run.registerGenerated ? ', vừa sinh' : ''}), ${what}: trung vị ${run.seconds.toLocaleString('vi-VN')} s qua 5 lần, đỉnh bộ nhớ ${vi(run.peakMb)} MB — ${run.command}`);
   }
+  // Issue 19, point 7: the largest lists, whole processes with --out (bigStaffList.ts makes them once).
+  const big = await benchCliBigList(1_048_571, 1);
+  const big200k = await benchCliBigList(200_000, 3);
+  for (const run of [big, big200k]) console.log(`CLI trọn tiến trình, báo cáo tinh giản 2019 --out trên danh sách ${vi(run.rows)} dòng (${vi(Math.round(run.listBytes / 1024))} KB${run.generated ? ', vừa sinh' : ''}): ${run.seconds.toLocaleString('vi-VN')} s, đỉnh bộ nhớ ${vi(run.peakMb)} MB, báo cáo ${vi(run.reportBytes)} byte`);
   const lo = await benchLibreOffice(3);
   console.log(`so với làm tay: sổ COUNTIFS trên cùng ${vi(REGISTER_MEMBERS)} dòng (${lo.countifsFormulas} ô số liệu, ${vi(lo.helperFormulas)} công thức cột ngày phụ, ${vi(Math.round(lo.workbookBytes / 1024))} KB), LibreOffice mở + tính lại + xuất số liệu trung vị ${lo.libreOfficeSeconds.toLocaleString('vi-VN')} s, tochuc ${lo.tochucSeconds.toLocaleString('vi-VN')} s (đo xen kẽ ${lo.runs} lần mỗi bên; ${Object.keys(lo.figures).length} số liệu khớp) → nhanh hơn ${lo.speedupVsLibreOffice.toLocaleString('vi-VN')} lần`);
   console.log(`  sổ đơn giản nhất (chỉ danh sách và ${lo.simple.countifsFormulas} ô COUNTIFS trên cột gốc, ${vi(Math.round(lo.simple.workbookBytes / 1024))} KB): LibreOffice trung vị ${lo.simple.libreOfficeSeconds.toLocaleString('vi-VN')} s, tochuc ${lo.simple.tochucSeconds.toLocaleString('vi-VN')} s (${lo.simple.runs} lần mỗi bên; ${Object.keys(lo.simple.figures).length} số liệu khớp) → nhanh hơn ${lo.simple.speedupVsLibreOfficeSimple.toLocaleString('vi-VN')} lần`);
@@ -198,6 +211,7 @@ async function main(): Promise<void> {
       pageFaultsPer100kRowsRun: pipeline.pageFaultsPerRun, heapCollectedBetweenRuns: pipeline.collectedBetweenRuns,
       memoryNsPerReadBefore: pipeline.memoryNsBefore, memoryNsPerReadAfter: pipeline.memoryNsAfter,
       syncsPerReport: office.syncs, maxRequestBytes: office.maxRequestBytes, syncsFor50kRows: office50k.syncs, maxRequestBytesFor50kRows: office50k.maxRequestBytes,
+      cliSecondsFor1MRows: big.seconds, cliPeakMbFor1MRows: big.peakMb, cliSecondsFor200kRows: big200k.seconds, cliPeakMbFor200kRows: big200k.peakMb, reductionXlsxStreamWriteMs: writes.streamMs,
       cliSecondsFor60kRegister: cli.seconds, cliPeakMb: cli.peakMb, cliCommand: cli.command, cliSecondsWithReportFile: cliXlsx.seconds, cliPeakMbWithReportFile: cliXlsx.peakMb,
       readRequestsFor60kRegister: read.readRequestsFor60kRegister, readBytesPerCell: read.readBytesPerCell, readSyncsFor60kRegister: read.readSyncs, readMaxResponseBytes: read.maxResponseBytes,
       speedupVsLibreOffice: lo.speedupVsLibreOffice, libreOfficeSeconds: lo.libreOfficeSeconds, tochucSecondsVsLibreOffice: lo.tochucSeconds, libreOfficeFiguresAgreeing: Object.keys(lo.figures).length,

@@ -1,15 +1,14 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { FillPlan } from '../../templates/plan';
-import { loadExcelJs } from './exceljs';
-import { writePlan } from './writePlan';
+import { writeXlsxPlan } from './xlsxWriter';
 
-/** A new workbook holding the plan's sheets, written to `file` (its folder made if need be). */
+/**
+ * A new workbook holding the plan's sheets, written to `file` (its folder made if need be): by
+ * tochuc's own streaming writer (`xlsxWriter.ts` says why not exceljs), the same document as the
+ * exceljs executor `writePlan.ts` makes, which stays for workbooks read and written back.
+ */
 export async function writePlanFile(file: string, plan: FillPlan): Promise<string[]> {
-  const { Workbook } = await loadExcelJs();
-  const wb = new Workbook();
-  const { sheets } = writePlan(wb, plan);
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
-  return sheets;
+  return writeXlsxPlan(file, plan);
 }
