@@ -1,9 +1,12 @@
-import { promises as fs } from 'fs';
 import type { Row } from 'exceljs';
 import { parseA1Range } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import type { WorkbookSource } from '../port';
+import { csvSheetName, readCsv } from '../formats/csv';
+import { readInput, type FileProblemKind } from '../formats/fileCheck';
+import { readSpreadsheet, SpreadsheetProblem } from '../formats/sheetjs';
+import { isMarkup, sniff, type Sniffed } from '../formats/sniff';
 import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { loadExcelJs } from './exceljs';
 import { containerProblem, readPlainSheets, type ContainerKind, type PlainSheet } from './fastXlsx';
@@ -19,9 +22,9 @@ export interface XlsxBook {
 }
 
 /**
- * 'fast' (the default): fastXlsx.ts, which does not load exceljs. 'exceljs': its in-memory reader,
+ * How an .xlsx is read. 'fast' (the default): fastXlsx.ts, which does not load exceljs. 'exceljs': its in-memory reader,
  * the reference the fast one is tested against; on a 60,000-row register ~5× slower, and ~90× the
- * file's size in memory.
+ * file's size in memory. Other formats (.xls, .ods, CSV) have one reader each, whatever this says.
  */
 export interface ReadOptions {
   engine?: 'fast' | 'exceljs';
@@ -30,12 +33,18 @@ export interface ReadOptions {
 // The registry row: the generated sheet's name (A), and the settings' key and value (F:G).
 const registryCells = (row: CellValue[]): unknown[] => [row[0] ?? null, row[SETTINGS_COLUMN] ?? null, row[SETTINGS_COLUMN + 1] ?? null];
 
+export type UnreadableKind = ContainerKind | 'damaged' | FileProblemKind | 'empty';
+
 /** A file that cannot be read as a workbook; the message is one line, in Vietnamese, saying what to do. */
 export class UnreadableWorkbookError extends Error {
   constructor(
     message: string,
-    /** What the file is, when that is known: an encrypted workbook, an old .xls, another compound file; else 'damaged' (or 'missing'). */
-    readonly kind: ContainerKind | 'damaged' | 'missing' = 'damaged',
+    /**
+     * What the file is, when that is known: an encrypted workbook (.xlsx, or an .xls with a password),
+     * an .xls that could not be read, another compound file; a folder or device, a file over the size
+     * cap, an empty file; else 'damaged' (or 'missing').
+     */
+    readonly kind: UnreadableKind = 'damaged',
   ) {
     super(message);
   }
@@ -50,9 +59,9 @@ export function unreadable(path: string, kind: ContainerKind | 'damaged', detail
     case 'encrypted':
       return new UnreadableWorkbookError(`Tệp "${path}" có mật khẩu (sổ được mã hóa) nên không đọc được: hãy mở tệp trong Excel, gỡ mật khẩu ở ${PROTECT_WORKBOOK}, xóa mật khẩu, lưu lại rồi chạy lại.`, kind);
     case 'xls':
-      return new UnreadableWorkbookError(`Tệp "${path}" là sổ Excel 97–2003 (.xls) mang đuôi .xlsx, không đọc được: hãy mở tệp trong Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp › Lưu thành / File › Save As), rồi chạy lại.`, kind);
+      return new UnreadableWorkbookError(`Tệp "${path}" là sổ Excel 97–2003 (.xls) không đọc được (${oneLine}): hãy mở tệp trong Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx) (Tệp › Lưu thành / File › Save As), rồi chạy lại.`, kind);
     case 'ole':
-      return new UnreadableWorkbookError(`Tệp "${path}" không phải tệp .xlsx (${oneLine}): nếu sổ có mật khẩu, hãy gỡ ở ${PROTECT_WORKBOOK}; nếu là tệp .xls, hãy lưu lại dưới dạng .xlsx; rồi chạy lại.`, kind);
+      return new UnreadableWorkbookError(`Tệp "${path}" là tệp Office cũ (tệp OLE) nhưng không phải sổ Excel (${oneLine}): hãy chọn đúng tệp sổ (.xlsx, .xls, .ods hoặc .csv); nếu đó là sổ có mật khẩu, hãy gỡ ở ${PROTECT_WORKBOOK}; rồi chạy lại.`, kind);
     default:
       return new UnreadableWorkbookError(`Tệp "${path}" không phải tệp Excel .xlsx hợp lệ hoặc đã bị hỏng (${oneLine}): hãy mở tệp gốc trong Excel và lưu lại dưới dạng .xlsx, hoặc dùng một bản sao còn tốt.`, 'damaged');
   }
@@ -125,13 +134,62 @@ export function checkContainer(path: string, data: Uint8Array): void {
   if (problem) throw unreadable(path, problem.kind === 'notZip' ? 'damaged' : problem.kind, problem.message);
 }
 
-export async function readXlsxBook(path: string, options: ReadOptions = {}): Promise<XlsxBook> {
-  let data: Buffer;
-  try {
-    data = await fs.readFile(path);
-  } catch {
-    throw new UnreadableWorkbookError(`Không mở được tệp "${path}": tệp không tồn tại hoặc không đọc được.`, 'missing');
+/** The answers of the readers of other formats (formats/sheetjs.ts): a password to remove, an .xls or .ods to save again. */
+function spreadsheetUnreadable(path: string, problem: SpreadsheetProblem): UnreadableWorkbookError {
+  switch (problem.kind) {
+    case 'xlsPassword':
+      return new UnreadableWorkbookError(`Tệp "${path}" là sổ Excel 97–2003 (.xls) có mật khẩu mở tệp nên không đọc được: hãy mở tệp trong Excel (nhập mật khẩu), gỡ mật khẩu ở ${PROTECT_WORKBOOK}, xóa mật khẩu, lưu lại rồi chạy lại.`, 'encrypted');
+    case 'odsPassword':
+      return new UnreadableWorkbookError(`Tệp "${path}" là bảng tính OpenDocument (.ods) có mật khẩu nên không đọc được: hãy mở tệp trong LibreOffice Calc (nhập mật khẩu), chọn Tệp › Lưu thành (File › Save As), bỏ chọn "Lưu với mật khẩu" (Save with password), lưu lại rồi chạy lại.`, 'encrypted');
+    case 'tooLarge':
+      return new UnreadableWorkbookError(`Tệp "${path}" quá lớn để đọc ở dạng này (${problem.message}): hãy mở tệp trong Excel hoặc LibreOffice Calc, lưu lại dưới dạng Sổ làm việc Excel (.xlsx) rồi chạy lại.`, 'tooLarge');
+    case 'damaged':
+      return new UnreadableWorkbookError(`Tệp "${path}" là bảng tính (.ods hoặc .xls) nhưng không đọc được hoặc đã bị hỏng (${problem.message.split('\n')[0]}): hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dưới dạng .xlsx, hoặc dùng một bản sao còn tốt.`, 'damaged');
+    default:
+      return unreadable(path, problem.kind, problem.message);
   }
+}
+
+/**
+ * Every format but .xlsx, told by its bytes (formats/sniff.ts): .xls and .ods through SheetJS, loaded
+ * only here; CSV and "Unicode Text" through formats/csv.ts; an encrypted .xlsx (a compound file) as before.
+ */
+async function readOtherFormat(path: string, data: Uint8Array, format: Exclude<Sniffed, 'xlsx'>): Promise<PlainSheet[]> {
+  switch (format) {
+    case 'empty':
+      throw new UnreadableWorkbookError(`Tệp "${path}" rỗng (0 byte), không có dữ liệu để đọc: hãy kiểm tra đã chọn đúng tệp, hoặc lưu lại tệp từ Excel rồi chạy lại.`, 'empty');
+    case 'binary':
+      throw unreadable(path, 'damaged', 'không phải tệp nén zip như .xlsx, cũng không phải .xls, .ods hay văn bản .csv');
+    case 'text':
+      if (isMarkup(data)) throw unreadable(path, 'damaged', 'tệp là trang web (HTML) hoặc XML, không phải bảng tính');
+      // Text under the name of a zipped format is no CSV someone saved: a page or a log saved under the name asked for.
+      if (/\.(xlsx|xlsm|xltx|xltm|ods)$/i.test(path)) throw unreadable(path, 'damaged', 'tệp văn bản, không phải tệp nén zip như .xlsx');
+      return [readCsv(data, csvSheetName(path)).sheet];
+    case 'ole':
+    case 'biff':
+    case 'ods': {
+      const problem = format === 'ole' ? containerProblem(data) : undefined;
+      if (problem?.kind === 'encrypted') throw unreadable(path, 'encrypted', problem.message);
+      try {
+        return await readSpreadsheet(data, format);
+      } catch (e) {
+        if (e instanceof SpreadsheetProblem) throw spreadsheetUnreadable(path, e);
+        throw unreadable(path, format === 'ods' ? 'damaged' : 'xls', (e as Error).message ?? String(e));
+      }
+    }
+  }
+}
+
+/**
+ * Reads a workbook: .xlsx (tochuc's own reader), .xls, .ods, .csv or .txt, whichever the bytes say
+ * it is. The path is looked at before it is opened: a folder, a device, a FIFO or a file over the
+ * size cap (formats/fileCheck.ts) gets its one line and is never read.
+ */
+export async function readXlsxBook(path: string, options: ReadOptions = {}): Promise<XlsxBook> {
+  const data = await readInput(path);
+  if (!(data instanceof Uint8Array)) throw new UnreadableWorkbookError(data.message, data.kind);
+  const format = sniff(data);
+  if (format !== 'xlsx') return book(path, await readOtherFormat(path, data, format));
   checkContainer(path, data);
   try {
     return book(path, options.engine === 'exceljs' ? await readWithExceljs(data) : readPlainSheets(data));
