@@ -5,6 +5,7 @@
  * the reduction report and the CLI in process; its sha256 is the same after as before.
  */
 import { execFileSync } from 'child_process';
+import * as XLSX from '@e965/xlsx';
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import os from 'os';
@@ -264,6 +265,33 @@ describe('the formats offices have', () => {
       expect(message).toMatch(/lưu lại dưới dạng .*\.xlsx/);
       expect(message).not.toMatch(/mật khẩu|hỏng|mang đuôi/);
     });
+  }, 30000);
+});
+
+describe('the .xls and .ods readers give what the .xlsx reader gives', () => {
+  test('date serials around 1900, 0, negative, times of day, 2100, text in a date cell, errors and booleans', async () => {
+    // The same cells written by SheetJS as .xlsx (read by fastXlsx.ts), .xls and .ods (read through SheetJS).
+    const values: Array<[number | string | boolean, string?]> = [[1, 'dd/mm/yyyy'], [59, 'dd/mm/yyyy'], [60, 'dd/mm/yyyy'], [61, 'dd/mm/yyyy'], [0, 'dd/mm/yyyy'], [-290, 'dd/mm/yyyy'], [0.75, 'h:mm'], [29407.5, 'dd/mm/yyyy hh:mm'], [73415, 'd-mmm-yy'], [32906], ['05/07/1980', 'dd/mm/yyyy'], [true]];
+    const ws: XLSX.WorkSheet = { '!ref': `A1:A${values.length + 1}`, A1: { t: 's', v: 'Ngày' } };
+    values.forEach(([v, z], i) => (ws[`A${i + 2}`] = { t: typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's', v, ...(z ? { z } : {}) }));
+    ws['B2'] = { t: 'e', v: 0x2a };
+    ws['!ref'] = `A1:B${values.length + 1}`;
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Ngày');
+    const rowsOf = async (bookType: 'xlsx' | 'biff8' | 'ods') => {
+      const file = path.join(TMP, `dates.${bookType}`);
+      await fs.writeFile(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
+      return (await readXlsxBook(file)).grids[0].rows;
+    };
+    const xlsx = await rowsOf('xlsx');
+    // Serial 60 is Excel's phantom 29/02/1900: as fastXlsx.ts excelDate, the day after 28/02.
+    expect(xlsx.slice(1, 8).map((r) => r[0])).toEqual([utc(1900, 1, 1), utc(1900, 2, 28), utc(1900, 3, 1), utc(1900, 3, 1), 0, -290, new Date(Date.UTC(1899, 11, 30, 18))]);
+    expect(xlsx.slice(8).map((r) => r[0])).toEqual([new Date(Date.UTC(1980, 6, 5, 12)), utc(2100, 12, 31), 32906, '05/07/1980', true]);
+    expect(xlsx[1][1]).toBe('#N/A');
+    expect(await rowsOf('biff8')).toEqual(xlsx);
+    const ods = await rowsOf('ods');
+    // SheetJS writes no error cell into an .ods; the rest is the same.
+    expect(ods.slice(1).map((r) => r[0])).toEqual(xlsx.slice(1).map((r) => r[0]));
   }, 30000);
 });
 
