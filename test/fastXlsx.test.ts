@@ -286,6 +286,18 @@ describe('the fast reader on cells beyond Excel\'s grid', () => {
   });
 });
 
+describe('the fast reader on merged areas that would fill too much', () => {
+  it('fills at most 2^24 cells of merged areas a sheet: the rest kept as ranges, unfilled, and said once', async () => {
+    // 1,700 times A1:CV100 (10,000 cells each, under the size that makes one area "huge"): 17 million cells.
+    const merges = '<mergeCell ref="A1:CV100"/>'.repeat(1700);
+    const file = await handMade('many-merges.xlsx', [{ name: 'Gộp', xml: worksheet(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${merges}</mergeCells>`) }]);
+    const [grid] = (await readXlsxBook(file)).grids;
+    expect(grid.merges).toHaveLength(1700);
+    expect(grid.rows[99][99]).toBe(1);
+    expect(grid.readerIssues).toEqual([expect.objectContaining({ sheet: 'Gộp', cell: 'A1', code: 'merge.tooMany', severity: 'warning' })]);
+  });
+});
+
 describe('damaged packages: shared strings that are not there', () => {
   async function damaged(name: string, rows: string, strings?: string): Promise<string> {
     const file = await handMade(name, [{ name: 'S', xml: sheetData(rows) }], { strings });

@@ -503,6 +503,13 @@ type Read = CellValue | typeof NO_VALUE;
  */
 const MAX_MERGE_FILL = 10_000;
 
+/**
+ * All merged areas of a sheet together fill at most this many cells (2^24: a 1,048,576-row list with
+ * 16 merged cells a row): beyond, the rest are kept as ranges but not filled, and the sheet says so.
+ * A crafted sheet of 100,000 overlapping or stacked merges, 3 MB of XML, would otherwise fill 10^9 cells.
+ */
+const MAX_MERGE_FILL_TOTAL = 2 ** 24;
+
 // The one-letter attributes of a cell: its address, style and type.
 const R = 114;
 const S = 115;
@@ -518,7 +525,7 @@ const MAX_OUTSIDE_ISSUES = 100;
 export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], sheet = ''): { rows: CellValue[][]; merges: MergeRange[]; readerIssues?: Issue[]; hiddenRows?: number } {
   const x = new XmlScanner(xml);
   const merges: MergeRange[] = [];
-  const outside = new OutsideGrid(sheet);
+  const outside = new SheetIssues(sheet);
   const given = rows.length > 0;
   let row = -1;
   let col = -1;
@@ -578,10 +585,11 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], she
     if (e instanceof DamagedCellError) throw new DamagedCellError(`ô ${columnLetter(col)}${row + 1} ${e.message}`);
     throw e;
   }
+  const filled = fillMerges(rows, merges, given ? widest(rows) : lastCol, outside);
   const readerIssues = outside.issues();
   return {
     rows,
-    merges: fillMerges(rows, merges, given ? widest(rows) : lastCol),
+    merges: filled,
     ...(readerIssues.length ? { readerIssues } : {}),
     ...(hiddenRows ? { hiddenRows } : {}),
   };
@@ -594,11 +602,12 @@ const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 const GRID = 'lưới của Excel (cột A–XFD, hàng 1–1.048.576)';
 const GRID_HINT = 'Tệp có lẽ do một chương trình khác ghi sai hoặc đã bị sửa: hãy mở tệp gốc trong Excel, kiểm tra dữ liệu ở cuối trang và lưu lại.';
 
-/** What lay beyond Excel's grid in one sheet, as issues at the addresses as written (cell.outsideGrid, warnings): their values are not read. */
-class OutsideGrid {
+/** What one sheet held that the reader could not place: cells and merges beyond Excel's grid (cell.outsideGrid, at the addresses as written; their values are not read), merges past the fill budget (merge.tooMany); warnings all. */
+class SheetIssues {
   private readonly list: Issue[] = [];
   private more = 0;
   private firstMore = '';
+  private mergesSaid = false;
 
   constructor(private readonly sheet: string) {}
 
@@ -617,6 +626,21 @@ class OutsideGrid {
     const starts = range.top <= LAST_ROW && range.left <= LAST_COL;
     this.add(corner ?? ref, `Vùng gộp ô ${ref} vượt ra ngoài ${GRID}: ${starts ? 'chỉ phần trong lưới được dùng' : 'vùng này bị bỏ qua'}.`);
     return starts ? { ...range, bottom: Math.min(range.bottom, LAST_ROW), right: Math.min(range.right, LAST_COL) } : undefined;
+  }
+
+  /** The first merged area left unfilled as the sheet's merges passed MAX_MERGE_FILL_TOTAL cells: said once. */
+  tooManyMerges(m: MergeRange): void {
+    if (this.mergesSaid) return;
+    this.mergesSaid = true;
+    const at = columnLetter(m.left) + (m.top + 1);
+    this.list.push({
+      sheet: this.sheet,
+      cell: at,
+      severity: 'warning',
+      code: 'merge.tooMany',
+      message: `Các vùng gộp ô của trang phủ hơn ${VI_NUMBER.format(MAX_MERGE_FILL_TOTAL)} ô: từ vùng bắt đầu ở ô ${at}, giá trị ô đầu của vùng gộp không được trải ra các ô còn lại.`,
+      hint: 'Hãy bỏ gộp những ô không cần gộp (Trang đầu › Gộp và Căn giữa › Bỏ gộp ô) rồi lưu lại.',
+    });
   }
 
   issues(): Issue[] {
@@ -756,13 +780,22 @@ function column(letters: string): number {
  * nothing. Its range is given back cut at the last column, as ingest spreads a merged header cell
  * over every column of its range. `lastCol` is the last column holding a value before the fill.
  */
-function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number): MergeRange[] {
+function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number, said: SheetIssues): MergeRange[] {
   const lastRow = rows.length - 1;
+  let budget = MAX_MERGE_FILL_TOTAL;
   return merges.map((m) => {
     const huge = (m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_FILL;
     const bottom = huge ? Math.min(m.bottom, Math.max(lastRow, m.top)) : m.bottom;
     const right = huge ? Math.min(m.right, Math.max(lastCol, m.left)) : m.right;
     const master = rows[m.top]?.[m.left];
+    // What this fill costs: its cells, and for an empty huge area the rows visited to find those with data.
+    const cost = (bottom - m.top + 1) * (right - m.left + 1) + (huge && master === undefined ? rows.length : 0);
+    if (cost > budget) {
+      said.tooManyMerges(m);
+      budget = 0;
+      return right === m.right ? m : { ...m, right };
+    }
+    budget -= cost;
     const value = master === undefined ? null : master;
     if (huge && master === undefined) {
       for (const key in rows) {
