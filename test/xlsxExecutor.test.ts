@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/reports/generate';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
@@ -182,6 +183,43 @@ describe("tochuc's streaming .xlsx writer (writePlanFile)", () => {
       expect([kind, streamed]).toEqual([kind, exceljs]);
     }
   }, 120_000);
+
+  it('writes frozen rows, print titles and a print area, as exceljs does', async () => {
+    const { plan } = bigPlan();
+    const sheet = { ...plan.sheets[0], name: 'Báo cáo Quý II', freezeRows: 2 };
+    sheet.page = { orientation: 'landscape', paperSize: 'A4', margins: { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 }, fitToWidth: true, printArea: 'A1:E503', titleRows: '$2:$2' };
+    const { streamed, exceljs } = await bothWays({ sheets: [sheet], issues: [] }, 'layout');
+    expect(streamed).toEqual(exceljs);
+    expect(streamed[sheet.name]).toMatchObject({ views: [{ state: 'frozen', ySplit: 2 }], printArea: 'A1:E503', printTitlesRow: '2:2', page: { orientation: 'landscape', paperSize: 9, fitToPage: true } });
+  });
+
+  it("doubles an apostrophe of a sheet name in its print area, as Excel does (exceljs neither writes nor reads it so)", async () => {
+    const { plan } = bigPlan();
+    const sheet = { ...plan.sheets[0], name: "Báo cáo 'Quý' II" };
+    sheet.page = { orientation: 'portrait', paperSize: 'A4', margins: { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 }, fitToWidth: false, printArea: 'A1:E503', titleRows: '$2:$2' };
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-writer-'));
+    try {
+      const file = path.join(dir, 'apostrophe.xlsx');
+      await writePlanFile(file, { sheets: [sheet], issues: [] });
+      const workbookXml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(file)))['xl/workbook.xml']);
+      expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Báo cáo ''Quý'' II'!$A$1:$E$503</definedName>`);
+      expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Báo cáo ''Quý'' II'!$2:$2</definedName>`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out of a sheet name the characters XML forbids, as a name has no escape', async () => {
+    const { plan } = bigPlan();
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-writer-'));
+    try {
+      const file = path.join(dir, 'name.xlsx');
+      expect(await writePlanFile(file, { sheets: [{ ...plan.sheets[0], name: 'TGBC\uffff 2019\u0001' }], issues: [] })).toEqual(['TGBC 2019']);
+      expect(Object.keys(await documentOf(file))).toEqual(['TGBC 2019', REGISTRY_SHEET]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('names a sheet that clashes with another, or with the registry, as exceljs does', async () => {
     const { plan } = bigPlan();

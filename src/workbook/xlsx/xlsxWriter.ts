@@ -1,5 +1,5 @@
 import { parseA1Range } from '../../domain/a1';
-import { freeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
+import { freeSheetName, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from './writePlan';
 import { ZipFileWriter, type PartWriter } from './zipWriter';
 
@@ -306,8 +306,8 @@ function outSheets(plan: FillPlan): { sheets: OutSheet[]; names: string[] } {
   const names: string[] = [];
   const sheets: OutSheet[] = [];
   for (const sheet of plan.sheets) {
-    // A name Excel reads back the same: no character XML forbids, unique without regard to case.
-    const wanted = withoutForbidden(sheet.name) || 'Báo cáo';
+    // A name Excel takes and reads back the same: within Excel's rules, no character XML forbids, unique without regard to case.
+    const wanted = safeSheetName(withoutForbidden(sheet.name));
     const name = freeSheetName(wanted, (n) => taken.has(n.toLowerCase()));
     taken.add(name.toLowerCase());
     names.push(name);
