@@ -13,7 +13,10 @@
  *   V8 fatal error or heap report;
  * - with exit 2, stderr is one line (README: "Exit codes");
  * - it ends within the timeout (killed after it, a hang);
- * - the input file is unchanged (sha256 before and after).
+ * - the input file is unchanged (sha256 before and after);
+ * - no internal error: src/cli/main.ts answers an unexpected exception with one line "Lỗi trong
+ *   tochuc, không do tệp của bạn: …" and exit 2, which keeps the letter of the promise but is a
+ *   crash all the same. The command is run again with TOCHUC_DEBUG=1 to save its stack.
  *
  * The mutations, in three stages:
  * - XML: a part is inflated (fflate), its text changed — DOCTYPE with entities (nested, external,
@@ -943,15 +946,23 @@ interface CommandRun {
   timedOut: boolean;
   /** Killed at the fuzzer's own time bound, not its timeout: no verdict. */
   cut: boolean;
+  /** For an internal error: the stderr of the same command run again with TOCHUC_DEBUG=1 (its stack). */
+  debugStderr?: string;
 }
 
 const STDERR_CAP = 64 * 1024;
 
-/** One CLI process; killed after `timeoutMs`, or at `deadline` (performance.now() time) if that comes first. */
-function runCommand(args: string[], timeoutMs: number, deadline = Infinity): Promise<CommandRun> {
+/**
+ * One CLI process; killed after `timeoutMs`, or at `deadline` (performance.now() time) if that comes
+ * first. `debug`: with TOCHUC_DEBUG=1, under which src/cli/main.ts lets an internal error's stack out.
+ */
+function runCommand(args: string[], timeoutMs: number, deadline = Infinity, debug = false): Promise<CommandRun> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env };
+    if (debug) env.TOCHUC_DEBUG = '1';
+    else delete env.TOCHUC_DEBUG;
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let timedOut = false;
     let cut = false;
@@ -983,7 +994,13 @@ interface Failure {
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-/** What broke the promise in one command's run (none: an empty list). */
+/** The one line src/cli/main.ts prints for an error it did not expect (exit 2, no stack): a crash it caught. */
+const INTERNAL_ERROR = 'Lỗi trong tochuc';
+
+/**
+ * What broke the promise in one command's run (none: an empty list). An internal error is a failure
+ * too, though it keeps the letter of the promise (exit 2, one line): it is a crash caught at the top.
+ */
 function check(run: CommandRun, inputChanged: boolean): Failure[] {
   const command = run.args[0] === 'report' ? `report ${run.args[1]}` : run.args[0];
   const failures: Failure[] = [];
@@ -991,7 +1008,7 @@ function check(run: CommandRun, inputChanged: boolean): Failure[] {
   const lines = err.trimEnd().split('\n');
   const errorLine = lines.find((l) => /^(?:Uncaught )?(?:[A-Z]\w*)?Error\b.*?:|FATAL ERROR|Fatal (?:JavaScript|process)|JavaScript heap out of memory/.test(l.trim()));
   const frame = lines.find((l) => /^\s+at\s/.test(l));
-  const norm = (s: string) => s.trim().replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 140);
+  const norm = (s: string) => s.trim().replace(/\S*tochuc-fuzz-\S*/g, '<input>').replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 160);
   const add = (kind: string, detail: string) => failures.push({ command, kind, detail, signature: `${kind} · ${command} · ${errorLine ? norm(errorLine) : kind === 'timeout' ? '' : norm(lines[0] ?? '')}${frame ? ` · ${frame.trim().replace(/^at\s+/, '').replace(/\(?(?:[^()\s]*[/\\])?([^/\\():]+)(?::\d+){1,2}\)?$/, '($1)')}` : ''}` });
   if (run.timedOut) add('timeout', `killed after ${run.ms} ms`);
   else if (run.signal) add(`signal ${run.signal}`, `ended by ${run.signal}`);
@@ -1000,6 +1017,14 @@ function check(run: CommandRun, inputChanged: boolean): Failure[] {
   if (errorLine && !frame) add(/FATAL|Fatal|heap/.test(errorLine) ? 'V8 fatal' : 'JS error', errorLine.trim());
   if (run.code === 2 && !run.timedOut && lines.filter((l) => l.trim()).length !== 1) add('exit 2 not one line', `${lines.filter((l) => l.trim()).length} lines on stderr`);
   if (inputChanged) add('input changed', 'sha256 of the input differs after the run');
+  const internal = lines.find((l) => l.includes(INTERNAL_ERROR));
+  if (internal) {
+    const debugLines = (run.debugStderr ?? '').split('\n');
+    const debugError = debugLines.find((l) => /^(?:Uncaught )?(?:[A-Z]\w*)?Error\b.*?:/.test(l.trim()));
+    const debugFrame = debugLines.find((l) => /^\s+at\s/.test(l) && !/node:internal|node_modules/.test(l));
+    const where = debugFrame ? ` · ${debugFrame.trim().replace(/^at\s+/, '').replace(/\(?(?:[^()\s]*[/\\])?([^/\\():]+)(?::\d+){1,2}\)?$/, '($1)')}` : '';
+    failures.push({ command, kind: 'internal error', detail: `${internal.trim().slice(0, 300)}${debugError ? ` — with TOCHUC_DEBUG=1: ${debugError.trim().slice(0, 200)}` : ''}`, signature: `internal error · ${command} · ${norm(debugError ?? internal.slice(internal.indexOf(INTERNAL_ERROR)))}${where}` });
+  }
   return failures;
 }
 
@@ -1022,6 +1047,11 @@ async function runCase(fuzzCase: FuzzCase, workDir: string, timeoutMs: number, d
       args.splice(c[0] === 'report' ? 2 : 1, 0, '--input', input);
       const run = await runCommand(args, timeoutMs, deadline);
       if (run.cut) return undefined;
+      if (run.stderr.includes(INTERNAL_ERROR)) {
+        const debug = await runCommand(args, timeoutMs, deadline, true);
+        if (debug.cut) return undefined;
+        run.debugStderr = debug.stderr;
+      }
       runs.push(run);
       failures.push(...check(run, sha256(input) !== before));
     }
@@ -1039,7 +1069,7 @@ function saveFailure(seed: number, r: CaseResult): string {
     seed, case: r.fuzzCase.n, base: r.fuzzCase.base, mutations: r.fuzzCase.mutations,
     reproduce: `npx tsx test/tools/fuzz.ts --seed ${seed} --case ${r.fuzzCase.n}`,
     failures: r.failures,
-    runs: r.runs.map((run) => ({ command: `tochuc ${run.args.join(' ')}`, code: run.code, signal: run.signal, timedOut: run.timedOut, ms: run.ms, stderr: run.stderr.slice(0, 8000) })),
+    runs: r.runs.map((run) => ({ command: `tochuc ${run.args.join(' ')}`, code: run.code, signal: run.signal, timedOut: run.timedOut, ms: run.ms, stderr: run.stderr.slice(0, 8000), ...(run.debugStderr !== undefined ? { stderrWithTochucDebug: run.debugStderr.slice(0, 8000) } : {}) })),
   }, null, 2));
   return path.relative(ROOT, dir);
 }
