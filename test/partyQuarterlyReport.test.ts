@@ -277,6 +277,8 @@ describe('tochuc report partyQuarterly (CLI)', () => {
     const builtin = path.join(OUT, 'cli-builtin.xlsx');
     const edited = path.join(OUT, 'cli-template.xlsx');
     const quiet = () => undefined;
+    // A template file is never replaced without --force (it may hold edits): the last run's goes first.
+    await fs.rm(template, { force: true });
     expect(await main(['template', 'partyQuarterly', '--out', template], quiet, quiet)).toBe(0);
     const run = (extra: string[]) => main(['report', 'partyQuarterly', '--input', SAMPLE_WORKBOOK, '--period', '2021-Q2', ...extra], quiet, quiet);
     expect(await run(['--out', builtin])).toBe(0);
