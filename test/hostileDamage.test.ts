@@ -114,6 +114,21 @@ describe('the hostile corpus: damaged and hostile packages', () => {
     });
   }, 30000);
 
+  test('30, 32 the bombs handed over as a template: refused the same way, in bounded memory', async () => {
+    for (const [name, said] of [['30-zip-bomb-2gb.xlsx', /giới hạn 512 MB/], ['32-size-lies.xlsx', /giải nén ra nhiều hơn kích thước khai/]] as const) {
+      await untouched(name, async (file) => {
+        let run = { code: 0, out: '', err: '' };
+        const growth = await rssGrowthMb(async () => {
+          run = await cli(['report', 'reduction', '--input', path.join(__dirname, '..', 'assets', 'samples', 'mong-cai.xlsx'), '--period', '2019', '--template', file]);
+        });
+        expect([run.code, run.err.split('\n').length]).toEqual([2, 1]);
+        expect(run.err).toMatch(ABSURD);
+        expect(run.err).toMatch(said);
+        expect(growth).toBeLessThan(200);
+      });
+    }
+  }, 60000);
+
   test('31 a bomb by ratio (100 MiB at 1,000:1): refused from its ratio, in bounded memory', async () => {
     await untouched('31-zip-bomb-ratio.xlsx', async (file) => {
       const growth = await rssGrowthMb(async () => {

@@ -6,6 +6,7 @@ import { freeSheetName, safeSheetName, StyleTable, templateLayout, trimEnd, type
 import { loadExcelJs } from './exceljs';
 import { checkContainer, plainValue, unreadable, UnreadableWorkbookError } from './readXlsx';
 import { REGISTRY_SHEET, writeSheet } from './writePlan';
+import { ZipEntries, ZipSizeError } from './zipEntries';
 
 /**
  * Built-in templates taken out to an .xlsx file for the user to edit in Excel, and read back.
@@ -194,6 +195,15 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   // An encrypted template, an .xls or a damaged file: the same one-line messages as for the data.
   checkContainer(file, data);
+  // exceljs (JSZip) inflates without a bound: every part is first inflated here, bounded (zipEntries.ts),
+  // so that a bomb handed over as a template is refused as it would be as data. Templates are small.
+  try {
+    const zip = new ZipEntries(data);
+    for (const name of zip.names()) zip.read(name);
+  } catch (e) {
+    if (e instanceof ZipSizeError) throw new UnreadableWorkbookError(`Tệp mẫu "${file}" ${e.message}`, 'damaged');
+    throw unreadable(file, 'damaged', (e as Error).message);
+  }
   const { Workbook } = await loadExcelJs();
   const wb = new Workbook();
   try {

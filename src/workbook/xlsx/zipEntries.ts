@@ -114,6 +114,11 @@ export class ZipEntries {
     }
   }
 
+  /** The parts' names, as the directory lists them. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** A part's bytes, or undefined when the zip has no such part. */
   read(name: string): Uint8Array | undefined {
     const entry = this.entries.get(name.replace(/^\//, ''));
