@@ -1069,7 +1069,8 @@ function saveFailure(seed: number, r: CaseResult): string {
     seed, case: r.fuzzCase.n, base: r.fuzzCase.base, mutations: r.fuzzCase.mutations,
     reproduce: `npx tsx test/tools/fuzz.ts --seed ${seed} --case ${r.fuzzCase.n}`,
     failures: r.failures,
-    runs: r.runs.map((run) => ({ command: `tochuc ${run.args.join(' ')}`, code: run.code, signal: run.signal, timedOut: run.timedOut, ms: run.ms, stderr: run.stderr.slice(0, 8000), ...(run.debugStderr !== undefined ? { stderrWithTochucDebug: run.debugStderr.slice(0, 8000) } : {}) })),
+    // The commands as they ran, on the saved input (the case's own temporary folder is gone).
+    runs: r.runs.map((run) => ({ command: `node src/cli/tochuc.js ${run.args.map((a) => (a.endsWith(`${path.sep}input.xlsx`) ? path.relative(ROOT, path.join(dir, 'input.xlsx')) : a.endsWith(`${path.sep}report.xlsx`) ? '/tmp/report.xlsx' : a)).join(' ')}`, code: run.code, signal: run.signal, timedOut: run.timedOut, ms: run.ms, stderr: run.stderr.slice(0, 8000), ...(run.debugStderr !== undefined ? { stderrWithTochucDebug: run.debugStderr.slice(0, 8000) } : {}) })),
   }, null, 2));
   return path.relative(ROOT, dir);
 }
