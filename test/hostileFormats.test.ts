@@ -295,7 +295,41 @@ describe('the .xls and .ods readers give what the .xlsx reader gives', () => {
   }, 30000);
 });
 
-describe('sizes SheetJS is not given', () => {
+describe('SheetJS says nothing of its own', () => {
+  test('a record SheetJS does not know: the .xls is read, and nothing is written to the console', async () => {
+    const data = Buffer.from(await fs.readFile(path.join(DIR, '15-staff-list.xls')));
+    // The Country record (0x008C, 4 bytes) given a type no BIFF version has: SheetJS logs "Missing Info for XLS Record 0xffff".
+    const at = data.indexOf(Buffer.from([0x8c, 0x00, 0x04, 0x00]));
+    expect(at).toBeGreaterThan(0);
+    data.writeUInt16LE(0xffff, at);
+    const file = path.join(TMP, 'unknown-record.xls');
+    await fs.writeFile(file, data);
+    const spies = (['log', 'error', 'warn', 'info'] as const).map((m) => jest.spyOn(console, m));
+    try {
+      const run = await cli(['report', 'reduction', '--input', file, '--period', '2019', '--json']);
+      expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
+      expect(JSON.parse(run.out).reduced.total).toBe(2);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }, 30000);
+});
+
+describe('what SheetJS is not given', () => {
+  test('an .ods whose local header names another part is damaged, said at once (SheetJS alone ran for minutes)', async () => {
+    const data = Buffer.from(await fs.readFile(path.join(DIR, '17-staff-list.ods')));
+    const name = Buffer.from('manifest.rdf', 'latin1');
+    // The local header (PK\x03\x04) of manifest.rdf: its name, 30 bytes in, overwritten.
+    const at = data.indexOf(Buffer.concat([name]), 0);
+    expect(data.toString('latin1', at - 30, at - 26)).toBe('PK\x03\x04');
+    data.fill(0xff, at + 5, at + 12);
+    const file = path.join(TMP, 'local-name.ods');
+    await fs.writeFile(file, data);
+    const message = await refused(file, 'damaged');
+    expect(message).toMatch(/manifest\.rdf/);
+  }, 15000);
+
   test('an .ods whose content.xml inflates past the cap is refused from the zip directory, before SheetJS sees it', async () => {
     const data = Buffer.from(await fs.readFile(path.join(DIR, '17-staff-list.ods')));
     const size = zipEntrySize(data, 'content.xml')!;

@@ -14,6 +14,7 @@ import type * as XLSX from '@e965/xlsx';
 import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import { isDateFormat, serialToDate, type PlainSheet } from '../xlsx/fastXlsx';
+import { ZipEntries, ZipSizeError } from '../xlsx/zipEntries';
 import { zipEntrySize } from './sniff';
 
 type SheetJs = typeof XLSX;
@@ -97,12 +98,45 @@ export function hasFilePass(stream: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * The zip of an .ods checked, and every part inflated once, by the .xlsx reader's zip code
+ * (xlsx/zipEntries.ts: names, local headers agreeing with the directory, sizes, bounded inflate)
+ * before SheetJS sees it: SheetJS's own unzip ran for minutes on an .ods whose local header had a
+ * few bytes overwritten. The inflated parts are dropped; SheetJS inflates them again (a few ms).
+ */
+function checkZip(data: Uint8Array): void {
+  let zip: ZipEntries;
+  try {
+    zip = new ZipEntries(data);
+    for (const name of zip.names()) zip.read(name);
+  } catch (e) {
+    if (e instanceof ZipSizeError) throw new SpreadsheetProblem('tooLarge', e.message);
+    throw new SpreadsheetProblem('damaged', `tệp nén zip bị hỏng: ${(e as Error).message}`);
+  }
+}
+
 const STATES = ['visible', 'hidden', 'veryHidden'];
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr), as Excel shows them. */
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 const COMBINING = /[\u0300-\u036f]/;
 /** As fastXlsx.ts: a merged area above this many cells is filled only as far as the sheet's data. */
 const MAX_MERGE_FILL = 10_000;
+
+/**
+ * Runs SheetJS with the console silenced: on a damaged .xls it writes "Missing Info for XLS Record"
+ * and the like to the console, which would land in the CLI's output (its --json on stdout, its one
+ * line on stderr). The read is synchronous, so nothing else writes meanwhile.
+ */
+function quietly<T>(read: () => T): T {
+  const saved = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
+  const quiet = () => undefined;
+  Object.assign(console, { log: quiet, error: quiet, warn: quiet, info: quiet, debug: quiet });
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
 
 /** .xls (with its compound file, or a bare BIFF2–4 stream) or .ods, into plain sheets. Throws SpreadsheetProblem. */
 export async function readSpreadsheet(data: Uint8Array, format: 'ole' | 'biff' | 'ods'): Promise<PlainSheet[]> {
@@ -116,10 +150,11 @@ export async function readSpreadsheet(data: Uint8Array, format: 'ole' | 'biff' |
   if (format === 'ods') {
     const content = zipEntrySize(data, 'content.xml') ?? 0;
     if (content > MAX_ODS_CONTENT_BYTES) throw new SpreadsheetProblem('tooLarge', `nội dung .ods giải nén ra ${mb(content)} MB, tochuc đọc .ods tới ${mb(MAX_ODS_CONTENT_BYTES)} MB`);
+    checkZip(data);
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = X.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, bookVBA: false, raw: true });
+    wb = quietly(() => X.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, bookVBA: false, raw: true }));
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password/i.test(message)) throw new SpreadsheetProblem('xlsPassword', message);
