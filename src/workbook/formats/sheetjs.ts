@@ -37,13 +37,14 @@ export function loadSheetJs(): Promise<SheetJs> {
 }
 
 /**
- * SheetJS holds every cell as an object: a 17 MB .xls of 60,000 rows × 11 columns took 540 MB and
- * 4 s, an .ods whose content.xml is 70 MB 480 MB and 8 s (measured on this machine). Beyond these
- * sizes the run would pass the 1.5 GB a run may take (issue 19) or crash out of memory, so they are
- * refused with advice to save as .xlsx, which tochuc's own reader takes to a million rows. An .xls
- * holds at most 65,536 rows: a list that size is ~20 MB.
+ * SheetJS holds every cell as an object: a 17 MB .xls of 60,000 rows × 11 columns took 540 MB
+ * (~24 bytes of memory per byte of stream) and 4 s, an .ods whose content.xml is 70 MB 480 MB
+ * (~5 per byte) and 8 s (measured on this machine). Beyond these caps (~1.1 GB and ~0.95 GB) a run
+ * would pass the 1.5 GB it may take (issue 19) or crash out of memory, so they are refused with
+ * advice to save as .xlsx, which tochuc's own reader takes to a million rows. An .xls holds at most
+ * 65,536 rows a sheet: a staff list that long is ~20 MB.
  */
-export const MAX_XLS_STREAM_BYTES = 64 * 1024 * 1024;
+export const MAX_XLS_STREAM_BYTES = 40 * 1024 * 1024;
 export const MAX_ODS_CONTENT_BYTES = 160 * 1024 * 1024;
 
 /** Why SheetJS did not give a workbook, in words tochuc answers with (readXlsx.ts unreadable). */
