@@ -1,3 +1,5 @@
+// Node's own decoder, windows-1258 included, also where a test environment (jsdom) has another global one.
+import { TextDecoder } from 'util';
 import type { Issue } from '../../domain/issues';
 import type { CellValue } from '../../ingest/values';
 import type { PlainSheet } from '../xlsx/fastXlsx';
