@@ -1,15 +1,20 @@
 /**
  * Ingest's part of issue 19, point 6, on grids given directly: sheets that copy an earlier sheet
  * (src/ingest/copies.ts), the note on hidden and filtered-out rows, the reader's issues joined to
- * their sheet's, and dates before the birth date (src/ingest/build.ts). The .xlsx files of the same
- * cases are test/hostileCopies.test.ts's.
+ * their sheet's, and dates before the birth date (src/ingest/build.ts); then the same ingest in the
+ * task pane, on the Excel fake. The .xlsx files of the same cases are test/hostileCopies.test.ts's.
  */
+import path from 'path';
 import type { Issue } from '../src/domain/issues';
 import type { MemberRecord, OrgRecord, StaffRecord } from '../src/domain/records';
 import type { SheetGrid } from '../src/ingest/grid';
 import { ingestSheet } from '../src/ingest/ingestSheet';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import type { CellValue } from '../src/ingest/values';
+import { scanWorkbook } from '../src/workbook/office/scanInExcel';
+import { readXlsx } from '../src/workbook/xlsx/readXlsx';
+import { FakeWorkbook } from './fakes/excelFake';
+import { host } from './helpers/excelSample';
 
 const HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Đơn vị', 'Chức vụ', 'Đối tượng', 'Tình trạng', 'Ngày nghỉ', 'Hình thức tinh giản'];
 const PEOPLE: CellValue[][] = [
@@ -225,5 +230,40 @@ describe('dates before the birth date', () => {
     expect(where(result.issues)).toEqual(['ĐV!E2 date.joinedBeforeBirth error', 'ĐV!G3 date.statusBeforeBirth error']);
     expect(result.issues[0].message).toBe('Nguyễn Văn An: ngày vào Đảng 03/02/1935 trước ngày sinh 12/03/1940, không tính được.');
     expect((result.records as MemberRecord[]).map((m) => [m.fullName, m.status, m.statusDate])).toEqual([['Trần Thị Bình', 'transferredOut', undefined]]);
+  });
+});
+
+describe('in Excel (the task pane runs the same ingest on what the Office reader gives)', () => {
+  const hostile = (name: string) => path.join(__dirname, 'fixtures', 'hostile', name);
+  /** The fixture's sheets as Excel holds them (its dates are text, so every format is General). */
+  async function inExcel(name: string): Promise<{ grids: SheetGrid[]; workbook: FakeWorkbook }> {
+    const grids = await readXlsx(hostile(name));
+    const workbook = new FakeWorkbook();
+    for (const grid of grids) {
+      const sheet = workbook.addSheet(grid.name);
+      grid.rows.forEach((row, r) => row?.forEach((value, c) => {
+        if (value == null || value === '' || value instanceof Date) return;
+        const cell = sheet.mutableCell(r, c);
+        cell.numberFormat = 'General';
+        cell.value = value;
+      }));
+    }
+    return { grids, workbook };
+  }
+
+  it('counts a copied sheet once and says so, and finds a leaving date before the birth date', async () => {
+    const copy = await scanWorkbook(host((await inExcel('45-sheet-copy.xlsx')).workbook).host);
+    expect(copy.sheets.map((s) => [s.sheet, s.recordCount, s.copyOf])).toEqual([['DS CBCCVC', 4, undefined], ['DS CBCCVC (2)', 4, 'DS CBCCVC']]);
+    expect(where(copy.issues)).toEqual(['DS CBCCVC (2)!A4 sheet.copy warning']);
+    const dates = await scanWorkbook(host((await inExcel('50-left-before-birth.xlsx')).workbook).host);
+    expect(where(codes(dates.issues, 'date.leftBeforeBirth'))).toEqual(['DS CBCCVC!I6 date.leftBeforeBirth error']);
+  });
+
+  it('has no count of hidden rows from the Office reader, so no note (the CLI\'s .xlsx reader gives one)', async () => {
+    const { grids, workbook } = await inExcel('49-hidden-filtered-rows.xlsx');
+    expect(grids[0].hiddenRows).toBe(5);
+    const scan = await scanWorkbook(host(workbook).host);
+    expect(scan.sheets[0].recordCount).toBe(8);
+    expect(codes(scan.issues, 'sheet.hiddenRows')).toEqual([]);
   });
 });
