@@ -203,6 +203,17 @@ describe('the hostile corpus: damaged and hostile packages', () => {
     });
   }, 20000);
 
+  test('62 merged areas naming row 0 (the fuzzer\'s find): no address, left out; the list read as it is', async () => {
+    await untouched('62-merge-row-zero.xlsx', async (file) => {
+      const { book } = await theFourPeople(file);
+      expect(book.grids[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 10 }]);
+      for (const argv of [['inspect', '--input', file], ['report', 'reduction', '--input', file, '--period', '2019', '--json']]) {
+        const run = await cli(argv);
+        expect([argv[0], run.code, run.err]).toEqual([argv[0], 0, '']);
+      }
+    });
+  }, 20000);
+
   test('36 shared-string cells in a package without a shared-strings table: damaged, not "no staff list"', async () => {
     await untouched('36-shared-strings-missing.xlsx', async (file) => {
       await refused(file, [DAMAGED, /trang "DS CBCCVC", ô A1 trỏ tới chuỗi dùng chung số 0 nhưng tệp không có bảng chuỗi dùng chung/]);

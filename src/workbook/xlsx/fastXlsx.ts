@@ -763,6 +763,8 @@ function parseRange(ref: string): MergeRange | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
   const [r1, c1, r2, c2] = [Number(m[2]) - 1, column(m[1]), Number(m[4] ?? m[2]) - 1, column(m[3] ?? m[1])];
+  // Row 0 ("A0") is no address, as other refs that are none: left out, not a range above the first row.
+  if (r1 < 0 || r2 < 0) return undefined;
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 

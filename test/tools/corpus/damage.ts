@@ -286,6 +286,13 @@ export const FIXTURES: Fixtures = {
       `<dimension ref="A1:ZZZZZZ2000000"/><sheetData>${staffRows()}</sheetData><mergeCells count="4"><mergeCell ref="A1:K1"/><mergeCell ref="A2:K2"/><mergeCell ref="A3:ZZZZZZ3"/><mergeCell ref="XFE4:XFF5"/></mergeCells>`,
     ),
 
+  /** 62. Merged areas naming row 0, which no sheet has ("A0:A0", "A0:B1"): the fuzzer's find (test/tools/fuzz.ts, seed 7, case 41). */
+  '62-merge-row-zero.xlsx': () =>
+    handMadeXlsx(
+      'DS CBCCVC',
+      `<sheetData>${staffRows()}</sheetData><mergeCells count="4"><mergeCell ref="A1:K1"/><mergeCell ref="A0:A0"/><mergeCell ref="A0:B1"/><mergeCell ref="C0:C4"/></mergeCells>`,
+    ),
+
   /** 36. The staff list as exceljs writes it (its text as shared strings), with the shared-strings part, its relationship and content type removed. */
   '36-shared-strings-missing.xlsx': async () => {
     const parts = partsOf(await staffBook()).filter(([n]) => n !== 'xl/sharedStrings.xml');
