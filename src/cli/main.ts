@@ -32,6 +32,7 @@ const USAGE = `Cách dùng / Usage:
          [--sample 10 --seed 20210630] [--out report.xlsx [--force]] [--template t.xlsx] [--json] [--map field=Header …]
   tochuc report merger --input book.xlsx … [--date D] [--out report.xlsx [--force]] [--template t.xlsx] [--json] [--map field=Header …]
   tochuc template <reduction|partyQuarterly|merger> --out t.xlsx [--force]   (mẫu có sẵn để sửa / the built-in template, to edit)
+  --input: .xlsx, .xls (Excel 97–2003), .ods, .csv/.txt (UTF-8, UTF-16 "Unicode Text", Windows-1258); --out, --template: .xlsx.
   --out không ghi đè tệp đầu vào, cũng không ghi đè tệp không phải báo cáo tochuc (với template: tệp đã có) trừ khi có --force.
   (--out never replaces an input, nor a file that is not a tochuc report, for a template any file, unless --force is given.)`;
 
@@ -98,7 +99,7 @@ export function inspectJson(file: string, sheets: readonly SheetResult[]) {
 async function inspect(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { input: { type: 'string', multiple: true }, json: { type: 'boolean' }, map: { type: 'string', multiple: true } }, strict: true });
   const inputs = values.input ?? [];
-  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
+  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp sổ (.xlsx, .xls, .ods, .csv hoặc .txt).');
   const overrides = parseMap(values.map ?? []);
   const reports = [];
   for (const file of inputs) {
@@ -247,7 +248,7 @@ async function report(args: string[], out: (s: string) => void, err: (s: string)
   if (kind !== 'reduction' && kind !== 'partyQuarterly' && kind !== 'merger') throw new UsageError(`Loại báo cáo không rõ "${kind ?? ''}".\n${USAGE}`);
   const { values } = parseArgs({ args: rest, strict: true, options: { ...REPORT_OPTIONS, ...KIND_OPTIONS[kind] } });
   const inputs = values.input ?? [];
-  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp .xlsx.');
+  if (inputs.length === 0) throw new UsageError('Thiếu --input: cần ít nhất một tệp sổ (.xlsx, .xls, .ods, .csv hoặc .txt).');
   const extra = values as { target?: string; sample?: string; seed?: string; date?: string };
   const date = extra.date === undefined ? undefined : parseDay(extra.date);
   if (extra.date !== undefined && !date) throw new UsageError(`--date "${extra.date}": cần ngày/tháng/năm hoặc yyyy-mm-dd.`);
