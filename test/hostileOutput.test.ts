@@ -12,14 +12,13 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { main } from '../src/cli/main';
 import type { StaffRecord } from '../src/domain/records';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { fitCellText } from '../src/templates/plan';
 import { readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { xmlText } from '../src/workbook/xlsx/xlsxWriter';
+import { illFormedParts } from './helpers/wellFormed';
 import { FIXTURES } from './tools/corpus/output';
 
 const DIR = path.join(__dirname, 'fixtures', 'hostile');
@@ -36,25 +35,6 @@ afterAll(async () => {
 
 async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-/** The parts of the package that do not parse as XML 1.0, with the parser's word (none: well-formed). */
-async function illFormedParts(file: string): Promise<string[]> {
-  const parts = unzipSync(new Uint8Array(await fs.readFile(file)));
-  const bad: string[] = [];
-  const names = Object.keys(parts);
-  expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml']));
-  for (const name of names) {
-    if (!/\.(xml|rels)$/.test(name)) continue;
-    const parser = new SaxesParser({ xmlns: true });
-    let error: Error | undefined;
-    parser.on('error', (e) => {
-      error ??= e;
-    });
-    parser.write(strFromU8(parts[name])).close();
-    if (error) bad.push(`${name}: ${error.message}`);
-  }
-  return bad;
 }
 
 /** Every text cell of the written workbook as exceljs reads it, by sheet. */
