@@ -11,9 +11,8 @@
  * arithmetic is tochuc's, not the library's.
  */
 import type * as XLSX from '@e965/xlsx';
-import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
-import { isDateFormat, serialToDate, type PlainSheet } from '../xlsx/fastXlsx';
+import { fillMerges, isDateFormat, serialToDate, SheetIssues, type PlainSheet } from '../xlsx/fastXlsx';
 import { ZipEntries, ZipSizeError } from '../xlsx/zipEntries';
 import { zipEntrySize } from './sniff';
 
@@ -120,8 +119,6 @@ const STATES = ['visible', 'hidden', 'veryHidden'];
 /** BIFF error codes ([MS-XLS] 2.5.97.2 BErr), as Excel shows them. */
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 const COMBINING = /[\u0300-\u036f]/;
-/** As fastXlsx.ts: a merged area above this many cells is filled only as far as the sheet's data. */
-const MAX_MERGE_FILL = 10_000;
 
 /**
  * Runs SheetJS with the console silenced: on a damaged .xls it writes "Missing Info for XLS Record"
@@ -170,9 +167,12 @@ export async function readSpreadsheet(data: Uint8Array, format: 'ole' | 'biff' |
     if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) return;
     const state = STATES[Number(wb.Workbook?.Sheets?.[i]?.Hidden ?? 0)] ?? 'visible';
     const { rows, lastCol } = plainRows(ws, date1904);
-    const merges = fillMerges(rows, (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c })), lastCol);
+    // Merged areas filled as the .xlsx reader fills them, within the same budget (fastXlsx.ts).
+    const said = new SheetIssues(name);
+    const merges = fillMerges(rows, (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c })), lastCol, said);
+    const readerIssues = said.issues();
     const hiddenRows = (ws['!rows'] ?? []).filter((r) => r?.hidden).length;
-    sheets.push({ name, state, rows, merges, ...(hiddenRows ? { hiddenRows } : {}) });
+    sheets.push({ name, state, rows, merges, ...(readerIssues.length ? { readerIssues } : {}), ...(hiddenRows ? { hiddenRows } : {}) });
   });
   if (format !== 'ods' && sheets.length === 0) throw new SpreadsheetProblem('xls', 'không tìm thấy trang tính nào trong tệp');
   return sheets;
@@ -235,27 +235,3 @@ function excelDate(serial: number, style: 'date' | 'time', date1904: boolean): C
   return serialToDate(serial < 61 ? serial + 1 : serial, false);
 }
 
-/** fastXlsx.ts fillMerges: every cell of a merged area holds its top-left's value; a huge area only within the data. */
-function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number): MergeRange[] {
-  const lastRow = rows.length - 1;
-  return merges.map((m) => {
-    const huge = (m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_FILL;
-    const bottom = huge ? Math.min(m.bottom, Math.max(lastRow, m.top)) : m.bottom;
-    const right = huge ? Math.min(m.right, Math.max(lastCol, m.left)) : m.right;
-    const master = rows[m.top]?.[m.left];
-    const value = master === undefined ? null : master;
-    if (huge && master === undefined) {
-      for (const key in rows) {
-        const r = Number(key);
-        if (r < m.top || r > bottom) continue;
-        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) rows[r][c] = value;
-      }
-    } else {
-      for (let r = m.top; r <= bottom; r++) {
-        const row = (rows[r] ??= []);
-        for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) row[c] = value;
-      }
-    }
-    return right === m.right ? m : { ...m, right };
-  });
-}

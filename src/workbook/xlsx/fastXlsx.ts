@@ -603,7 +603,7 @@ const GRID = 'lưới của Excel (cột A–XFD, hàng 1–1.048.576)';
 const GRID_HINT = 'Tệp có lẽ do một chương trình khác ghi sai hoặc đã bị sửa: hãy mở tệp gốc trong Excel, kiểm tra dữ liệu ở cuối trang và lưu lại.';
 
 /** What one sheet held that the reader could not place: cells and merges beyond Excel's grid (cell.outsideGrid, at the addresses as written; their values are not read), merges past the fill budget (merge.tooMany); warnings all. */
-class SheetIssues {
+export class SheetIssues {
   private readonly list: Issue[] = [];
   private more = 0;
   private firstMore = '';
@@ -782,7 +782,7 @@ function column(letters: string): number {
  * nothing. Its range is given back cut at the last column, as ingest spreads a merged header cell
  * over every column of its range. `lastCol` is the last column holding a value before the fill.
  */
-function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number, said: SheetIssues): MergeRange[] {
+export function fillMerges(rows: CellValue[][], merges: readonly MergeRange[], lastCol: number, said: SheetIssues): MergeRange[] {
   const lastRow = rows.length - 1;
   let budget = MAX_MERGE_FILL_TOTAL;
   return merges.map((m) => {
