@@ -7,51 +7,22 @@
  * leaving date before the birth date is an error at its cell and no departure, and two districts'
  * workbooks holding the same sheets are never taken for copies of each other.
  */
-import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
-import path from 'path';
-import { main } from '../src/cli/main';
 import type { Issue } from '../src/domain/issues';
 import type { MemberRecord, StaffRecord } from '../src/domain/records';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { consolidateBooks } from '../src/reports/consolidate';
 import { generatePartyQuarterly, generateReduction } from '../src/reports/generate';
-import { readXlsxBook, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 
-const DIR = path.join(__dirname, 'fixtures', 'hostile');
 const PERIOD_2019 = { from: '2019-01-01', to: '2019-12-31' };
 const Q2_2021 = { from: '2021-04-01', to: '2021-06-30' };
 const AT = '2021-07-01T00:00:00.000Z';
 const SHEET = 'DS CBCCVC';
 const COPY = 'DS CBCCVC (2)';
-/** A letter only Vietnamese uses: the message is in Vietnamese, not an English exception text. */
-const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
 /** The two people of PEOPLE (test/tools/corpus/make.ts) reduced in 2019, by leaving date. */
 const REDUCED_2019 = ['Trần Thị Bình', 'Lê Văn Cường'];
-
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-/** Runs the checks on the fixture, then holds its bytes to what they were before. */
-async function untouched(name: string, checks: (file: string) => Promise<void>): Promise<void> {
-  const file = path.join(DIR, name);
-  const before = await sha256(file);
-  await checks(file);
-  expect(await sha256(file)).toBe(before);
-}
-
-async function read(file: string): Promise<{ book: XlsxBook; ingest: WorkbookIngest }> {
-  const book = await readXlsxBook(file);
-  return { book, ingest: ingestWorkbook(book.grids, { file }) };
-}
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The one issue of this code at this cell, its message in Vietnamese. */
 function issueAt(issues: readonly Issue[], where: { sheet: string; cell: string; code: string; severity: Issue['severity'] }): Issue {

@@ -5,52 +5,25 @@
  * (code, sheet, cell, a Vietnamese message) or the right figures, never a crash, a hang or a silent
  * count; and the file is never written: its sha256 is the same after as before.
  */
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../src/cli/main';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
-import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
+import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/reports/generate';
-import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { readXlsxBook, UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
+import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';
 
-const DIR = path.join(__dirname, 'fixtures', 'hostile');
+const DIR = HOSTILE_DIR;
 const OUT = path.join(os.tmpdir(), 'tochuc-fixtures', 'hostile-out');
 const PERIOD_2019 = { from: '2019-01-01', to: '2019-12-31' };
 const AT = '2021-07-01T00:00:00.000Z';
 const SHEET = 'DS CBCCVC';
 const ND108 = 'NĐ 108/2014/NĐ-CP';
-/** A letter only Vietnamese uses: the message is in Vietnamese, not an English exception text. */
-const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
-
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-/** Runs the checks on the fixture, then holds its bytes to what they were before. */
-async function untouched(name: string, checks: (file: string) => Promise<void>): Promise<void> {
-  const file = path.join(DIR, name);
-  const before = await sha256(file);
-  await checks(file);
-  expect(await sha256(file)).toBe(before);
-}
-
-async function read(file: string): Promise<{ book: XlsxBook; ingest: WorkbookIngest }> {
-  const book = await readXlsxBook(file);
-  return { book, ingest: ingestWorkbook(book.grids, { file }) };
-}
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The one issue of this code at this cell, its message in Vietnamese. */
 function issueAt(issues: readonly Issue[], where: { sheet?: string; cell: string; code: string | string[]; severity?: Issue['severity'] }): Issue {

@@ -7,49 +7,23 @@
  * Each file goes through the reader, ingest and the CLI in process; a refusal is exactly one Vietnamese
  * line on stderr with exit 2, and the file is never written (sha256 before and after).
  */
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { main } from '../src/cli/main';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
-import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
+import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { generateReduction } from '../src/reports/generate';
 import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 
-const DIR = path.join(__dirname, 'fixtures', 'hostile');
 const PERIOD_2019 = { from: '2019-01-01', to: '2019-12-31' };
 const AT = '2021-07-01T00:00:00.000Z';
 const SHEET = 'DS CBCCVC';
-const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
 /** The message of a damaged package, from readXlsx.ts's unreadable(). */
 const DAMAGED = /không phải tệp Excel \.xlsx hợp lệ hoặc đã bị hỏng/;
 /** The message of a part of absurd size, from zipEntries.ts. */
 const ABSURD = /bị hỏng, hoặc được tạo ra để làm treo máy\): tochuc không đọc tệp này/;
-
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-/** Runs the checks on the fixture, then holds its bytes to what they were before. */
-async function untouched(name: string, checks: (file: string) => Promise<void>): Promise<void> {
-  const file = path.join(DIR, name);
-  const before = await sha256(file);
-  await checks(file);
-  expect(await sha256(file)).toBe(before);
-}
-
-async function read(file: string): Promise<{ book: XlsxBook; ingest: WorkbookIngest }> {
-  const book = await readXlsxBook(file);
-  return { book, ingest: ingestWorkbook(book.grids, { file }) };
-}
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
 const reduction2019 = (ingest: WorkbookIngest) => generateReduction(ingest, { period: PERIOD_2019, generatedAt: AT });

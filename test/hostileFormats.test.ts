@@ -6,52 +6,27 @@
  */
 import { execFileSync } from 'child_process';
 import * as XLSX from '@e965/xlsx';
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { main } from '../src/cli/main';
 import type { StaffRecord } from '../src/domain/records';
-import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
+import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { generateReduction } from '../src/reports/generate';
 import { detectSeparator, parseCsvPieces, readCsv } from '../src/workbook/formats/csv';
 import { MAX_INPUT_BYTES } from '../src/workbook/formats/fileCheck';
 import { hasFilePass } from '../src/workbook/formats/sheetjs';
 import { sniff, textEncoding, zipEntrySize } from '../src/workbook/formats/sniff';
 import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';
 
-const DIR = path.join(__dirname, 'fixtures', 'hostile');
+const DIR = HOSTILE_DIR;
 const TMP = path.join(os.tmpdir(), 'tochuc-fixtures', 'hostile-formats');
 const AT = '2021-07-01T00:00:00.000Z';
 const SHEET = 'DS CBCCVC';
 const TITLE = 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG';
 const ND108 = 'NĐ 108/2014/NĐ-CP';
-/** A letter only Vietnamese uses: the message is in Vietnamese, not an English exception text. */
-const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
-}
-
-async function untouched(name: string, checks: (file: string) => Promise<void>): Promise<void> {
-  const file = path.join(DIR, name);
-  const before = await sha256(file);
-  await checks(file);
-  expect(await sha256(file)).toBe(before);
-}
-
-async function read(file: string): Promise<{ book: XlsxBook; ingest: WorkbookIngest }> {
-  const book = await readXlsxBook(file);
-  return { book, ingest: ingestWorkbook(book.grids, { file }) };
-}
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
 const reduction = (ingest: WorkbookIngest, from = '2019-01-01', to = '2019-12-31') => generateReduction(ingest, { period: { from, to }, generatedAt: AT }).report;
