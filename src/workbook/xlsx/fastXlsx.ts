@@ -156,6 +156,15 @@ class XmlScanner {
   /** The current start tag's attributes, four numbers each: name start and end, value start and end. */
   private spans = new Int32Array(64);
   private count = 0;
+  /**
+   * Set by plainCell(), cleared by next(): the current tag is a cell's start tag written as Excel
+   * writes it, whose address (as a span of xml, -1 when it has none), style and type are below.
+   */
+  plain = false;
+  refStart = -1;
+  refEnd = -1;
+  cellStyle = 0;
+  cellType = '';
 
   constructor(readonly xml: string) {}
 
@@ -177,6 +186,7 @@ class XmlScanner {
         this.pos = this.afterMarkup(lt);
         continue;
       }
+      this.plain = false;
       this.closing = c === SLASH;
       if (this.closing) c = xml.charCodeAt(++p);
       let nameStart = p;
@@ -197,6 +207,54 @@ class XmlScanner {
       this.pos = gt + 1;
       return true;
     }
+  }
+
+  /**
+   * Moves to the next tag when it is a cell's start tag of the plain form Excel writes,
+   * `<c r="B12" s="5" t="s">` (one-letter attribute names, double quotes, single spaces), and reads
+   * its r, s and t into refStart/refEnd, cellStyle and cellType: what next() and the attribute loop
+   * of readSheet would read from it. Anything else (another tag, another attribute, a document cut
+   * off) leaves the scanner where it was, for next(). A sheet is mostly such tags, and this skips the
+   * general tag loop and the attribute spans for them (the scanner's largest cost on the register
+   * of test/tools/bench.ts).
+   */
+  plainCell(): boolean {
+    const xml = this.xml;
+    const lt = this.pos;
+    if (xml.charCodeAt(lt) !== 60 /* < */ || xml.charCodeAt(lt + 1) !== 99 /* c */) return false;
+    let p = lt + 2;
+    let c = xml.charCodeAt(p);
+    let refStart = -1;
+    let refEnd = -1;
+    let style = 0;
+    let type = '';
+    while (c === SPACE) {
+      const name = xml.charCodeAt(p + 1);
+      if (name < 97 /* a */ || name > 122 /* z */ || xml.charCodeAt(p + 2) !== EQUALS || xml.charCodeAt(p + 3) !== DQUOTE) return false;
+      const valueEnd = xml.indexOf('"', p + 4);
+      if (valueEnd < 0) return false;
+      if (name === R) {
+        refStart = p + 4;
+        refEnd = valueEnd;
+      } else if (name === S) style = digits(xml, p + 4, valueEnd);
+      else if (name === T) type = xml.slice(p + 4, valueEnd);
+      p = valueEnd + 1;
+      c = xml.charCodeAt(p);
+    }
+    if (c === GT) this.selfClosing = false;
+    else if (c === SLASH && xml.charCodeAt(p + 1) === GT) this.selfClosing = true;
+    else return false;
+    this.pos = this.selfClosing ? p + 2 : p + 1;
+    this.plain = true;
+    this.closing = false;
+    this.nameStart = lt + 1;
+    this.nameEnd = lt + 2;
+    this.count = 0;
+    this.refStart = refStart;
+    this.refEnd = refEnd;
+    this.cellStyle = style;
+    this.cellType = type;
+    return true;
   }
 
   /** The character data after the current start tag (CDATA included, comments left out), decoded. */
@@ -268,13 +326,7 @@ class XmlScanner {
 
   /** Attribute i read as a cell address, its 0-based column ("AB12" → 27); -1 when it has no letters. */
   columnAttr(i: number): number {
-    let col = 0;
-    for (let p = this.spans[4 * i + 2]; p < this.spans[4 * i + 3]; p++) {
-      const c = this.xml.charCodeAt(p);
-      if (c < 65 || c > 90) break;
-      col = col * 26 + c - 64;
-    }
-    return col - 1;
+    return columnAt(this.xml, this.spans[4 * i + 2], this.spans[4 * i + 3]);
   }
 
   /** Records the attribute at p; returns the position after its value. */
@@ -311,6 +363,17 @@ class XmlScanner {
     if (end < 0) throw cutOff();
     return end + length;
   }
+}
+
+/** The 0-based column of the cell address at xml[start, end) ("AB12" → 27); -1 when it starts with no letter. */
+function columnAt(xml: string, start: number, end: number): number {
+  let col = 0;
+  for (let p = start; p < end; p++) {
+    const c = xml.charCodeAt(p);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  return col - 1;
 }
 
 /** The whole number written at xml[start, end), NaN when there is anything else. */
@@ -535,24 +598,33 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], she
   let hiddenRow = false;
   let hiddenRows = 0;
   try {
-    while (x.next()) {
+    while (x.plainCell() || x.next()) {
       if (x.closing) continue;
-      if (x.is('c')) {
+      if (x.plain || x.is('c')) {
         // Rows and cells without an address follow the one before.
         col++;
         let style = 0;
         let type = '';
         let ref = -1;
-        for (let i = 0; i < x.attrCount; i++) {
-          const name = x.letterName(i);
-          if (name === R) {
-            ref = i;
-            col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
-          } else if (name === S) style = x.intAttr(i);
-          else if (name === T) type = x.rawAttr(i);
+        if (x.plain) {
+          style = x.cellStyle;
+          type = x.cellType;
+          if (x.refStart >= 0) {
+            const at = columnAt(x.xml, x.refStart, x.refEnd);
+            if (at >= 0) col = at;
+          }
+        } else {
+          for (let i = 0; i < x.attrCount; i++) {
+            const name = x.letterName(i);
+            if (name === R) {
+              ref = i;
+              col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
+            } else if (name === S) style = x.intAttr(i);
+            else if (name === T) type = x.rawAttr(i);
+          }
         }
         // The address as written is taken before the cell's content moves the scanner on.
-        const beyond = col > LAST_COL || row > LAST_ROW ? (ref >= 0 ? x.rawAttr(ref) : columnLetter(col) + (row + 1)) : undefined;
+        const beyond = col > LAST_COL || row > LAST_ROW ? (writtenAddress(x, ref) ?? columnLetter(col) + (row + 1)) : undefined;
         const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
         if (value !== NO_VALUE && row >= 0) {
           if (beyond !== undefined) {
@@ -593,6 +665,12 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], she
     ...(readerIssues.length ? { readerIssues } : {}),
     ...(hiddenRows ? { hiddenRows } : {}),
   };
+}
+
+/** The current cell's address as written (its r attribute, index `ref` when read by the attribute loop), if it has one. */
+function writtenAddress(x: XmlScanner, ref: number): string | undefined {
+  if (x.plain) return x.refStart >= 0 ? x.xml.slice(x.refStart, x.refEnd) : undefined;
+  return ref >= 0 ? x.rawAttr(ref) : undefined;
 }
 
 /** A cell that makes the package damaged (a shared string that is not there): its message goes on to name the cell and the sheet. */
