@@ -231,8 +231,10 @@ class XmlScanner {
     while (c === SPACE) {
       const name = xml.charCodeAt(p + 1);
       if (name < 97 /* a */ || name > 122 /* z */ || xml.charCodeAt(p + 2) !== EQUALS || xml.charCodeAt(p + 3) !== DQUOTE) return false;
-      const valueEnd = xml.indexOf('"', p + 4);
-      if (valueEnd < 0) return false;
+      // Values are a few characters: a loop costs less here than a call of indexOf.
+      let valueEnd = p + 4;
+      while (valueEnd < xml.length && xml.charCodeAt(valueEnd) !== DQUOTE) valueEnd++;
+      if (valueEnd === xml.length) return false;
       if (name === R) {
         refStart = p + 4;
         refEnd = valueEnd;
@@ -337,8 +339,10 @@ class XmlScanner {
     while (c !== EQUALS && c > SPACE) c = xml.charCodeAt(++p);
     const nameEnd = p;
     while (c !== DQUOTE && c !== 39 /* ' */ && p < xml.length) c = xml.charCodeAt(++p);
-    const valueEnd = xml.indexOf(c === DQUOTE ? '"' : "'", p + 1);
-    if (valueEnd < 0) throw cutOff();
+    // Values are mostly a few characters: a loop costs less here than a call of indexOf.
+    let valueEnd = p + 1;
+    while (valueEnd < xml.length && xml.charCodeAt(valueEnd) !== c) valueEnd++;
+    if (valueEnd >= xml.length) throw cutOff();
     if (4 * this.count === this.spans.length) {
       const more = new Int32Array(2 * this.spans.length);
       more.set(this.spans);
@@ -639,7 +643,10 @@ export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], she
           }
         }
       } else if (x.is('row')) {
-        const r = parseInt(x.attr('r') ?? '', 10);
+        // Nearly always digits alone: read in place, with no string cut out, decoded and parsed.
+        const at = x.attrIndex('r');
+        const n = at >= 0 ? x.intAttr(at) : NaN;
+        const r = n >= 0 && n <= LAST_ROW + 1 ? n : parseInt(x.attr('r') ?? '', 10);
         row = r > 0 ? r - 1 : row + 1;
         col = -1;
         const hidden = x.attrIndex('hidden');
@@ -745,13 +752,23 @@ function readCell(x: XmlScanner, book: Book, type: string, isDate: DateStyle): R
   if (x.selfClosing) return NO_VALUE;
   // Nearly every cell is <c …><v>…</v></c>: it is read here without the general loop below.
   const xml = x.xml;
-  if (xml.startsWith('<v>', x.pos)) {
-    const start = x.pos + 3;
-    const end = xml.indexOf('<', start);
+  const at = x.pos;
+  if (xml.charCodeAt(at) === 60 /* < */ && xml.charCodeAt(at + 1) === 118 /* v */ && xml.charCodeAt(at + 2) === GT) {
+    const start = at + 3;
+    // A value is a few characters: a loop costs less here than a call of indexOf.
+    let end = start;
+    while (end < xml.length && xml.charCodeAt(end) !== 60) end++;
     if (xml.startsWith('</v></c>', end)) {
       x.pos = end + 8;
       if (type === 's') return sharedString(book, digits(xml, start, end), xml, start, end);
-      return start === end ? NO_VALUE : cellValue(type, decodeText(xml.slice(start, end)), isDate, book);
+      if (start === end) return NO_VALUE;
+      // A whole number of up to 15 digits (a row number, a date's serial) is exact read digit by
+      // digit, as parseFloat reads it, with no string cut out for it.
+      if ((type === '' || type === 'n') && end - start <= 15) {
+        const n = digits(xml, start, end);
+        if (!Number.isNaN(n)) return isDate ? excelDate(n, isDate, book.date1904) : n;
+      }
+      return cellValue(type, decodeText(xml.slice(start, end)), isDate, book);
     }
   }
   return readCellContent(x, type, isDate, book);
