@@ -12,7 +12,7 @@
  */
 import type * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../../ingest/values';
-import { fillMerges, isDateFormat, serialToDate, SheetIssues, type PlainSheet } from '../xlsx/fastXlsx';
+import { excelDate, fillMerges, isDateFormat, SheetIssues, showsDay, type PlainSheet } from '../xlsx/fastXlsx';
 import { ZipEntries, ZipSizeError } from '../xlsx/zipEntries';
 import { zipEntrySize } from './sniff';
 
@@ -221,17 +221,4 @@ function plainCell(cell: XLSX.CellObject, date1904: boolean): CellValue | undefi
   }
 }
 
-/** fastXlsx.ts showsDay: a date format shows a day, month or year; "h:mm" a time only. */
-function showsDay(code: string): boolean {
-  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[dDyYbBeE]/.test(bare) || /m{3,}/i.test(bare);
-}
-
-/** fastXlsx.ts excelDate, to the letter: serials before 01/03/1900 as Excel counts them, 0 and below left as numbers. */
-function excelDate(serial: number, style: 'date' | 'time', date1904: boolean): CellValue {
-  if (date1904) return serialToDate(serial, true);
-  if (!(serial >= 0)) return serial;
-  if (serial < 1) return style === 'date' ? serial : serialToDate(serial, false);
-  return serialToDate(serial < 61 ? serial + 1 : serial, false);
-}
 

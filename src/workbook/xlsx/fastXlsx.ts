@@ -524,7 +524,7 @@ export function isDateFormat(code: string | undefined): boolean {
 }
 
 /** A date format shows a day, month or year ("dd/mm/yyyy", "mmm-yy"); "h:mm", "[h]:mm:ss" show a time only. */
-function showsDay(code: string): boolean {
+export function showsDay(code: string): boolean {
   const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return /[dDyYbBeE]/.test(bare) || /m{3,}/i.test(bare);
 }
@@ -538,7 +538,7 @@ function showsDay(code: string): boolean {
  * (an out-of-range date at that cell), not as a day of 1899. A time of day (0 ≤ serial < 1 in a time
  * format) stays exceljs' date of 30/12/1899 at that time. The 1904 system is left to exceljs' arithmetic.
  */
-function excelDate(serial: number, style: 'date' | 'time', date1904: boolean): CellValue {
+export function excelDate(serial: number, style: 'date' | 'time', date1904: boolean): CellValue {
   if (date1904) return serialToDate(serial, true);
   if (!(serial >= 0)) return serial;
   if (serial < 1) return style === 'date' ? serial : serialToDate(serial, false);
