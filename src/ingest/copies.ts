@@ -2,7 +2,7 @@ import type { Issue } from '../domain/issues';
 import type { SheetResult } from './ingestSheet';
 
 /**
- * Sheets that are copies of an earlier sheet of the same workbook (issue 19, point 6): Excel's
+ * Sheets that are copies of an earlier sheet of the same workbook (README, Decisions): Excel's
  * "Move or Copy" makes "DS CBCCVC (2)", and without this every person of it was counted twice.
  *
  * What counts as a copy: a sheet of the same kind, in the same workbook, whose records are the
