@@ -1,6 +1,6 @@
 import type { Issue } from '../domain/issues';
 import { addDays, addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../domain/partyRules';
-import type { IsoDate, MemberRecord, OrgRecord, TargetRecord, TaskRecord } from '../domain/records';
+import { isoDayNumber, type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../domain/records';
 import { seededSample } from '../domain/sampling';
 import { foldKey } from '../domain/text';
 import type { MemberStatus, Rating } from '../domain/vocabulary';
@@ -215,25 +215,16 @@ function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** yyyy-mm-dd as the number yyyymmdd; -1 for any other text (or a year from 9000 on, past what datesNumber can hold exactly). */
-function dayNumber(iso: string): number {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return -1;
-  let n = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const d = iso.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n < 90_000_000 ? n : -1;
-}
-
-/** The birth and admission dates as one number (birth yyyymmdd × 10^8 + admission yyyymmdd, exact below 2^53); -1 when either is of another form. */
+/**
+ * The birth and admission dates as one number (isoDayNumber's, below 4.2 million each: exact well
+ * below 2^53); -1 when either is of another form. Two texts of one number (a text no real day has)
+ * only send their rows to the Map by text below, which tells them apart.
+ */
 function datesNumber(r: MemberRecord): number {
-  // No birth date (undefined, or empty text, which the text key below also makes one) is 0, no day's number.
-  const birth = r.birthDate ? dayNumber(r.birthDate) : 0;
-  const join = dayNumber(r.joinDate);
-  return birth >= 0 && join >= 0 ? birth * 1e8 + join : -1;
+  // No birth date (undefined, or empty text, which the text key below also makes one) is 0.
+  const birth = r.birthDate ? isoDayNumber(r.birthDate) : 0;
+  const join = isoDayNumber(r.joinDate);
+  return birth >= 0 && join >= 0 ? birth * 5e6 + join : -1;
 }
 
 /** Whether `key` is in the ascending `sorted` more than once. */
