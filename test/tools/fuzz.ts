@@ -50,6 +50,7 @@ import os from 'os';
 import path from 'path';
 import { performance } from 'perf_hooks';
 import { deflateSync, unzipSync } from 'fflate';
+import { crc32 } from './corpus/damage';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'src', 'cli', 'tochuc.js');
@@ -123,22 +124,6 @@ interface Zipped {
   /** Bytes before the first local header (a self-extractor's stub) and after the end record. */
   prefix?: Uint8Array;
   suffix?: Uint8Array;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /**
