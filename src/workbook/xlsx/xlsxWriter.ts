@@ -1,4 +1,4 @@
-import { parseA1Range } from '../../domain/a1';
+import { columnLetter, parseA1Range } from '../../domain/a1';
 import { freeSheetName, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from './writePlan';
 import { ZipFileWriter, type PartWriter } from './zipWriter';
@@ -65,12 +65,6 @@ export function xmlAttr(text: string): string {
 export function withoutForbidden(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
-
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Number formats Excel knows by number (ECMA-376 part 1, 18.8.30); others get ids from 164. */
@@ -283,7 +277,7 @@ async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, sty
         }
       }
       if (!cell) continue;
-      body += cellXml(columnLetters(c) + (r + 1), cell, xfOf(cell), strings, covered);
+      body += cellXml(columnLetter(c) + (r + 1), cell, xfOf(cell), strings, covered);
     }
     if (!body && height === undefined) continue;
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : '';
