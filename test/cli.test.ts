@@ -1,4 +1,4 @@
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -64,6 +64,37 @@ describe('tochuc CLI', () => {
     const proc = await run(process.execPath, [BIN, 'inspect', '--input', garbage]).catch((e) => e);
     expect(proc.code).toBe(2);
     expect(proc.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60000);
+
+  it('the bin ends quietly when the command reading its output stops early (tochuc … | head)', async () => {
+    // The sample and a copy: every person twice, 1.8 MB of JSON, far more than a pipe holds.
+    const sample = path.join(__dirname, '..', 'assets', 'samples', 'mong-cai.xlsx');
+    const copy = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-cli-pipe-')), 'copy.xlsx');
+    await fs.copyFile(sample, copy);
+    const child = spawn(process.execPath, [BIN, 'report', 'reduction', '--input', sample, '--input', copy, '--period', '2019', '--json']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    // The first chunk read, the pipe is closed: the rest of the JSON has nowhere to go.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(err).toBe('');
+    expect([0, 1]).toContain(code);
+  }, 60000);
+
+  it('the bin gives the same answer with its compiled-code cache missing, damaged or written', async () => {
+    const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'tochuc-cli');
+    const inspect = async () => (await run(process.execPath, [BIN, 'inspect', '--input', book, '--json'])).stdout;
+    const first = await inspect();
+    // The cache of the bundle just run, the newest (bundles of earlier sources may still be there).
+    const bundles = (await fs.readdir(cacheDir)).filter((f) => /^main-.*\.js$/.test(f)).map((f) => path.join(cacheDir, f));
+    const mtimes = await Promise.all(bundles.map(async (f) => (await fs.stat(f)).mtimeMs));
+    const cache = `${bundles[mtimes.indexOf(Math.max(...mtimes))]}.v8cache`;
+    expect((await fs.stat(cache)).size).toBeGreaterThan(1000);
+    await fs.writeFile(cache, 'not a V8 code cache');
+    expect(await inspect()).toBe(first);
+    // The refused cache is written again by that run.
+    expect((await fs.readFile(cache, 'utf8')).startsWith('not a V8')).toBe(false);
+    expect(await inspect()).toBe(first);
   }, 60000);
 });
 
