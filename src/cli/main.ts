@@ -20,6 +20,7 @@ import { readXlsx, readXlsxBook, UnreadableWorkbookError } from '../workbook/xls
 import { readTemplateWorkbook, writeTemplateWorkbook } from '../workbook/xlsx/templateXlsx';
 import { writePlanFile } from '../workbook/xlsx/writePlanFile';
 import { OutputRefusedError, refuseInputAsOutput, refuseOverwrite, writeAtomically, type Overwrite } from './outputFile';
+import { viNumber, viPercent } from '../domain/viNumbers';
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'samples', 'mong-cai.xlsx');
 
@@ -38,7 +39,6 @@ const USAGE = `Cách dùng / Usage:
 
 class UsageError extends Error {}
 
-const nf = new Intl.NumberFormat('vi-VN');
 const SEVERITY_VI: Record<Issue['severity'], string> = { error: 'lỗi', warning: 'cảnh báo', info: 'ghi nhận' };
 
 /** `--map field=Header` or `--map "Sheet!field=Header"`. */
@@ -68,11 +68,11 @@ export function formatInspect(file: string, sheets: readonly SheetResult[]): str
     lines.push(`\n  Trang "${s.sheet}": ${kindLabel(s.kind)}${s.kind ? ` (${s.kind}), độ tin cậy ${Math.round(s.confidence * 100)}%` : ''}`);
     if (s.headerRows) lines.push(`    Dòng tiêu đề: ${s.headerRows[0] === s.headerRows[1] ? s.headerRows[0] : `${s.headerRows[0]}–${s.headerRows[1]}`}`);
     if (s.mapping.length) lines.push(mappingText(s));
-    if (s.kind) lines.push(`    Bản ghi: ${nf.format(s.records.length)}`);
+    if (s.kind) lines.push(`    Bản ghi: ${viNumber(s.records.length)}`);
     lines.push(`    Vấn đề: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} ghi nhận`);
     const shown = [...s.issues].sort((a, b) => order(a) - order(b)).slice(0, MAX_ISSUES_SHOWN);
     for (const i of shown) lines.push(`      [${SEVERITY_VI[i.severity]}] ${i.cell}: ${i.message}${i.hint ? ` — ${i.hint}` : ''}`);
-    if (s.issues.length > shown.length) lines.push(`      … và ${nf.format(s.issues.length - shown.length)} vấn đề khác (--json để xem đủ).`);
+    if (s.issues.length > shown.length) lines.push(`      … và ${viNumber(s.issues.length - shown.length)} vấn đề khác (--json để xem đủ).`);
   }
   return lines.join('\n');
 }
@@ -146,21 +146,20 @@ function periodFrom(values: { period?: string; from?: string; to?: string }): Pe
   return { from, to };
 }
 
-const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function reductionSummary(r: ReductionReport): string {
   const counts = countBySeverity(r.issues);
   return [
     `Báo cáo tinh giản biên chế, từ ${dayText(r.period.from)} đến ${dayText(r.period.to)}`,
-    `  Tinh giản: ${nf.format(r.reduced.total)} người (cán bộ ${r.reduced.byCategory.canBo}, công chức ${r.reduced.byCategory.congChuc}, viên chức ${r.reduced.byCategory.vienChuc}, người lao động ${r.reduced.byCategory.nguoiLaoDong}, cấp xã ${r.reduced.byCategory.capXa}, không chuyên trách ${r.reduced.byCategory.khongChuyenTrach})`,
+    `  Tinh giản: ${viNumber(r.reduced.total)} người (cán bộ ${r.reduced.byCategory.canBo}, công chức ${r.reduced.byCategory.congChuc}, viên chức ${r.reduced.byCategory.vienChuc}, người lao động ${r.reduced.byCategory.nguoiLaoDong}, cấp xã ${r.reduced.byCategory.capXa}, không chuyên trách ${r.reduced.byCategory.khongChuyenTrach})`,
     `  Hình thức: nghỉ hưu trước tuổi ${r.reduced.byForm.earlyRetirement}, thôi việc ngay ${r.reduced.byForm.resignation}, thôi việc sau học nghề ${r.reduced.byForm.resignationAfterTraining}, chuyển ra ngoài NSNN ${r.reduced.byForm.transferOutsideBudget}, chưa ghi ${r.reduced.byForm.unspecified}`,
-    `  Biên chế: ${r.quota.baselineYear ?? '?'} ${nf.format(r.quota.baseline)} → ${r.quota.currentYear ?? '?'} ${nf.format(r.quota.current)} (${r.quota.change >= 0 ? '+' : ''}${nf.format(r.quota.change)}${r.quota.changeRate !== null ? `, ${pct.format(r.quota.changeRate)}` : ''})`,
-    ...(r.target ? [`  Mục tiêu giảm ${pct.format(r.target.rate)}: ${r.target.met ? 'đạt' : 'chưa đạt'}`] : []),
+    `  Biên chế: ${r.quota.baselineYear ?? '?'} ${viNumber(r.quota.baseline)} → ${r.quota.currentYear ?? '?'} ${viNumber(r.quota.current)} (${r.quota.change >= 0 ? '+' : ''}${viNumber(r.quota.change)}${r.quota.changeRate !== null ? `, ${viPercent(r.quota.changeRate)}` : ''})`,
+    ...(r.target ? [`  Mục tiêu giảm ${viPercent(r.target.rate)}: ${r.target.met ? 'đạt' : 'chưa đạt'}`] : []),
     `  Vấn đề trong dữ liệu: ${counts.error} lỗi, ${counts.warning} cảnh báo (--json để xem từng ô).`,
   ].join('\n');
 }
 
-const rateText = (r: number | null) => (r === null ? '—' : pct.format(r));
+const rateText = (r: number | null) => (r === null ? '—' : viPercent(r));
 
 export function partyQuarterlySummary(r: PartyQuarterlyReport): string {
   const counts = countBySeverity(r.issues);
@@ -168,9 +167,9 @@ export function partyQuarterlySummary(r: PartyQuarterlyReport): string {
   const a = r.admission;
   return [
     `Báo cáo chỉ tiêu công tác xây dựng Đảng, từ ${dayText(r.period.from)} đến ${dayText(r.period.to)}`,
-    `  Đảng viên: đầu kỳ ${nf.format(m.start)}, tăng ${nf.format(m.increase)} (kết nạp ${m.admitted}, chuyển đến ${m.transferredIn}, phục hồi ${m.restored}), giảm ${nf.format(m.decrease)}, cuối kỳ ${nf.format(m.end)}${m.balance === m.end ? '' : ` — KHÔNG KHỚP (${nf.format(m.balance)})`}`,
-    `  Kết nạp: trong kỳ ${nf.format(a.period)}, từ đầu năm ${nf.format(a.ytd)}${a.plan !== null ? ` / kế hoạch ${nf.format(a.plan)} = ${rateText(a.planRate)}` : ''}`,
-    `  Dân số: ${r.population.total !== null ? `${nf.format(r.population.total)}, tỷ lệ đảng viên ${rateText(r.population.memberShare)}${r.population.target !== null ? ` (mục tiêu ${rateText(r.population.target)}, còn thiếu ${nf.format(r.population.gap ?? 0)})` : ''}` : 'chưa có'}`,
+    `  Đảng viên: đầu kỳ ${viNumber(m.start)}, tăng ${viNumber(m.increase)} (kết nạp ${m.admitted}, chuyển đến ${m.transferredIn}, phục hồi ${m.restored}), giảm ${viNumber(m.decrease)}, cuối kỳ ${viNumber(m.end)}${m.balance === m.end ? '' : ` — KHÔNG KHỚP (${viNumber(m.balance)})`}`,
+    `  Kết nạp: trong kỳ ${viNumber(a.period)}, từ đầu năm ${viNumber(a.ytd)}${a.plan !== null ? ` / kế hoạch ${viNumber(a.plan)} = ${rateText(a.planRate)}` : ''}`,
+    `  Dân số: ${r.population.total !== null ? `${viNumber(r.population.total)}, tỷ lệ đảng viên ${rateText(r.population.memberShare)}${r.population.target !== null ? ` (mục tiêu ${rateText(r.population.target)}, còn thiếu ${viNumber(r.population.gap ?? 0)})` : ''}` : 'chưa có'}`,
     `  Tổ chức: ${r.orgs.baseOrgs} TCCSĐ, ${r.orgs.cells} chi bộ, ${r.orgs.newInPeriod} thành lập mới; xếp loại ${r.ratings.year ?? '—'}: HTTNV trở lên ${rateText(r.ratings.goodOrBetterRate)}; sổ tay điện tử ${r.eHandbook.using}/${r.eHandbook.cells} = ${rateText(r.eHandbook.rate)}`,
     `  Dự bị quá hạn ${r.probation.overdue.length}, đến hạn quý tới ${r.probation.dueNextQuarter.length}; Huy hiệu Đảng đợt ${dayText(r.badges.nextDate)}: ${r.badges.due.length}`,
     `  Nhiệm vụ ${r.tasks.year}: ${r.tasks.done}/${r.tasks.registered} hoàn thành = ${rateText(r.tasks.rate)}, quá hạn ${r.tasks.late}; kiểm tra ngẫu nhiên ${r.tasks.sampleSize} (hạt giống ${r.tasks.seed})`,
@@ -191,7 +190,7 @@ export function mergerSummary(r: MergerReport): string {
 export function consolidationSummary(c: Consolidation): string {
   return [
     `  Theo từng tệp (${c.columns.join('; ')}):`,
-    ...c.inputs.map((i) => `    ${i.file}: ${i.values.map((v) => (v === null ? '—' : nf.format(v))).join('; ')} (${i.errors} lỗi, ${i.warnings} cảnh báo)`),
+    ...c.inputs.map((i) => `    ${i.file}: ${i.values.map((v) => (v === null ? '—' : viNumber(v))).join('; ')} (${i.errors} lỗi, ${i.warnings} cảnh báo)`),
     c.duplicates.length
       ? `  Người có tên ở hai tệp trở lên: ${c.duplicates.length} — ${c.duplicates.slice(0, 5).map((d) => `${d.fullName} (${d.rows.map((r) => r.file).join(', ')})`).join('; ')}${c.duplicates.length > 5 ? '; …' : ''}`
       : '  Không có người nào có tên ở hai tệp.',
@@ -320,7 +319,7 @@ async function demo(args: string[], out: (s: string) => void): Promise<number> {
   out('tochuc demo — sổ mẫu Móng Cái / sample workbook\n');
   out(formatInspect(path.relative(process.cwd(), SAMPLE_WORKBOOK) || SAMPLE_WORKBOOK, result.sheets));
   const r = result.records;
-  out(`\nTóm tắt: ${nf.format(r.staff.length)} CBCCVC, NLĐ; ${nf.format(r.units.length)} đơn vị; ${nf.format(r.members.length)} đảng viên; ${nf.format(r.orgs.length)} tổ chức đảng; ${nf.format(r.tasks.length)} nhiệm vụ.`);
+  out(`\nTóm tắt: ${viNumber(r.staff.length)} CBCCVC, NLĐ; ${viNumber(r.units.length)} đơn vị; ${viNumber(r.members.length)} đảng viên; ${viNumber(r.orgs.length)} tổ chức đảng; ${viNumber(r.tasks.length)} nhiệm vụ.`);
   const org = read.settings.org ? { org: read.settings.org } : {};
   const files = [path.basename(SAMPLE_WORKBOOK)];
   const generatedAt = new Date().toISOString();

@@ -10,6 +10,7 @@ import * as rowsModule from './rows';
 import { RepeatedHeader } from './rows';
 import type { CellValue } from './values';
 import { detectTargets, readTargets } from './targets';
+import { viNumber } from '../domain/viNumbers';
 
 // Per-cell helpers, read from their modules once (why: see reader.ts).
 const { isBlank } = gridModule;
@@ -51,7 +52,6 @@ function info(grid: SheetGrid, row: number, code: string, message: string): Issu
   return { sheet: grid.name, cell: cellAddress(grid, row, 0), severity: 'info', code, message };
 }
 
-const nf = new Intl.NumberFormat('vi-VN');
 
 /**
  * Hidden rows and rows an AutoFilter hides are read and counted like the others: an officer who
@@ -63,7 +63,7 @@ function hiddenRowsNote(grid: SheetGrid, issues: Issue[]): void {
   const n = grid.hiddenRows ?? 0;
   if (n <= 0) return;
   issues.push({
-    ...info(grid, 0, 'sheet.hiddenRows', `Trang "${grid.name}" có ${nf.format(n)} dòng bị ẩn hoặc bị lọc (AutoFilter): các dòng này vẫn được đọc và tính như mọi dòng khác.`),
+    ...info(grid, 0, 'sheet.hiddenRows', `Trang "${grid.name}" có ${viNumber(n)} dòng bị ẩn hoặc bị lọc (AutoFilter): các dòng này vẫn được đọc và tính như mọi dòng khác.`),
     hint: 'Nếu có dòng không thuộc danh sách, hãy xóa dòng đó thay vì ẩn; bỏ lọc (Dữ liệu › Xóa bộ lọc) để thấy đủ các dòng được tính.',
   });
 }

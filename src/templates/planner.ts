@@ -9,6 +9,7 @@ import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
 import * as planModule from './plan';
 import { safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+import { viCount, viDecimal, viPercent } from '../domain/viNumbers';
 
 // Per-cell helpers, read from their modules once: run through tsx, every call of an imported
 // function first reads it through an export getter (see src/ingest/reader.ts).
@@ -129,15 +130,12 @@ function typeOf(ref: KeyRef, value: unknown): FieldType {
   return Number.isInteger(value) ? 'count' : 'number';
 }
 
-const viCount = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const viRate = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A figure inside running text, the way a Vietnamese Excel shows it: 1.234, 89,96%, 30/06/2021. */
 export function formatInline(value: unknown, type: FieldType): string {
   if (value === undefined || value === null) return '';
   if (type === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return dayText(value);
-  if (typeof value === 'number') return type === 'text' ? String(value) : type === 'rate' ? viRate.format(value).replace(/\s/g, '') : type === 'count' ? viCount.format(value) : viNumber.format(value);
+  if (typeof value === 'number') return type === 'text' ? String(value) : type === 'rate' ? viPercent(value).replace(/\s/g, '') : type === 'count' ? viCount(value) : viDecimal(value);
   return String(value);
 }
 

@@ -18,6 +18,7 @@ import type { Issue } from '../../domain/issues';
 import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
 import { ZipEntries, ZipSizeError } from './zipEntries';
+import { viNumber } from '../../domain/viNumbers';
 
 /** One worksheet as plain values: rows[r][c] 0-based from A1, holes for empty cells. */
 export interface PlainSheet {
@@ -683,7 +684,6 @@ function writtenAddress(x: XmlScanner, ref: number): string | undefined {
 /** A cell that makes the package damaged (a shared string that is not there): its message goes on to name the cell and the sheet. */
 class DamagedCellError extends Error {}
 
-const VI_NUMBER = new Intl.NumberFormat('vi-VN');
 const GRID = 'lưới của Excel (cột A–XFD, hàng 1–1.048.576)';
 const GRID_HINT = 'Tệp có lẽ do một chương trình khác ghi sai hoặc đã bị sửa: hãy mở tệp gốc trong Excel, kiểm tra dữ liệu ở cuối trang và lưu lại.';
 
@@ -723,14 +723,14 @@ export class SheetIssues {
       cell: at,
       severity: 'warning',
       code: 'merge.tooMany',
-      message: `Các vùng gộp ô của trang phủ hơn ${VI_NUMBER.format(MAX_MERGE_FILL_TOTAL)} ô: từ vùng bắt đầu ở ô ${at}, giá trị ô đầu của vùng gộp không được trải ra các ô còn lại.`,
+      message: `Các vùng gộp ô của trang phủ hơn ${viNumber(MAX_MERGE_FILL_TOTAL)} ô: từ vùng bắt đầu ở ô ${at}, giá trị ô đầu của vùng gộp không được trải ra các ô còn lại.`,
       hint: 'Hãy bỏ gộp những ô không cần gộp (Trang đầu › Gộp và Căn giữa › Bỏ gộp ô) rồi lưu lại.',
     });
   }
 
   issues(): Issue[] {
     if (this.more === 0) return this.list;
-    const message = `Còn ${VI_NUMBER.format(this.more)} ô hoặc vùng gộp khác nằm ngoài ${GRID}, từ ô ${this.firstMore}: chúng không được đọc.`;
+    const message = `Còn ${viNumber(this.more)} ô hoặc vùng gộp khác nằm ngoài ${GRID}, từ ô ${this.firstMore}: chúng không được đọc.`;
     return [...this.list, { sheet: this.sheet, cell: this.firstMore, severity: 'warning', code: 'cell.outsideGrid', message, hint: GRID_HINT }];
   }
 
@@ -787,7 +787,7 @@ function stringAt(book: Book, index: number): string {
   const text = book.strings?.[index];
   if (text !== undefined) return text;
   const which = Number.isNaN(index) ? 'một chuỗi dùng chung không có số' : `chuỗi dùng chung số ${index}`;
-  throw new DamagedCellError(book.strings ? `trỏ tới ${which} nhưng bảng chuỗi dùng chung chỉ có ${VI_NUMBER.format(book.strings.length)} chuỗi` : `trỏ tới ${which} nhưng tệp không có bảng chuỗi dùng chung (xl/sharedStrings.xml)`);
+  throw new DamagedCellError(book.strings ? `trỏ tới ${which} nhưng bảng chuỗi dùng chung chỉ có ${viNumber(book.strings.length)} chuỗi` : `trỏ tới ${which} nhưng tệp không có bảng chuỗi dùng chung (xl/sharedStrings.xml)`);
 }
 
 /** Formulas, inline strings, rich text: the general case. */

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'zlib';
+import { viNumber } from '../../domain/viNumbers';
 
 /**
  * The parts of a zip file (an .xlsx is one), found through its central directory and inflated by
@@ -53,8 +54,7 @@ interface Entry {
   size: number;
 }
 
-const VI = new Intl.NumberFormat('vi-VN');
-const mb = (bytes: number) => `${VI.format(Math.max(1, Math.round(bytes / 2 ** 20)))} MB`;
+const mb = (bytes: number) => `${viNumber(Math.max(1, Math.round(bytes / 2 ** 20)))} MB`;
 const ABSURD = '(tệp có lẽ đã bị hỏng, hoặc được tạo ra để làm treo máy): tochuc không đọc tệp này; hãy dùng bản gốc của tệp.';
 
 export class ZipEntries {
@@ -101,7 +101,7 @@ export class ZipEntries {
       if (method === 0 && compressedSize !== size) throw new Error(`phần "${name}" không nén nhưng khai hai kích thước khác nhau`);
       if (size > MAX_PART_BYTES) throw new ZipSizeError(`có phần "${name}" khai kích thước khi giải nén là ${mb(size)}, quá giới hạn ${mb(MAX_PART_BYTES)} của một phần sổ Excel ${ABSURD}`);
       if (size > RATIO_FLOOR_BYTES && size > MAX_RATIO * compressedSize) {
-        throw new ZipSizeError(`có phần "${name}" khai kích thước khi giải nén là ${mb(size)}, gấp ${VI.format(Math.round(size / Math.max(1, compressedSize)))} lần khi nén, điều dữ liệu thật không có ${ABSURD}`);
+        throw new ZipSizeError(`có phần "${name}" khai kích thước khi giải nén là ${mb(size)}, gấp ${viNumber(Math.round(size / Math.max(1, compressedSize)))} lần khi nén, điều dữ liệu thật không có ${ABSURD}`);
       }
       const start = localData(view, offset, { name, nameBytes, flags, method, compressedSize, size });
       if (start + compressedSize > data.length) throw new Error(`phần "${name}" vượt quá cuối tệp`);
@@ -133,7 +133,7 @@ export class ZipEntries {
       out = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.max(64, entry.size + 1) });
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new ZipSizeError(`có phần "${name}" giải nén ra nhiều hơn kích thước khai trong tệp nén (${VI.format(entry.size)} byte) ${ABSURD}`);
+        throw new ZipSizeError(`có phần "${name}" giải nén ra nhiều hơn kích thước khai trong tệp nén (${viNumber(entry.size)} byte) ${ABSURD}`);
       }
       throw new Error(`phần "${name}" không giải nén được (${(e as Error).message.split('\n')[0]})`);
     }
