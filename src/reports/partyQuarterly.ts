@@ -311,8 +311,17 @@ function movements(persons: readonly Person[], records: readonly MemberRecord[],
   return { start, admitted, ...counts, removedProbationary, increase, decrease, end, balance: start + increase - decrease };
 }
 
-const isMinority = (m: MemberRecord) => m.ethnicity !== undefined && foldKey(m.ethnicity) !== 'kinh';
-const isReligious = (m: MemberRecord) => m.religion !== undefined && !['khong', 'khong co', '0', '-'].includes(foldKey(m.religion));
+/** foldKey, each distinct text folded once: ethnicity and religion repeat a few words over thousands of members. */
+function foldOnce(): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = foldKey(text)));
+    return key;
+  };
+}
+const isMinority = (m: MemberRecord, fold: (text: string) => string = foldKey) => m.ethnicity !== undefined && fold(m.ethnicity) !== 'kinh';
+const isReligious = (m: MemberRecord, fold: (text: string) => string = foldKey) => m.religion !== undefined && !['khong', 'khong co', '0', '-'].includes(fold(m.religion));
 const AGE_BANDS: ReadonlyArray<[string, number, number]> = [['18–30', 18, 30], ['31–35', 31, 35], ['36–40', 36, 40], ['41–45', 41, 45], ['46–50', 46, 50], ['51–55', 51, 55], ['56–60', 56, 60], ['Trên 60', 61, Infinity]];
 /** Youth in Biểu 2-BTCTW: 18 to 30 on the day of admission. */
 const YOUTH: [number, number] = [18, 30];
@@ -458,6 +467,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   const year = Number(period.to.slice(0, 4));
   const active = persons.filter((p) => activeOn(p, period.to));
   const membersSheet = records[0]?.sheet ?? 'tochuc';
+  const fold = foldOnce();
 
   const current = movements(persons, records, period);
   const previous = movements(persons, records, shiftBack(period));
@@ -492,7 +502,10 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   const window = awardDaysAround(period.to);
   const badgeLines: PartyQuarterlyReport['badges']['due'] = [];
   const joinWindows = badgeJoinWindows(window);
+  // Most members joined after the latest window (the 30-year badge's): one comparison rules them out.
+  const latest = joinWindows.reduce((max, w) => (w.upTo > max ? w.upTo : max), '');
   const mayBeDue = (join: IsoDate) => {
+    if (join > latest) return false;
     for (const w of joinWindows) if (join > w.after && join <= w.upTo) return true;
     return false;
   };
@@ -520,7 +533,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
     members: {
       ...current, samePeriodLastYear: previous,
       probationary: probationary.length, official: active.length - probationary.length,
-      female: active.filter((p) => p.first.sex === 'female').length, ethnicMinority: active.filter((p) => isMinority(p.first)).length, religious: active.filter((p) => isReligious(p.first)).length,
+      female: active.filter((p) => p.first.sex === 'female').length, ethnicMinority: active.filter((p) => isMinority(p.first, fold)).length, religious: active.filter((p) => isReligious(p.first, fold)).length,
     },
     admission: {
       period: admitted.length, ytd, plan: plan?.value ?? null, planRate: plan && plan.value > 0 ? ytd / plan.value : null,
