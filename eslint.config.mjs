@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
-const pureCore = ['src/domain/**', 'src/ingest/**', 'src/reports/**', 'src/templates/**'];
+const pureCore = ['src/domain/**', 'src/ingest/**', 'src/reports/**', 'src/templates/**', 'src/app/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', 'test-output/**'] },

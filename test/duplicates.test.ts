@@ -1,5 +1,5 @@
 import { duplicateIssues, duplicateMembers, duplicateStaff, personKey, sameName } from '../src/domain/duplicates';
-import { mulberry32 } from '../test/tools/generateSample';
+import { mulberry32 } from './tools/generateSample';
 import { isoDayNumber, type MemberRecord, type StaffRecord } from '../src/domain/records';
 
 const staff = (row: number, fullName: string, birthDate: string | undefined, unit: string, file?: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({

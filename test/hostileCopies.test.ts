@@ -11,7 +11,7 @@ import type { Issue } from '../src/domain/issues';
 import type { MemberRecord, StaffRecord } from '../src/domain/records';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { consolidateBooks } from '../src/reports/consolidate';
-import { generatePartyQuarterly, generateReduction } from '../src/reports/generate';
+import { generatePartyQuarterly, generateReduction } from '../src/app/generate';
 import { type XlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 

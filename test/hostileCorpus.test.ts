@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/reports/generate';
+import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/app/generate';
 import { readXlsxBook, UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';

@@ -12,7 +12,7 @@ import path from 'path';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateReduction } from '../src/reports/generate';
+import { generateReduction } from '../src/app/generate';
 import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 

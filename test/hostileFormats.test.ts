@@ -11,7 +11,7 @@ import os from 'os';
 import path from 'path';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateReduction } from '../src/reports/generate';
+import { generateReduction } from '../src/app/generate';
 import { detectSeparator, parseCsvPieces, readCsv } from '../src/workbook/formats/csv';
 import { MAX_INPUT_BYTES } from '../src/workbook/formats/fileCheck';
 import { hasFilePass } from '../src/workbook/formats/sheetjs';

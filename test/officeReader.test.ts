@@ -7,7 +7,7 @@ import { TOP_ROWS } from '../src/ingest/columnsToRead';
 import type { SheetGrid } from '../src/ingest/grid';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { isoToSerial, type CellValue } from '../src/ingest/values';
-import { reductionReport } from '../src/reports/reduction';
+import { reductionReport } from '../src/reports/reduction/figures';
 import { DEFAULT_RESPONSE_BUDGET, MERGES_SKIPPED, parseAddresses, readWorkbookSheets, type ReadOptions } from '../src/workbook/office/readSheets';
 import type { ExcelHost } from '../src/workbook/office/executePlan';
 import { ingestOpenWorkbook } from '../src/workbook/office/scanInExcel';

@@ -1,8 +1,8 @@
 import type { Issue } from '../src/domain/issues';
-import type { ReducedPerson, ReductionReport } from '../src/reports/reduction';
-import { CATEGORIES, FORMS } from '../src/reports/reduction';
-import { BLANK_ORG, documentFigures } from '../src/templates/builtin/common';
-import { reductionFigures } from '../src/templates/builtin/reduction';
+import type { ReducedPerson, ReductionReport } from '../src/reports/reduction/figures';
+import { CATEGORIES, FORMS } from '../src/reports/reduction/figures';
+import { BLANK_ORG, documentFigures } from '../src/templates/document';
+import { reductionFigures } from '../src/reports/reduction/template';
 import type { TemplateSheet } from '../src/templates/parse';
 import { lineHeight, planSheet, textLines, type PlanOptions } from '../src/templates/planner';
 

@@ -1,7 +1,7 @@
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { parseDay, parsePeriod } from '../src/reports/period';
-import { CATEGORIES, FORMS, reductionReport } from '../src/reports/reduction';
+import { parseDay, parsePeriod } from '../src/domain/period';
+import { CATEGORIES, FORMS, reductionReport } from '../src/reports/reduction/figures';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
 
 describe('periods', () => {

@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
-import { reductionTemplates } from '../src/templates/builtin/reduction';
+import { reductionTemplates } from '../src/reports/reduction/template';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { CellStyle } from '../src/templates/plan';
 import { generateInExcel, insertTemplatesInExcel } from '../src/workbook/office/generateInExcel';

@@ -4,7 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/reports/generate';
+import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/app/generate';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { FillPlan } from '../src/templates/plan';

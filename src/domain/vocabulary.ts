@@ -93,6 +93,16 @@ export const blocks = vocabulary<Block>('block', 'khối', {
   capXa: ['Xã, phường', 'Cấp xã', 'Xã phường', 'Khối xã, phường', 'Phường, xã', 'Xã, phường, thị trấn'],
 });
 
+/** The blocks as the documents name them (a unit's block left empty: "Chưa ghi khối"). */
+export const BLOCK_LABELS: Record<Block | 'unspecified', string> = {
+  dang: 'Khối Đảng',
+  chinhQuyen: 'Khối chính quyền',
+  doanThe: 'Khối MTTQ và các đoàn thể',
+  suNghiep: 'Khối sự nghiệp',
+  capXa: 'Xã, phường, thị trấn',
+  unspecified: 'Chưa ghi khối',
+};
+
 export type MergerForm = 'merge' | 'absorb' | 'transferFunction' | 'dissolve' | 'keep';
 export const mergerForms = vocabulary<MergerForm>('mergerForm', 'hình thức sắp xếp', {
   merge: ['Hợp nhất'],

@@ -3,9 +3,9 @@ import type { Issue } from '../domain/issues';
 import { countBySeverity } from '../domain/issues';
 import type { Origin, TargetRecord } from '../domain/records';
 import { emptyRecordSets, nameCellOf, type RecordSets, type WorkbookIngest } from '../ingest/ingestWorkbook';
-import type { MergerReport } from './merger';
-import type { PartyQuarterlyReport } from './partyQuarterly';
-import type { ReductionReport } from './reduction';
+import type { MergerReport } from './merger/figures';
+import type { PartyQuarterlyReport } from './partyQuarterly/figures';
+import type { ReductionReport } from './reduction/figures';
 
 /**
  * Several workbooks, one per district, made into one (DESIGN.md, "Scale beyond one machine"). Each

@@ -28,7 +28,7 @@ import type { ExcelHost } from '../workbook/office/executePlan';
 import { selectCell } from '../workbook/office/selectCell';
 import { insertTemplatesInExcel, type ReportKind } from '../workbook/office/generateInExcel';
 import { hasData, hasMembersList, hasMergerPlan, hasStaffList } from '../workbook/office/scanInExcel';
-import { DEFAULT_SAMPLE_SIZE } from '../reports/partyQuarterly';
+import { DEFAULT_SAMPLE_SIZE } from '../reports/partyQuarterly/figures';
 import { defaultPeriodInput, MAX_SAMPLE_SIZE, MAX_SEED, periodOf, targetOf, wholeOf, type PeriodInput } from './formValues';
 import { IssueList } from './IssueList';
 import { PeriodPicker } from './PeriodPicker';

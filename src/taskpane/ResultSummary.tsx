@@ -9,9 +9,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { MergerReport } from '../reports/merger';
-import type { PartyQuarterlyReport } from '../reports/partyQuarterly';
-import type { ReductionReport } from '../reports/reduction';
+import type { MergerReport } from '../reports/merger/figures';
+import type { PartyQuarterlyReport } from '../reports/partyQuarterly/figures';
+import type { ReductionReport } from '../reports/reduction/figures';
 import type { GenerateInExcelResult } from '../workbook/office/generateInExcel';
 import { dayText } from './formValues';
 import type { Strings } from './strings';

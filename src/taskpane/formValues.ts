@@ -1,4 +1,4 @@
-import { parseDay, parsePeriod, type Period } from '../reports/period';
+import { parseDay, parsePeriod, type Period } from '../domain/period';
 
 /** What the period fields hold, as typed; `periodOf` turns it into a Period or says what is wrong. */
 export type PeriodKind = 'year' | 'quarter' | 'half' | 'custom';
@@ -62,4 +62,4 @@ export const MAX_SAMPLE_SIZE = 1000;
 /** The draw's generator takes a 32-bit seed. */
 export const MAX_SEED = 4_294_967_295;
 
-export { dayText } from '../reports/period';
+export { dayText } from '../domain/period';

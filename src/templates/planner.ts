@@ -4,7 +4,7 @@ type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
 import * as recordsModule from '../domain/records';
 import * as valuesModule from '../ingest/values';
-import { dayText } from '../reports/period';
+import { dayText } from '../domain/period';
 import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
 import * as planModule from './plan';

@@ -12,7 +12,7 @@ import zlib from 'zlib';
 import * as esbuild from 'esbuild';
 import ExcelJS from 'exceljs';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
-import { generateReduction } from '../../src/reports/generate';
+import { generateReduction } from '../../src/app/generate';
 import { writePlan } from '../../src/workbook/xlsx/writePlan';
 import { writePlanFile } from '../../src/workbook/xlsx/writePlanFile';
 import { benchCliBigList } from './benchBigList';

@@ -18,7 +18,7 @@
 import { performance } from 'perf_hooks';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
 import { ingestSheet } from '../../src/ingest/ingestSheet';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../../src/reports/generate';
+import { generateMerger, generatePartyQuarterly, generateReduction } from '../../src/app/generate';
 import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';
 import { staffGrid } from './staffGrid';
 

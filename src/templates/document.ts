@@ -1,7 +1,6 @@
-import { countBySeverity, type Issue } from '../../domain/issues';
-import type { Block, Category, ReductionForm } from '../../domain/vocabulary';
-import { dayText, type Period } from '../../reports/period';
-import type { OrgDetails } from '../layout';
+import { countBySeverity, type Issue } from '../domain/issues';
+import { dayText, type Period } from '../domain/period';
+import type { OrgDetails } from './layout';
 
 /** What a document needs beyond its report: who issues it, and where the figures came from. */
 export interface DocumentContext {
@@ -18,29 +17,6 @@ export const BLANK_ORG: OrgDetails = {
   signerCapacity: '', signerTitle: '……………………', signerName: '……………………', recipients: [],
 };
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  canBo: 'Cán bộ',
-  congChuc: 'Công chức',
-  vienChuc: 'Viên chức',
-  nguoiLaoDong: 'Người lao động (hợp đồng)',
-  capXa: 'Cán bộ, công chức cấp xã',
-  khongChuyenTrach: 'Người hoạt động không chuyên trách cấp xã',
-};
-export const FORM_LABELS: Record<ReductionForm | 'unspecified', string> = {
-  earlyRetirement: 'Nghỉ hưu trước tuổi',
-  resignation: 'Thôi việc ngay',
-  resignationAfterTraining: 'Thôi việc sau khi đi học nghề',
-  transferOutsideBudget: 'Chuyển sang tổ chức không hưởng lương từ NSNN',
-  unspecified: 'Chưa ghi hình thức',
-};
-export const BLOCK_LABELS: Record<Block | 'unspecified', string> = {
-  dang: 'Khối Đảng',
-  chinhQuyen: 'Khối chính quyền',
-  doanThe: 'Khối MTTQ và các đoàn thể',
-  suNghiep: 'Khối sự nghiệp',
-  capXa: 'Xã, phường, thị trấn',
-  unspecified: 'Chưa ghi khối',
-};
 const SEVERITY_LABELS: Record<Issue['severity'], string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Ghi nhận' };
 
 /** The report's day in Việt Nam (UTC+7), from `generatedAt`: a date alone is taken as it is. */

@@ -1,6 +1,6 @@
-import type { Consolidation } from '../../reports/consolidate';
-import { documentTemplate, type TableColumn } from '../layout';
-import type { TemplateSheet } from '../parse';
+import type { Consolidation } from './consolidate';
+import { documentTemplate, type TableColumn } from '../templates/layout';
+import type { TemplateSheet } from '../templates/parse';
 
 /**
  * The appendix of a report made from several workbooks (one per district): each workbook's own

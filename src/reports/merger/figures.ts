@@ -1,10 +1,10 @@
-import type { Issue } from '../domain/issues';
-import { addMonths } from '../domain/partyRules';
-import { leaderRole } from '../domain/positions';
-import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../domain/records';
-import { foldKey } from '../domain/text';
-import type { Block, MergerForm } from '../domain/vocabulary';
-import type { WorkbookIngest } from '../ingest/ingestWorkbook';
+import type { Issue } from '../../domain/issues';
+import { addMonths } from '../../domain/partyRules';
+import { leaderRole } from '../../domain/positions';
+import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../../domain/records';
+import { foldKey } from '../../domain/text';
+import type { Block, MergerForm } from '../../domain/vocabulary';
+import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 
 /** Phương án / kết quả sắp xếp tổ chức bộ máy (REPORTS.md, section 2, "merger"): the keys are a contract. */
 

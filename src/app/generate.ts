@@ -1,20 +1,20 @@
 import type { Issue } from '../domain/issues';
 import type { WorkbookIngest } from '../ingest/ingestWorkbook';
-import { BLANK_ORG, type DocumentContext } from '../templates/builtin/common';
-import { consolidationFigures, consolidationTemplate } from '../templates/builtin/consolidation';
-import { issuesTemplate } from '../templates/builtin/issues';
-import { mergerFigures, mergerTemplates, orgChartOf, ORG_CHART_SHEET } from '../templates/builtin/merger';
-import { partyQuarterlyFigures, partyQuarterlyTemplates } from '../templates/builtin/partyQuarterly';
-import { reductionFigures, reductionTemplates } from '../templates/builtin/reduction';
+import { BLANK_ORG, type DocumentContext } from '../templates/document';
+import { consolidationFigures, consolidationTemplate } from '../reports/consolidationSheet';
+import { issuesTemplate } from '../templates/issuesSheet';
+import { mergerFigures, mergerTemplates, orgChartOf, ORG_CHART_SHEET } from '../reports/merger/template';
+import { partyQuarterlyFigures, partyQuarterlyTemplates } from '../reports/partyQuarterly/template';
+import { reductionFigures, reductionTemplates } from '../reports/reduction/template';
 import type { OrgDetails } from '../templates/layout';
 import type { TemplateSheet } from '../templates/parse';
 import type { FillPlan } from '../templates/plan';
 import { planSheet } from '../templates/planner';
-import type { Consolidation } from './consolidate';
-import { dayLabel, periodLabel } from './period';
-import { mergerReport, type MergerParams, type MergerReport } from './merger';
-import { partyQuarterlyReport, type PartyQuarterlyParams, type PartyQuarterlyReport } from './partyQuarterly';
-import { reductionReport, type ReductionParams, type ReductionReport } from './reduction';
+import type { Consolidation } from '../reports/consolidate';
+import { dayLabel, periodLabel } from '../domain/period';
+import { mergerReport, type MergerParams, type MergerReport } from '../reports/merger/figures';
+import { partyQuarterlyReport, type PartyQuarterlyParams, type PartyQuarterlyReport } from '../reports/partyQuarterly/figures';
+import { reductionReport, type ReductionParams, type ReductionReport } from '../reports/reduction/figures';
 
 /**
  * The use case both ends share (CLI and task pane): figures from the ingested workbook, then the

@@ -1,9 +1,9 @@
-import type { PartyQuarterlyReport, Movements } from '../../reports/partyQuarterly';
-import { dayText } from '../../reports/period';
-import { documentTemplate, type OrgDetails, type TableColumn } from '../layout';
-import type { TemplateSheet } from '../parse';
-import { formatInline } from '../planner';
-import { documentFigures, type DocumentContext } from './common';
+import type { PartyQuarterlyReport, Movements } from './figures';
+import { dayText } from '../../domain/period';
+import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
+import type { TemplateSheet } from '../../templates/parse';
+import { formatInline } from '../../templates/planner';
+import { documentFigures, type DocumentContext } from '../../templates/document';
 
 /**
  * The built-in "Báo cáo kết quả thực hiện chỉ tiêu công tác xây dựng Đảng": the report sheet

@@ -1,10 +1,27 @@
-import type { ReductionForm } from '../../domain/vocabulary';
-import type { ReducedPerson, ReductionReport } from '../../reports/reduction';
-import { CATEGORIES, FORMS } from '../../reports/reduction';
-import { documentTemplate, type OrgDetails, type TableColumn } from '../layout';
-import type { TemplateSheet } from '../parse';
-import { formatInline } from '../planner';
-import { BLOCK_LABELS, CATEGORY_LABELS, FORM_LABELS, documentFigures, type DocumentContext } from './common';
+import { BLOCK_LABELS, type Category, type ReductionForm } from '../../domain/vocabulary';
+import type { ReducedPerson, ReductionReport } from './figures';
+import { CATEGORIES, FORMS } from './figures';
+import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
+import type { TemplateSheet } from '../../templates/parse';
+import { formatInline } from '../../templates/planner';
+import { documentFigures, type DocumentContext } from '../../templates/document';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  canBo: 'Cán bộ',
+  congChuc: 'Công chức',
+  vienChuc: 'Viên chức',
+  nguoiLaoDong: 'Người lao động (hợp đồng)',
+  capXa: 'Cán bộ, công chức cấp xã',
+  khongChuyenTrach: 'Người hoạt động không chuyên trách cấp xã',
+};
+export const FORM_LABELS: Record<ReductionForm | 'unspecified', string> = {
+  earlyRetirement: 'Nghỉ hưu trước tuổi',
+  resignation: 'Thôi việc ngay',
+  resignationAfterTraining: 'Thôi việc sau khi đi học nghề',
+  transferOutsideBudget: 'Chuyển sang tổ chức không hưởng lương từ NSNN',
+  unspecified: 'Chưa ghi hình thức',
+};
+
 
 /**
  * The built-in "Báo cáo kết quả thực hiện tinh giản biên chế": the report sheet (Table I by

@@ -1,5 +1,5 @@
-import { documentTemplate } from '../layout';
-import type { TemplateSheet } from '../parse';
+import { documentTemplate } from './layout';
+import type { TemplateSheet } from './parse';
 
 /**
  * The sheet listing the data's problems beside a report (REPORTS.md: "the report is still written

@@ -1,9 +1,9 @@
-import type { Issue } from '../domain/issues';
-import { isoDayNumber, type MergerPlanRecord, type QuotaYears, type StaffRecord, type UnitRecord } from '../domain/records';
-import { foldKey } from '../domain/text';
-import type { Block, Category, ReductionForm, Sex } from '../domain/vocabulary';
-import type { WorkbookIngest } from '../ingest/ingestWorkbook';
-import { inPeriod, type Period } from './period';
+import type { Issue } from '../../domain/issues';
+import { isoDayNumber, type MergerPlanRecord, type QuotaYears, type StaffRecord, type UnitRecord } from '../../domain/records';
+import { foldKey } from '../../domain/text';
+import type { Block, Category, ReductionForm, Sex } from '../../domain/vocabulary';
+import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
+import { inPeriod, type Period } from '../../domain/period';
 
 /** Báo cáo kết quả tinh giản biên chế (REPORTS.md, section 2, "reduction"): the keys are a contract. */
 export const CATEGORIES: readonly Category[] = ['canBo', 'congChuc', 'vienChuc', 'nguoiLaoDong', 'capXa', 'khongChuyenTrach'];

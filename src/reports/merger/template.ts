@@ -1,11 +1,11 @@
-import type { Block } from '../../domain/vocabulary';
-import type { MergerGroup, MergerReport } from '../../reports/merger';
-import { dayText } from '../../reports/period';
-import { documentTemplate, type OrgDetails, type TableColumn } from '../layout';
-import type { TemplateSheet } from '../parse';
-import type { OrgChartPlan } from '../plan';
-import { formatInline } from '../planner';
-import { BLOCK_LABELS, documentFigures, type DocumentContext } from './common';
+import { BLOCK_LABELS, type Block } from '../../domain/vocabulary';
+import type { MergerGroup, MergerReport } from './figures';
+import { dayText } from '../../domain/period';
+import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
+import type { TemplateSheet } from '../../templates/parse';
+import type { OrgChartPlan } from '../../templates/plan';
+import { formatInline } from '../../templates/planner';
+import { documentFigures, type DocumentContext } from '../../templates/document';
 
 /**
  * The built-in "Báo cáo phương án sắp xếp tổ chức bộ máy": the report sheet (units before and

@@ -1,11 +1,11 @@
-import type { Issue } from '../domain/issues';
-import { addDays, addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../domain/partyRules';
-import { isoDayNumber, type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../domain/records';
-import { seededSample } from '../domain/sampling';
-import { foldKey } from '../domain/text';
-import type { MemberStatus, Rating } from '../domain/vocabulary';
-import type { WorkbookIngest } from '../ingest/ingestWorkbook';
-import { inPeriod, type Period } from './period';
+import type { Issue } from '../../domain/issues';
+import { addDays, addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../../domain/partyRules';
+import { isoDayNumber, type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../../domain/records';
+import { seededSample } from '../../domain/sampling';
+import { foldKey } from '../../domain/text';
+import type { MemberStatus, Rating } from '../../domain/vocabulary';
+import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
+import { inPeriod, type Period } from '../../domain/period';
 
 /** Báo cáo chỉ tiêu công tác xây dựng Đảng (REPORTS.md, section 2, "partyQuarterly"): the keys are a contract. */
 
