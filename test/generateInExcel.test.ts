@@ -7,6 +7,9 @@ import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
 import type { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 import { SAMPLE_ORG } from './tools/generateSample';
+import type { ReductionReport } from '../src/reports/reduction/figures';
+import type { PartyQuarterlyReport } from '../src/reports/partyQuarterly/figures';
+import type { MergerReport } from '../src/reports/merger/figures';
 
 const PARAMS = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T02:00:00Z', target: 0.1 };
 
@@ -27,7 +30,7 @@ describe('the task pane use case: generate the reduction report in the open work
     const { host: h, stats } = host(workbook);
     const steps: string[] = [];
     const writes: Array<[number, number]> = [];
-    const result = await generateInExcel(h, 'reduction', { ...PARAMS, onProgress: (step, done, total) => {
+    const result = await generateInExcel<ReductionReport>(h, 'reduction', { ...PARAMS, onProgress: (step, done, total) => {
       steps.push(step);
       if (step === 'write') writes.push([done, total]);
     } });
@@ -51,26 +54,26 @@ describe('the task pane use case: generate the reduction report in the open work
   }, 60000);
 
   it('keeps an earlier report unless asked to replace it', async () => {
-    const again = await generateInExcel(host(workbook).host, 'reduction', PARAMS);
+    const again = await generateInExcel<ReductionReport>(host(workbook).host, 'reduction', PARAMS);
     expect(again.sheets[0]).toBe('TGBC 2015-2019 (2)');
     // The sheets tochuc wrote are not read back as data.
     expect(again.report.reduced.total).toBe(264);
     expect(again.report.source).toEqual(['DS CBCCVC', 'Bien che', 'PA sap xep']);
-    const replaced = await generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
+    const replaced = await generateInExcel<ReductionReport>(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
     expect(replaced.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
   }, 60000);
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(generateInExcel<ReductionReport>(host(workbook).host, 'reduction', { ...PARAMS, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('cancelled while writing a replacement: the earlier report, the registry and events as they were', async () => {
     const before = workbook.snapshot();
     const controller = new AbortController();
     const { host: h, stats } = host(workbook);
-    const run = generateInExcel(h, 'reduction', { ...PARAMS, replace: true, signal: controller.signal, onProgress: (step, _done, total) => {
+    const run = generateInExcel<ReductionReport>(h, 'reduction', { ...PARAMS, replace: true, signal: controller.signal, onProgress: (step, _done, total) => {
       // The executor has planned its batches: the officer clicks "Hủy" now.
       if (step === 'write' && total > 0) controller.abort();
     } });
@@ -100,7 +103,7 @@ describe('the task pane use case: the party-building report (partyQuarterly) in 
     const sources = workbook.sheetNames.filter((name) => name !== REGISTRY_SHEET);
     const before = new Map(sources.map((name) => [name, texts(workbook, name)]));
     const { host: h, stats } = host(workbook);
-    const result = await generateInExcel(h, 'partyQuarterly', H1);
+    const result = await generateInExcel<PartyQuarterlyReport>(h, 'partyQuarterly', H1);
     const { report } = result;
     expect(report.kind).toBe('partyQuarterly');
     expect([report.admission.period, report.admission.ytd, report.admission.plan]).toEqual([237, 237, 450]);
@@ -141,8 +144,8 @@ describe('the task pane use case: the party-building report (partyQuarterly) in 
   }, 60000);
 
   it('draws the tasks with the seed and size asked for, the same tasks for the same seed', async () => {
-    const first = await generateInExcel(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
-    const again = await generateInExcel(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
+    const first = await generateInExcel<PartyQuarterlyReport>(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
+    const again = await generateInExcel<PartyQuarterlyReport>(host(workbook).host, 'partyQuarterly', { ...H1, sampleSize: 5, seed: 42, replace: true });
     expect([first.report.tasks.sampleSize, first.report.tasks.seed]).toEqual([5, 42]);
     expect(again.report.tasks.auditSample).toEqual(first.report.tasks.auditSample);
     expect(first.sheets.slice(0, 4)).toEqual(SHEETS);
@@ -156,7 +159,7 @@ describe('the task pane use case: the merger report in the open workbook', () =>
     const workbook = await sampleInExcel(await readXlsx(SAMPLE_WORKBOOK));
     const sources = workbook.sheetNames.filter((name) => name !== REGISTRY_SHEET);
     const before = new Map(sources.map((name) => [name, texts(workbook, name)]));
-    const result = await generateInExcel(host(workbook).host, 'merger', { period: { from: '2026-11-22', to: '2026-11-22' }, generatedAt: '2026-11-22T02:00:00Z' });
+    const result = await generateInExcel<MergerReport>(host(workbook).host, 'merger', { period: { from: '2026-11-22', to: '2026-11-22' }, generatedAt: '2026-11-22T02:00:00Z' });
     expect(result.report.kind).toBe('merger');
     expect([result.report.unitsBefore, result.report.unitsAfter, result.report.unitsReduced]).toEqual([42, 35, 7]);
     expect(result.sheets.slice(0, 2)).toEqual(['Sắp xếp 01.10.2021', 'Sơ đồ tổ chức 01.10.2021']);

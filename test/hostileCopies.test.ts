@@ -11,7 +11,7 @@ import type { Issue } from '../src/domain/issues';
 import type { MemberRecord, StaffRecord } from '../src/domain/records';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { consolidateBooks } from '../src/reports/consolidate';
-import { generatePartyQuarterly, generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { type XlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 
@@ -34,7 +34,7 @@ function issueAt(issues: readonly Issue[], where: { sheet: string; cell: string;
 
 const codes = (issues: readonly Issue[], code: string) => issues.filter((i) => i.code === code);
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
-const reduction2019 = (ingest: WorkbookIngest) => generateReduction(ingest, { period: PERIOD_2019, generatedAt: AT });
+const reduction2019 = (ingest: WorkbookIngest) => generateOne('reduction', ingest, { period: PERIOD_2019, generatedAt: AT });
 /** The book as if it held only the named sheets: what the figures must equal once the copies are counted once. */
 const only = (book: XlsxBook, file: string, ...sheets: string[]) => ingestWorkbook(book.grids.filter((g) => sheets.includes(g.name)), { file });
 
@@ -94,9 +94,9 @@ describe('copies and hidden rows (issue 19, point 6)', () => {
       expect(ingest.records.members).toHaveLength(5);
       const warning = issueAt(ingest.issues, { sheet: 'Đảng viên (2)', cell: 'A3', code: 'sheet.copy', severity: 'warning' });
       expect(warning.message).toContain('"Đảng viên"');
-      const party = generatePartyQuarterly(ingest, { period: Q2_2021, generatedAt: AT });
+      const party = generateOne('partyQuarterly', ingest, { period: Q2_2021, generatedAt: AT });
       expect(party.report.members).toMatchObject({ start: 3, admitted: 1, transferredOut: 1, end: 3 });
-      expect(party.report.members).toEqual(generatePartyQuarterly(only(book, file, 'Đảng viên'), { period: Q2_2021, generatedAt: AT }).report.members);
+      expect(party.report.members).toEqual(generateOne('partyQuarterly', only(book, file, 'Đảng viên'), { period: Q2_2021, generatedAt: AT }).report.members);
       const run = await cli(['report', 'partyQuarterly', '--input', file, '--period', '2021-Q2', '--json']);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.out).members).toMatchObject({ start: 3, end: 3 });

@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { readXlsxBook, UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';
@@ -36,7 +36,7 @@ function issueAt(issues: readonly Issue[], where: { sheet?: string; cell: string
 }
 
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
-const reduction2019 = (ingest: WorkbookIngest) => generateReduction(ingest, { period: PERIOD_2019, generatedAt: AT });
+const reduction2019 = (ingest: WorkbookIngest) => generateOne('reduction', ingest, { period: PERIOD_2019, generatedAt: AT });
 /** Every cell of a written workbook, sheet by sheet, as exceljs reads it back. */
 async function cellsOf(file: string): Promise<Map<string, ExcelJS.Cell[]>> {
   const wb = new ExcelJS.Workbook();
@@ -65,7 +65,7 @@ describe('the hostile-input corpus', () => {
       const inspect = await cli(['inspect', '--input', file]);
       expect(inspect.code).toBe(0);
       expect(inspect.out).toContain('Trang "Sheet1": không nhận ra');
-      const party = generatePartyQuarterly(ingest, { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt: AT });
+      const party = generateOne('partyQuarterly', ingest, { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt: AT });
       issueAt(party.report.issues, { sheet: 'tochuc', cell: 'A1', code: 'members.none', severity: 'error' });
       const reduction = reduction2019(ingest);
       expect(reduction.report.reduced.total).toBe(0);
@@ -195,7 +195,7 @@ describe('the hostile-input corpus', () => {
       const dung = staff(ingest).find((r) => r.fullName === 'Phạm Thị Dung');
       expect(dung).toMatchObject({ birthDate: '1990-02-02', unit: 'Trung tâm Y tế', status: 'reduced', leftDate: '2019-12-31' });
       const { report } = reduction2019(ingest);
-      const merger = generateMerger(ingest, { generatedAt: AT });
+      const merger = generateOne('merger', ingest, { generatedAt: AT });
       expect(merger.report.unitsBefore).toBe(2);
       expect(report.reduced.people.map((p) => p.fullName)).toContain('Phạm Thị Dung');
       expect(report.reduced.people.map((p) => p.fullName)).not.toContain('Lê Văn Cường');

@@ -12,7 +12,7 @@ import path from 'path';
 import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { cli, read, untouched, VIETNAMESE } from './helpers/hostile';
 
@@ -26,7 +26,7 @@ const DAMAGED = /không phải tệp Excel \.xlsx hợp lệ hoặc đã bị h�
 const ABSURD = /bị hỏng, hoặc được tạo ra để làm treo máy\): tochuc không đọc tệp này/;
 
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
-const reduction2019 = (ingest: WorkbookIngest) => generateReduction(ingest, { period: PERIOD_2019, generatedAt: AT });
+const reduction2019 = (ingest: WorkbookIngest) => generateOne('reduction', ingest, { period: PERIOD_2019, generatedAt: AT });
 const where = (issues: readonly Issue[] | undefined) => (issues ?? []).map((i) => `${i.sheet}!${i.cell} ${i.code} ${i.severity}`);
 
 /**

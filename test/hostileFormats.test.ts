@@ -11,7 +11,7 @@ import os from 'os';
 import path from 'path';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { detectSeparator, parseCsvPieces, readCsv } from '../src/workbook/formats/csv';
 import { MAX_INPUT_BYTES } from '../src/workbook/formats/fileCheck';
 import { hasFilePass } from '../src/workbook/formats/sheetjs';
@@ -29,7 +29,7 @@ const ND108 = 'NĐ 108/2014/NĐ-CP';
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 const staff = (ingest: WorkbookIngest) => ingest.records.staff as StaffRecord[];
-const reduction = (ingest: WorkbookIngest, from = '2019-01-01', to = '2019-12-31') => generateReduction(ingest, { period: { from, to }, generatedAt: AT }).report;
+const reduction = (ingest: WorkbookIngest, from = '2019-01-01', to = '2019-12-31') => generateOne('reduction', ingest, { period: { from, to }, generatedAt: AT }).report;
 
 /** The four people of make.ts PEOPLE, as ingest must read them from any format. */
 const FOUR = [

@@ -2,7 +2,7 @@ import path from 'path';
 import os from 'os';
 import { main, SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generateMerger } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { mergerReport, type MergerReport } from '../src/reports/merger/figures';
 import { readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
@@ -90,7 +90,7 @@ describe('plan errors become issues at their cells', () => {
 describe('merger workbook from the sample', () => {
   it('writes the report and the organisation chart as a table, renders in LibreOffice on A4', async () => {
     const read = await readXlsxBook(SAMPLE_WORKBOOK);
-    const { plan } = generateMerger(ingestWorkbook(read.grids), { generatedAt: GENERATED_AT }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
+    const { plan } = generateOne('merger', ingestWorkbook(read.grids), { generatedAt: GENERATED_AT }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
     expect(plan.issues).toEqual([]);
     expect(plan.sheets.some((s) => s.orgChart)).toBe(false);
     const file = path.join(OUT, 'sample-merger.xlsx');

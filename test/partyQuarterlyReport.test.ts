@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import { main, SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook, type WorkbookIngest } from '../src/ingest/ingestWorkbook';
-import { generatePartyQuarterly } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { partyQuarterlyReport, type PartyQuarterlyReport } from '../src/reports/partyQuarterly/figures';
 import { parsePeriod } from '../src/domain/period';
 import { formatInline } from '../src/templates/planner';
@@ -211,7 +211,7 @@ describe('partyQuarterly workbook from the sample (H1 2021)', () => {
   let file: string;
   beforeAll(async () => {
     const read = await readXlsxBook(SAMPLE_WORKBOOK);
-    const { plan } = generatePartyQuarterly(ingestWorkbook(read.grids), { period: period('2021-H1'), generatedAt: GENERATED_AT }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
+    const { plan } = generateOne('partyQuarterly', ingestWorkbook(read.grids), { period: period('2021-H1'), generatedAt: GENERATED_AT }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
     expect(plan.issues).toEqual([]);
     file = path.join(OUT, 'sample-2021-H1.xlsx');
     expect(await writePlanFile(file, plan)).toEqual(['Chỉ tiêu XDĐ 2021-H1', 'PL Dự bị 2021-H1', 'PL Huy hiệu 2021-H1', 'PL Kiểm tra NV 2021-H1', 'Vấn đề XDĐ 2021-H1']);

@@ -4,7 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
-import { generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { periodLabel } from '../src/domain/period';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
 import { writePlan } from '../src/workbook/xlsx/writePlan';
@@ -22,7 +22,7 @@ describe('reduction report workbook from the sample (Đề án 25 window, 2015�
   beforeAll(async () => {
     const read = await readXlsxBook(SAMPLE_WORKBOOK);
     const book = ingestWorkbook(read.grids);
-    const { report, plan } = generateReduction(book, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT, target: 0.1 }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
+    const { report, plan } = generateOne('reduction', book, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT, target: 0.1 }, { org: read.settings.org, files: ['mong-cai.xlsx'] });
     expect(report.reduced.total).toBe(264);
     expect(plan.issues).toEqual([]);
     file = path.join(OUT, 'sample-2015-2019.xlsx');
@@ -128,7 +128,7 @@ describe('reduction edge cases, from a real .xlsx', () => {
       { name: 'Bien che', rows: [['BIÊN CHẾ ĐƯỢC GIAO'], [], ['STT', 'Đơn vị', 'Khối', 'Biên chế giao năm 2015', 'Biên chế giao năm 2019'], [1, 'Phòng Nội vụ', 'Chính quyền', 12, 10], [2, 'Phòng Y tế', 'Chính quyền', 6, 5]] },
     ]);
     const book = ingestWorkbook(await readXlsx(file));
-    const { report, plan } = generateReduction(book, { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    const { report, plan } = generateOne('reduction', book, { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
     expect(periodLabel(report.period)).toBe('2019');
     out = path.join(OUT, 'edge-cases-2019.xlsx');
     await writePlanFile(out, plan);
@@ -136,7 +136,7 @@ describe('reduction edge cases, from a real .xlsx', () => {
 
   it('counts the reduced row with a date and the retiree whose form is early retirement, and nothing else', async () => {
     const book = ingestWorkbook(await readXlsx(file));
-    const { report } = generateReduction(book, { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    const { report } = generateOne('reduction', book, { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
     expect(report.reduced.people.map((p) => p.fullName)).toEqual(['Lê Văn Đếm', 'Hoàng Văn Hưu']);
     expect(report.reduced.byForm).toMatchObject({ resignation: 1, earlyRetirement: 1, unspecified: 0 });
     // The reduced row without a date is an error at its date cell; the totals row is skipped, not read as a person.
@@ -160,13 +160,13 @@ describe('reduction edge cases, from a real .xlsx', () => {
   it('does not read back as data the report sheets it wrote into the workbook', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const first = generateReduction(ingestWorkbook(await readXlsx(file)), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    const first = generateOne('reduction', ingestWorkbook(await readXlsx(file)), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
     writePlan(wb, first.plan);
     const withReport = path.join(OUT, 'edge-cases-with-report.xlsx');
     await wb.xlsx.writeFile(withReport);
     const grids = await readXlsx(withReport);
     expect(grids.map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);
-    const again = generateReduction(ingestWorkbook(grids), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
+    const again = generateOne('reduction', ingestWorkbook(grids), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: GENERATED_AT });
     expect(again.report.reduced.total).toBe(first.report.reduced.total);
     // So does the exceljs engine.
     expect((await readXlsx(withReport, { engine: 'exceljs' })).map((g) => g.name)).toEqual(['DS CBCCVC', 'Bien che']);

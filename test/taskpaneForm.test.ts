@@ -1,4 +1,11 @@
-import { defaultPeriodInput, MAX_SEED, periodOf, targetOf, wholeOf, type PeriodInput } from '../src/taskpane/formValues';
+import { partyQuarterly } from '../src/reports/partyQuarterly';
+import { defaultPeriodInput, periodOf, targetOf, wholeOf, type PeriodInput } from '../src/taskpane/formValues';
+
+/** The seed's upper bound, as the party report's parameter gives it. */
+const MAX_SEED = (() => {
+  const seed = partyQuarterly.params.find((p) => p.name === 'seed');
+  return seed?.type === 'whole' ? seed.max : NaN;
+})();
 
 const base: PeriodInput = { kind: 'year', year: 2021, quarter: 1, half: 1, from: '', to: '' };
 

@@ -22,6 +22,8 @@ import { registrySheet } from '../src/workbook/xlsx/writePlan';
 import type { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 import { SAMPLE_ORG } from './tools/generateSample';
+import type { ReductionReport } from '../src/reports/reduction/figures';
+import type { PartyQuarterlyReport } from '../src/reports/partyQuarterly/figures';
 
 const PARAMS = { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: '2026-11-22T02:00:00Z', target: 0.1 };
 const SUBTITLE = 'Kết quả thực hiện tinh giản biên chế';
@@ -135,7 +137,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
   it('generates from the edited template: the new wording filled in, the figures as before', async () => {
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = EDITED;
     const { host: h } = host(workbook);
-    const result = await generateInExcel(h, 'reduction', PARAMS);
+    const result = await generateInExcel<ReductionReport>(h, 'reduction', PARAMS);
     expect(result.templateUsed).toBe(true);
     expect(result.templates).toEqual(['Mẫu TGBC', 'Mẫu Phụ lục TGBC']);
     expect(result.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
@@ -193,7 +195,7 @@ describe('template sheets beside the user\'s own sheets', () => {
     expect(read.sheets).toEqual(['Mẫu TGBC (2)']);
     expect(read.templates.map((t) => t.name)).toEqual(['TGBC']);
     // Only the built-in report template is replaced; the appendix stays built-in.
-    const generated = await generateInExcel(h, 'reduction', PARAMS);
+    const generated = await generateInExcel<ReductionReport>(h, 'reduction', PARAMS);
     expect(generated.templates).toEqual(['Mẫu TGBC (2)']);
     expect(generated.sheets).toEqual(['TGBC 2015-2019', 'Phụ lục TGBC 2015-2019', 'Vấn đề TGBC 2015-2019']);
   }, 60000);
@@ -203,13 +205,13 @@ describe('template sheets beside the user\'s own sheets', () => {
     const { host: h } = host(workbook);
     await insertTemplatesInExcel(h, 'reduction');
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = 'Kết quả {{khong.co}}';
-    const result = await generateInExcel(h, 'reduction', PARAMS);
+    const result = await generateInExcel<ReductionReport>(h, 'reduction', PARAMS);
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: 'Mẫu TGBC', cell: 'A7', code: 'template.unknownKey' })]));
   }, 60000);
 
   it('generates from the built-in templates when the workbook has none, in no more syncs; templates cost two', async () => {
     const workbook = await sample();
-    const builtin = await generateInExcel(host(workbook).host, 'reduction', PARAMS);
+    const builtin = await generateInExcel<ReductionReport>(host(workbook).host, 'reduction', PARAMS);
     expect(builtin.templateUsed).toBe(false);
     expect(builtin.templates).toEqual([]);
     expect(texts(workbook, 'TGBC 2015-2019')).toContain(SUBTITLE);
@@ -217,7 +219,7 @@ describe('template sheets beside the user\'s own sheets', () => {
     const { syncs } = await readTemplatesInExcel(host(workbook).host, 'reduction', { known: null });
     expect(syncs).toBe(0);
     await insertTemplatesInExcel(host(workbook).host, 'reduction');
-    const edited = await generateInExcel(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
+    const edited = await generateInExcel<ReductionReport>(host(workbook).host, 'reduction', { ...PARAMS, replace: true });
     expect(edited.templateUsed).toBe(true);
     // The template sheets' used ranges, then their cells and layout.
     expect(edited.syncs - builtin.syncs).toBe(2);
@@ -262,7 +264,7 @@ describe('the party-building report (partyQuarterly) has templates of its own', 
     for (const area of sheet.mergedAreas) area.row++;
     sheet.mutableCell(0, 0).value = 'Bản sửa của Văn phòng';
 
-    const generated = await generateInExcel(h, 'partyQuarterly', H1);
+    const generated = await generateInExcel<PartyQuarterlyReport>(h, 'partyQuarterly', H1);
     expect(generated.templates).toEqual(inserted.sheets);
     const report = workbook.sheet(REPORT);
     expect(report.cell('A1').value).toBe('Bản sửa của Văn phòng');
@@ -273,7 +275,7 @@ describe('the party-building report (partyQuarterly) has templates of its own', 
     expect(report.values(range(charts[1].source))[0][0]).toBe('Hoàn thành xuất sắc nhiệm vụ');
     // Beside the tables' headers, one row lower than from the built-in template.
     const plain = await sample();
-    const builtin = await generateInExcel(host(plain).host, 'partyQuarterly', H1);
+    const builtin = await generateInExcel<PartyQuarterlyReport>(host(plain).host, 'partyQuarterly', H1);
     expect(builtin.templateUsed).toBe(false);
     const row = (cell: string | null) => Number(/\d+/.exec(cell ?? '')?.[0]);
     expect(charts.map((c) => row(c.anchor))).toEqual(plain.charts.map((c) => row(c.anchor) + 1));
@@ -313,7 +315,7 @@ describe('templates on an Excel without ExcelApi 1.9 and 1.13', () => {
     });
 
     workbook.sheet('Mẫu TGBC').mutableCell(6, 0).value = EDITED;
-    const generated = await generateInExcel(h, 'reduction', PARAMS);
+    const generated = await generateInExcel<ReductionReport>(h, 'reduction', PARAMS);
     expect(generated.templateUsed).toBe(true);
     expect(generated.skipped).toEqual(expect.arrayContaining([TEMPLATE_STYLES_SKIPPED, TEMPLATE_MERGES_SKIPPED]));
     expect(texts(workbook, 'TGBC 2015-2019')).toContain('Kết quả tinh giản biên chế kể từ ngày 01/01/2015');

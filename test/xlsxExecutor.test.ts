@@ -4,7 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../src/app/generate';
+import { generateOne } from './helpers/generate';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { FillPlan } from '../src/templates/plan';
@@ -162,7 +162,7 @@ describe("tochuc's streaming .xlsx writer (writePlanFile)", () => {
     // Everyone reduced in 2019, so that the appendix has 12,000 rows (exceljs takes most of the time: a minute for 20,000 on two cores).
     const grid = staffGrid(12_000, 7);
     for (const row of grid.rows.slice(5)) row.splice(7, 4, 'Tinh giản', '15/06/2019', 'Nghỉ hưu trước tuổi', 'NĐ 108/2014/NĐ-CP');
-    const { plan } = generateReduction(ingestWorkbook([grid]), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 });
+    const { plan } = generateOne('reduction', ingestWorkbook([grid]), { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 });
     expect(plan.sheets[1].rows.length).toBeGreaterThan(12_000);
     const { streamed, exceljs, names } = await bothWays(plan, 'reduction-12k');
     expect(Object.keys(streamed)).toEqual(Object.keys(exceljs));
@@ -178,9 +178,9 @@ describe("tochuc's streaming .xlsx writer (writePlanFile)", () => {
     const book = ingestWorkbook(read.grids, { file: sample });
     const options = { ...(read.settings.org ? { org: read.settings.org } : {}), files: ['mong-cai.xlsx'] };
     const plans = {
-      reduction: generateReduction(book, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 }, options).plan,
-      partyQuarterly: generatePartyQuarterly(book, { period: { from: '2021-01-01', to: '2021-06-30' }, generatedAt: AT }, options).plan,
-      merger: generateMerger(book, { generatedAt: AT }, options).plan,
+      reduction: generateOne('reduction', book, { period: { from: '2015-01-01', to: '2019-12-31' }, generatedAt: AT, target: 0.1 }, options).plan,
+      partyQuarterly: generateOne('partyQuarterly', book, { period: { from: '2021-01-01', to: '2021-06-30' }, generatedAt: AT }, options).plan,
+      merger: generateOne('merger', book, { generatedAt: AT }, options).plan,
     };
     for (const [kind, plan] of Object.entries(plans)) {
       const { streamed, exceljs } = await bothWays(plan, kind);

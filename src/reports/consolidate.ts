@@ -3,9 +3,7 @@ import type { Issue } from '../domain/issues';
 import { countBySeverity } from '../domain/issues';
 import type { Origin, TargetRecord } from '../domain/records';
 import { emptyRecordSets, nameCellOf, type RecordSets, type WorkbookIngest } from '../ingest/ingestWorkbook';
-import type { MergerReport } from './merger/figures';
-import type { PartyQuarterlyReport } from './partyQuarterly/figures';
-import type { ReductionReport } from './reduction/figures';
+import type { ReportBase, ReportDefinition } from './registry';
 
 /**
  * Several workbooks, one per district, made into one (DESIGN.md, "Scale beyond one machine"). Each
@@ -89,6 +87,9 @@ function mergeTargets(targets: readonly TargetRecord[], issues: Issue[]): Target
   return [...byYear.values()];
 }
 
+/** Two inputs of one file name: their units could not be told apart; the officer renames one. */
+export class SameNameInputsError extends Error {}
+
 export interface ConsolidatedBook {
   book: WorkbookIngest;
   /** People listed in more than one of the workbooks: in the staff lists, and among the members present. */
@@ -100,7 +101,7 @@ export function consolidateBooks(inputs: readonly InputBook[]): ConsolidatedBook
   if (inputs.length === 1) return { book: inputs[0].book, duplicates: { staff: [], members: [] } };
   const labels = inputs.map((i) => inputLabel(i.file));
   const twice = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (twice !== undefined) throw new Error(`Hai tệp cùng tên "${twice}": đổi tên một tệp để phân biệt đơn vị của từng tệp.`);
+  if (twice !== undefined) throw new SameNameInputsError(`Hai tệp cùng tên "${twice}": đổi tên một tệp để phân biệt đơn vị của từng tệp.`);
   const books = inputs.map((i) => relabel(i.book, i.file));
   const records = emptyRecordSets();
   for (const b of books) {
@@ -131,51 +132,18 @@ export interface Consolidation {
   duplicates: DuplicateGroup[];
 }
 
-type AnyReport = ReductionReport | PartyQuarterlyReport | MergerReport;
-
-/** The figures a province adds up across its districts, per report kind; five, as the subtotals sheet has room for. */
-export function subtotalColumns(report: AnyReport): Array<{ header: string; value: number | null }> {
-  switch (report.kind) {
-    case 'reduction':
-      return [
-        { header: 'Số tinh giản trong kỳ', value: report.reduced.total },
-        { header: `Biên chế được giao ${report.quota.baselineYear ?? 'năm đầu'}`, value: report.quota.baseline },
-        { header: `Biên chế được giao ${report.quota.currentYear ?? 'hiện nay'}`, value: report.quota.current },
-        { header: 'Tăng (+), giảm (-)', value: report.quota.change },
-        { header: 'Số đơn vị có biên chế', value: report.quota.byUnit.length },
-      ];
-    case 'partyQuarterly':
-      return [
-        { header: 'Đảng viên đầu kỳ', value: report.members.start },
-        { header: 'Tăng trong kỳ', value: report.members.increase },
-        { header: 'Trong đó kết nạp', value: report.members.admitted },
-        { header: 'Giảm trong kỳ', value: report.members.decrease },
-        { header: 'Đảng viên cuối kỳ', value: report.members.end },
-      ];
-    case 'merger':
-      return [
-        { header: 'Đầu mối trước sắp xếp', value: report.unitsBefore },
-        { header: 'Đầu mối sau sắp xếp', value: report.unitsAfter },
-        { header: 'Giảm đầu mối', value: report.unitsReduced },
-        { header: 'Biên chế sau sắp xếp', value: report.totals.after.quota },
-        { header: 'Số có mặt sau sắp xếp', value: report.totals.after.staff },
-      ];
-  }
-}
-
 /**
- * The subtotals of each input's own report and the people found in two of them: the party report's
- * among the members present, the others' in the staff lists.
+ * The subtotals of each input's own report (the kind's `subtotals`, five figures a province adds up
+ * across its districts) and the people found in two of them, among whom the kind says.
  */
-export function consolidation(inputs: ReadonlyArray<{ file: string; report: AnyReport }>, found: ConsolidatedBook['duplicates']): Consolidation {
-  const columns = inputs.length ? subtotalColumns(inputs[0].report).map((c) => c.header) : [];
-  const duplicates = inputs[0]?.report.kind === 'partyQuarterly' ? found.members : found.staff;
+export function consolidation<R extends ReportBase>(definition: ReportDefinition<R>, inputs: ReadonlyArray<{ file: string; report: R }>, found: ConsolidatedBook['duplicates']): Consolidation {
+  const columns = inputs.length ? definition.subtotals(inputs[0].report).map((c) => c.header) : [];
   return {
     columns,
     inputs: inputs.map(({ file, report }) => {
       const counts = countBySeverity(report.issues);
-      return { file, values: subtotalColumns(report).map((c) => c.value), errors: counts.error, warnings: counts.warning };
+      return { file, values: definition.subtotals(report).map((c) => c.value), errors: counts.error, warnings: counts.warning };
     }),
-    duplicates,
+    duplicates: found[definition.duplicatesAmong],
   };
 }

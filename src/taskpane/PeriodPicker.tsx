@@ -1,5 +1,6 @@
 import { Caption1, Field, Input, Select, SpinButton, makeStyles, tokens } from '@fluentui/react-components';
-import { dayText, periodOf, type PeriodInput, type PeriodKind } from './formValues';
+import { periodCaption } from '../reports/paneText';
+import { periodOf, type PeriodInput, type PeriodKind } from './formValues';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
@@ -91,7 +92,7 @@ export function PeriodPicker({ strings, value, onChange, disabled }: PeriodPicke
       )}
 
       {'period' in checked && (
-        <Caption1 className={styles.line}>{strings.periodLine(dayText(checked.period.from), dayText(checked.period.to))}</Caption1>
+        <Caption1 className={styles.line}>{periodCaption(checked.period, strings.locale)}</Caption1>
       )}
     </div>
   );

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { Issue } from '../domain/issues';
 import { kindDef } from '../ingest/kinds';
-import { hasData, hasStaffList, type Scan, type SheetSummary } from '../workbook/office/scanInExcel';
+import { hasData, hasSheets, type Scan, type SheetSummary } from '../workbook/office/scanInExcel';
 import { IssueList } from './IssueList';
 import type { Strings } from './strings';
 
@@ -80,7 +80,7 @@ export function WorkbookScan({ strings, scan, scanning, error, notice, note, onR
           <MessageBarBody>{strings.emptyWorkbook}</MessageBarBody>
         </MessageBar>
       )}
-      {scan && !scanning && hasData(scan) && !hasStaffList(scan) && (
+      {scan && !scanning && hasData(scan) && !hasSheets(scan, ['staff']) && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{strings.noStaffSheet}</MessageBarBody>
         </MessageBar>

@@ -57,9 +57,5 @@ export function wholeOf(text: string, min: number, max: number): { value: number
   return value >= min && value <= max ? { value } : { invalid: true };
 }
 
-/** Tasks drawn for the spot check: at most this many (the appendix is a list to check by hand). */
-export const MAX_SAMPLE_SIZE = 1000;
-/** The draw's generator takes a 32-bit seed. */
-export const MAX_SEED = 4_294_967_295;
 
 export { dayText } from '../domain/period';

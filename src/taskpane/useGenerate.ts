@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExcelHost } from '../workbook/office/executePlan';
-import { generateInExcel, type GenerateInExcelParams, type GenerateInExcelResult, type ReportKind } from '../workbook/office/generateInExcel';
+import { generateInExcel, type GenerateInExcelResult, type ReportKind, type ReportValues, type RunOptions } from '../workbook/office/generateInExcel';
 
 export type Step = 'read' | 'compute' | 'write';
 
@@ -12,7 +12,7 @@ export type RunState =
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
-type Params = Omit<GenerateInExcelParams, 'onProgress' | 'signal'>;
+type Params = Omit<RunOptions, 'onProgress' | 'signal'> & ReportValues;
 
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 

@@ -1,16 +1,16 @@
 /**
  * The task pane under test: the real App in Vietnamese with a fixed clock, in front of an Excel host
  * the test can hold back or make fail, and the queries the state tests share. Texts are looked up
- * through stringsFor('vi'), never copied, so a change of wording does not break the tests.
+ * through paneTexts('vi') (the pane's strings and the report kinds'), never copied, so a change of wording does not break the tests.
  */
 import { webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { dayText } from '../../src/taskpane/formValues';
-import { stringsFor } from '../../src/taskpane/strings';
+import { paneTexts } from '../helpers/paneTexts';
 import type { ExcelHost } from '../../src/workbook/office/executePlan';
 
-export const vi = stringsFor('vi');
+export const vi = paneTexts('vi');
 /** The pane's clock: the default period is the year before, 2025. */
 export const NOW = new Date('2026-11-22T02:00:00Z');
 /** How long a generation on the sample may take in jsdom on a slow machine. */

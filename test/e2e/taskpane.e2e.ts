@@ -49,7 +49,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SAMPLE_WORKBOOK } from '../../src/cli/main';
-import { stringsFor } from '../../src/taskpane/strings';
+import { paneTexts } from '../helpers/paneTexts';
 import { writeSettingsInExcel } from '../../src/workbook/office/settings';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET } from '../../src/workbook/xlsx/writePlan';
@@ -62,7 +62,7 @@ import { SHAPES_PANEL_ID, type RenderedSheet, type ShapesPanel } from './shapesP
 // Everything that follows the UI: update here when the pane changes.
 // ---------------------------------------------------------------------------------------------------
 
-const vi = stringsFor('vi');
+const vi = paneTexts('vi');
 
 /** Every element the test touches, by role and accessible name (the pane's own Vietnamese strings). */
 const UI = {

@@ -12,7 +12,7 @@ import zlib from 'zlib';
 import * as esbuild from 'esbuild';
 import ExcelJS from 'exceljs';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
-import { generateReduction } from '../../src/app/generate';
+import { generateOne } from '../helpers/generate';
 import { writePlan } from '../../src/workbook/xlsx/writePlan';
 import { writePlanFile } from '../../src/workbook/xlsx/writePlanFile';
 import { benchCliBigList } from './benchBigList';
@@ -68,7 +68,7 @@ function runPipelineBench(runs: number, registerPath: string): PipelineFigures {
 
 /** The reduction report of the 100,000-row grid written by exceljs, then by the Office.js executor on the strict fake. */
 async function benchReductionWrites(rows: number) {
-  const { plan } = generateReduction(ingestWorkbook([staffGrid(rows, 3)]), REDUCTION_PARAMS);
+  const { plan } = generateOne('reduction', ingestWorkbook([staffGrid(rows, 3)]), REDUCTION_PARAMS);
   let t0 = performance.now();
   const wb = new ExcelJS.Workbook();
   writePlan(wb, plan);

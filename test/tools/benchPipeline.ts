@@ -18,7 +18,7 @@
 import { performance } from 'perf_hooks';
 import { ingestWorkbook } from '../../src/ingest/ingestWorkbook';
 import { ingestSheet } from '../../src/ingest/ingestSheet';
-import { generateMerger, generatePartyQuarterly, generateReduction } from '../../src/app/generate';
+import { generateOne } from '../helpers/generate';
 import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';
 import { staffGrid } from './staffGrid';
 
@@ -115,17 +115,17 @@ function timesOf(runs: number, work: () => void, warmUps = WARM_UP_RUNS): { firs
 
 export async function measurePipeline(runs: number, registerPath: string, samplePath: string): Promise<PipelineFigures> {
   const grid = staffGrid(STAFF_ROWS, 3);
-  let generated: ReturnType<typeof generateReduction> | undefined;
+  let generated: ReturnType<typeof generateOne<'reduction'>> | undefined;
   let records = 0;
   const memoryNsBefore = memoryNsPerRead();
   const reduction = timesOf(runs, () => {
     const book = ingestWorkbook([grid]);
     records = book.records.staff.length;
-    generated = generateReduction(book, REDUCTION_PARAMS);
+    generated = generateOne('reduction', book, REDUCTION_PARAMS);
   });
   const memoryNsAfter = memoryNsPerRead();
   if (records !== STAFF_ROWS) throw new Error(`bench: expected ${STAFF_ROWS} staff records, got ${records}`);
-  const { report, plan } = generated as ReturnType<typeof generateReduction>;
+  const { report, plan } = generated as ReturnType<typeof generateOne<'reduction'>>;
   const ingest = timesOf(runs, () => {
     records = ingestSheet(grid).records.length;
   });
@@ -135,8 +135,8 @@ export async function measurePipeline(runs: number, registerPath: string, sample
   const sample = (await readXlsxBook(samplePath)).grids;
   const generatedAt = '2026-11-22T00:00:00Z';
   const other = 5;
-  const party = timesOf(other, () => generatePartyQuarterly(ingestWorkbook(register), { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt }), 1);
-  const merger = timesOf(other, () => generateMerger(ingestWorkbook(sample), { generatedAt }), 1);
+  const party = timesOf(other, () => generateOne('partyQuarterly', ingestWorkbook(register), { period: { from: '2021-04-01', to: '2021-06-30' }, generatedAt }), 1);
+  const merger = timesOf(other, () => generateOne('merger', ingestWorkbook(sample), { generatedAt }), 1);
 
   const ms = median(reduction.times);
   const bestMs = Math.min(...reduction.times);

@@ -1,55 +1,40 @@
+import { definitionOf, generate } from '../../app/generate';
 import type { Issue } from '../../domain/issues';
-import { generateMerger, generatePartyQuarterly, generateReduction, type Generated, type GenerateOptions } from '../../app/generate';
-import type { MergerReport } from '../../reports/merger/figures';
-import type { PartyQuarterlyReport } from '../../reports/partyQuarterly/figures';
 import type { Period } from '../../domain/period';
-import type { ReductionReport } from '../../reports/reduction/figures';
+import type { ReportBase, ReportParams } from '../../reports/registry';
 import { BLANK_ORG } from '../../templates/document';
-import { mergerTemplates } from '../../reports/merger/template';
-import { partyQuarterlyTemplates } from '../../reports/partyQuarterly/template';
-import { reductionTemplates } from '../../reports/reduction/template';
-import type { OrgDetails } from '../../templates/layout';
-import type { TemplateSheet } from '../../templates/parse';
-import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 import { abortError, canDrawCharts, canDrawShapes, executePlan, type ExcelHost } from './executePlan';
 import { ingestOpenWorkbook } from './scanInExcel';
 import { readSettingsInExcel } from './settings';
 import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } from './templatesInExcel';
 
 /**
- * The task pane's use cases: read the open workbook, compute a report, write its sheets through the
- * Office executor; put a report's built-in templates into the workbook for the user to edit. The
- * pane only shows what these return (DESIGN.md, principle 1).
+ * The task pane's use cases: read the open workbook, make a report of a registered kind (the use
+ * case of src/app/generate.ts), write its sheets through the Office executor; put a kind's built-in
+ * templates into the workbook for the user to edit. The pane only shows what these return.
  */
 
-/** The reports the pane can make; also their names in the registry and of their templates ("template:reduction"). */
-export type ReportKind = 'reduction' | 'partyQuarterly' | 'merger';
+/** A report kind's id (src/reports/index.ts); also its name in the registry sheet and of its templates ("template:reduction"). */
+export type ReportKind = string;
 
-export interface GenerateInExcelParams {
-  period: Period;
+/** A kind's parameters, checked, by name (src/reports/<kind>/index.ts): the period, the target, the sample's size and seed, the structure's day… */
+export interface ReportValues {
+  period?: Period;
+  [name: string]: unknown;
+}
+
+export interface RunOptions {
   /** The report date; the pane passes the clock's, tests a fixed one. */
   generatedAt: string;
-  /** reduction: the reduction target, a rate (0.1 = 10 %). */
-  target?: number;
-  /** partyQuarterly: tasks drawn for the spot check (10 by default). */
-  sampleSize?: number;
-  /** partyQuarterly: seed of the draw; by default derived from the period's end (20210630). */
-  seed?: number;
-  /** merger: the day the structure is read (ISO); by default the plan's latest effective date. The period is not used. */
-  date?: string;
   /** Replace sheets tochuc generated earlier under the same names (the user has agreed). */
   replace?: boolean;
   onProgress?: (step: 'read' | 'compute' | 'write', done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-export type ReductionInExcelParams = Omit<GenerateInExcelParams, 'sampleSize' | 'seed' | 'date'>;
-export type PartyQuarterlyInExcelParams = Omit<GenerateInExcelParams, 'target' | 'date'>;
-export type MergerInExcelParams = Omit<GenerateInExcelParams, 'target' | 'sampleSize' | 'seed'>;
+export type GenerateInExcelParams = RunOptions & ReportValues;
 
-export type ExcelReport = ReductionReport | PartyQuarterlyReport | MergerReport;
-
-export interface GenerateInExcelResult<R extends ExcelReport = ExcelReport> {
+export interface GenerateInExcelResult<R extends ReportBase = ReportBase> {
   report: R;
   /** Data issues, then the template's. */
   issues: Issue[];
@@ -64,67 +49,18 @@ export interface GenerateInExcelResult<R extends ExcelReport = ExcelReport> {
   templates: string[];
 }
 
-/** What differs between the kinds: the built-in templates for the workbook's organisation (its variant sets the motto, its recipients the "Nơi nhận") and the figures. */
-interface KindSpec {
-  templates: (org: OrgDetails) => TemplateSheet[];
-  /** Whether this Excel can draw what the report draws beside its tables (charts: ExcelApi 1.1; the organisation chart's shapes: 1.9). */
-  canDraw: (host: ExcelHost) => boolean;
-  generate: (book: WorkbookIngest, params: GenerateInExcelParams, options: GenerateOptions) => Generated<ExcelReport>;
-}
-
-const KINDS: Record<ReportKind, KindSpec> = {
-  reduction: {
-    templates: (org) => reductionTemplates(org.variant, org.recipients),
-    canDraw: canDrawCharts,
-    generate: (book, p, options) => generateReduction(book, { period: p.period, generatedAt: p.generatedAt, ...(p.target !== undefined ? { target: p.target } : {}) }, options),
-  },
-  partyQuarterly: {
-    templates: (org) => partyQuarterlyTemplates(org.variant, org.recipients),
-    canDraw: canDrawCharts,
-    generate: (book, p, options) => generatePartyQuarterly(book, {
-      period: p.period, generatedAt: p.generatedAt, ...(p.sampleSize !== undefined ? { sampleSize: p.sampleSize } : {}), ...(p.seed !== undefined ? { seed: p.seed } : {}),
-    }, options),
-  },
-  merger: {
-    templates: (org) => mergerTemplates(org.variant, org.recipients),
-    canDraw: canDrawShapes,
-    generate: (book, p, options) => generateMerger(book, { generatedAt: p.generatedAt, ...(p.date !== undefined ? { date: p.date } : {}) }, options),
-  },
-};
-
-/** The list a template row repeats into ("{{#each admission.quarters}}…" → "admission.quarters"). */
-function eachListOf(cells: TemplateSheet['cells'][number] | undefined): string | undefined {
-  for (const cell of cells ?? []) {
-    const match = typeof cell?.value === 'string' ? /\{\{#each\s+([^}\s]+)\s*\}\}/.exec(cell.value) : null;
-    if (match) return match[1];
-  }
-  return undefined;
+/** The kind's parameters out of the pane's call: everything but the run's own options. */
+function reportParams({ replace: _replace, onProgress: _onProgress, signal: _signal, ...values }: GenerateInExcelParams): ReportParams {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as ReportParams;
 }
 
 /**
- * A template read back from the workbook has no charts (Excel's charts are not template cells):
- * the built-in template's charts go with it, over the edited template's rows of the same list,
- * moved by as many rows as the user moved that list. A chart whose list the user took out is left out.
- */
-function withBuiltinCharts(edited: TemplateSheet, builtin: TemplateSheet): TemplateSheet {
-  if (!builtin.charts?.length || edited.charts?.length) return edited;
-  const charts = builtin.charts.flatMap((chart) => {
-    const list = eachListOf(builtin.cells[chart.dataRow]);
-    const moved = list === undefined ? -1 : edited.cells.findIndex((cells) => eachListOf(cells) === list);
-    if (moved < 0) return [];
-    const shift = moved - chart.dataRow;
-    return [{ ...chart, dataRow: moved, anchorRow: Math.max(0, chart.anchorRow + shift) }];
-  });
-  return charts.length ? { ...edited, charts } : edited;
-}
-
-/**
- * Issue 5: puts a report's built-in templates into the open workbook for the user to edit ("Mẫu TGBC",
+ * Puts a report's built-in templates into the open workbook for the user to edit ("Mẫu TGBC",
  * "Mẫu Chỉ tiêu XDĐ"…); template sheets already there keep the user's edits.
  */
 export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind): Promise<InsertTemplatesResult> {
   const { settings } = await readSettingsInExcel(host);
-  return insertTemplates(host, KINDS[kind].templates(settings.org ?? BLANK_ORG), kind);
+  return insertTemplates(host, definitionOf(kind).templates(settings.org ?? BLANK_ORG), kind);
 }
 
 /**
@@ -134,23 +70,18 @@ export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind):
  * its next batch, reading or writing: a cancelled run leaves no sheet of its own behind and rejects
  * with an AbortError.
  */
-export function generateInExcel(host: ExcelHost, kind: 'reduction', params: ReductionInExcelParams): Promise<GenerateInExcelResult<ReductionReport>>;
-export function generateInExcel(host: ExcelHost, kind: 'partyQuarterly', params: PartyQuarterlyInExcelParams): Promise<GenerateInExcelResult<PartyQuarterlyReport>>;
-export function generateInExcel(host: ExcelHost, kind: 'merger', params: MergerInExcelParams): Promise<GenerateInExcelResult<MergerReport>>;
-export function generateInExcel(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult>;
-export async function generateInExcel(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult> {
-  const spec = KINDS[kind];
+export async function generateInExcel<R extends ReportBase = ReportBase>(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult<R>> {
+  const definition = definitionOf(kind);
   const { read, settings, book, settingsIssues } = await ingestOpenWorkbook(host, { onProgress: (done, total) => params.onProgress?.('read', done, total), ...(params.signal ? { signal: params.signal } : {}) });
   params.onProgress?.('compute', 0, 1);
   const edited = await readTemplatesInExcel(host, kind, { known: read.registry ?? null });
-  const editedByName = new Map(edited.templates.map((template, i) => [template.name, { template, sheet: edited.sheets[i] }]));
-  const builtin = spec.templates(settings.org ?? BLANK_ORG);
-  const templates = builtin.map((t) => {
-    const found = editedByName.get(t.name);
-    return found ? withBuiltinCharts(found.template, t) : t;
+  // The template sheet each edited template came from ("Mẫu TGBC"), by the built-in name it replaces.
+  const builtinNames = new Set(definition.templates(settings.org ?? BLANK_ORG).map((t) => t.name));
+  const used = new Map(edited.templates.flatMap((t, i) => (builtinNames.has(t.name) ? [[t.name, edited.sheets[i]] as const] : [])));
+  const { report, plan } = generate(kind, [{ file: '', book }], reportParams(params), {
+    ...(settings.org ? { org: settings.org } : {}), editedTemplates: edited.templates, capabilities: { charts: canDrawCharts(host), shapes: canDrawShapes(host) },
   });
-  const used = new Map(builtin.filter((t) => editedByName.has(t.name)).map((t) => [t.name, editedByName.get(t.name)?.sheet as string]));
-  const { report, plan } = spec.generate(book, params, { ...(settings.org ? { org: settings.org } : {}), templates, charts: spec.canDraw(host) });
+  if (!plan) throw new Error('generate: no plan');
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.
   const templateIssues = plan.issues.map((issue) => (used.has(issue.sheet) ? { ...issue, sheet: used.get(issue.sheet) as string } : issue));
   if (params.signal?.aborted) throw abortError();
@@ -162,7 +93,7 @@ export async function generateInExcel(host: ExcelHost, kind: ReportKind, params:
     onProgress: (done, total) => params.onProgress?.('write', done, total),
   });
   return {
-    report, issues: [...report.issues, ...templateIssues, ...settingsIssues], sheets: written.sheets,
+    report: report as R, issues: [...report.issues, ...templateIssues, ...settingsIssues], sheets: written.sheets,
     skipped: [...read.skipped, ...(used.size ? edited.skipped : []), ...written.skipped], syncs: read.syncs + edited.syncs + written.syncs,
     templateUsed: used.size > 0, templates: [...used.values()],
   };

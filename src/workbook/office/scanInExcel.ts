@@ -1,3 +1,4 @@
+import type { SheetKind } from '../../domain/records';
 import type { Issue } from '../../domain/issues';
 import { ingestWorkbook } from '../../ingest/ingestWorkbook';
 import type { SheetResult } from '../../ingest/ingestSheet';
@@ -44,6 +45,5 @@ export async function scanWorkbook(host: ExcelHost, options: ReadOptions = {}): 
 
 /** A sheet with data: recognised, or with rows tochuc looked at. */
 export const hasData = (scan: Scan) => scan.sheets.some((s) => s.kind || s.rowsRead > 0);
-export const hasStaffList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'staff');
-export const hasMembersList = (scan: Scan) => scan.sheets.some((s) => s.kind === 'members');
-export const hasMergerPlan = (scan: Scan) => scan.sheets.some((s) => s.kind === 'mergerPlan') && scan.sheets.some((s) => s.kind === 'units');
+/** Whether the workbook has a sheet of each of these kinds (what a report needs: its `needs`). */
+export const hasSheets = (scan: Scan, kinds: readonly SheetKind[]) => kinds.every((kind) => scan.sheets.some((s) => s.kind === kind));
