@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { ChartPlan, FillPlan, SheetPlan } from '../src/templates/plan';
-import { CHARTS_SKIPPED, DEFAULT_REQUEST_BUDGET, executePlan, type ExcelHost } from '../src/workbook/office/executePlan';
+import { CHARTS_SKIPPED, DEFAULT_REQUEST_BUDGET, executePlan } from '../src/workbook/office/executePlan';
+import { type ExcelHost } from '../src/workbook/office/host';
 import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
 import { fakeExcel, FakeOfficeError, FakeWorkbook, type FakeExcelOptions } from './fakes/excelFake';
 

@@ -9,7 +9,7 @@ import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import { isoToSerial, type CellValue } from '../src/ingest/values';
 import { reductionReport } from '../src/reports/reduction/figures';
 import { DEFAULT_RESPONSE_BUDGET, MERGES_SKIPPED, parseAddresses, readWorkbookSheets, type ReadOptions } from '../src/workbook/office/readSheets';
-import type { ExcelHost } from '../src/workbook/office/executePlan';
+import type { ExcelHost } from '../src/workbook/office/host';
 import { ingestOpenWorkbook } from '../src/workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';

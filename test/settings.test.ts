@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { OrgDetails } from '../src/templates/layout';
 import { readSettingsInExcel, writeSettingsInExcel } from '../src/workbook/office/settings';
-import type { ExcelHost } from '../src/workbook/office/executePlan';
+import type { ExcelHost } from '../src/workbook/office/host';
 import type { WorkbookSettings } from '../src/workbook/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
 import { readSettings, writeSettings } from '../src/workbook/xlsx/settings';

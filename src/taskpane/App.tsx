@@ -1,7 +1,7 @@
 import { Button, Caption1, Caption1Strong, FluentProvider, Image, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, makeStaticStyles, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Issue } from '../domain/issues';
-import type { ExcelHost } from '../workbook/office/executePlan';
+import type { ExcelHost } from '../workbook/office/host';
 import { selectCell } from '../workbook/office/selectCell';
 import { withMapping } from '../workbook/settings';
 import { OrgForm } from './OrgForm';

@@ -2,7 +2,7 @@ import { Button, Caption1, Checkbox, Divider, Field, MessageBar, MessageBarBody,
 import { useState } from 'react';
 import type { Issue } from '../domain/issues';
 import { reports } from '../reports';
-import type { ExcelHost } from '../workbook/office/executePlan';
+import type { ExcelHost } from '../workbook/office/host';
 import { insertTemplatesInExcel } from '../workbook/office/generateInExcel';
 import { hasData, hasSheets, type Scan } from '../workbook/office/scanInExcel';
 import { selectCell } from '../workbook/office/selectCell';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ExcelHost } from '../workbook/office/executePlan';
+import type { ExcelHost } from '../workbook/office/host';
 import { App } from './App';
 import { localeFor, stringsFor, type Locale } from './strings';
 import { themeFor } from './theme';

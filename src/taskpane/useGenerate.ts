@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExcelHost } from '../workbook/office/executePlan';
+import type { ExcelHost } from '../workbook/office/host';
 import { generateInExcel, type GenerateInExcelResult, type ReportKind, type ReportValues, type RunOptions } from '../workbook/office/generateInExcel';
 
 export type Step = 'read' | 'compute' | 'write';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExcelHost } from '../workbook/office/executePlan';
+import type { ExcelHost } from '../workbook/office/host';
 import { scanWorkbook, type Scan } from '../workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../workbook/office/settings';
 import { watchSettings } from '../workbook/office/watchSettings';

@@ -8,7 +8,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { App } from '../../src/taskpane/App';
 import { dayText } from '../../src/taskpane/formValues';
 import { paneTexts } from '../helpers/paneTexts';
-import type { ExcelHost } from '../../src/workbook/office/executePlan';
+import type { ExcelHost } from '../../src/workbook/office/host';
 
 export const vi = paneTexts('vi');
 /** The pane's clock: the default period is the year before, 2025. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { SAMPLE_WORKBOOK } from '../../src/cli/main';
 import type { SheetGrid } from '../../src/ingest/grid';
 import { isoToSerial } from '../../src/ingest/values';
-import type { ExcelHost } from '../../src/workbook/office/executePlan';
+import type { ExcelHost } from '../../src/workbook/office/host';
 import { fakeExcel, FakeWorkbook, type FakeExcelOptions } from '../fakes/excelFake';
 
 export function host(workbook: FakeWorkbook, options: FakeExcelOptions = {}): { host: ExcelHost; stats: ReturnType<typeof fakeExcel>['stats'] } {

@@ -6,7 +6,7 @@
 import { performance } from 'perf_hooks';
 import type { SheetGrid } from '../../src/ingest/grid';
 import { isoToSerial } from '../../src/ingest/values';
-import type { ExcelHost } from '../../src/workbook/office/executePlan';
+import type { ExcelHost } from '../../src/workbook/office/host';
 import { readWorkbookSheets, type ReadResult } from '../../src/workbook/office/readSheets';
 import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';
 import { cellCount, parseRange } from '../fakes/a1';

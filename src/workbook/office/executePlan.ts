@@ -2,18 +2,13 @@ import { parseA1Range, rangeA1 } from '../../domain/a1';
 import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
 import { freeSheetName, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
+import { canDrawCharts, canDrawShapes, type ExcelHost } from './host';
 
 /**
  * The Office.js executor of a fill plan. All work is queued into batches sized by their payload,
  * with one sync per batch: a 500-row report takes a handful of syncs, a 50,000-row list only as
  * many more as its 4 MB chunks (Excel on the web rejects requests over 5 MB).
  */
-
-/** What the executor needs from Office: `Excel.run` and the requirement-set check. */
-export interface ExcelHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, version: string): boolean;
-}
 
 export interface ExecuteOptions {
   /** Replace a sheet of the same name that tochuc generated earlier (the caller has asked the user). */
@@ -263,16 +258,6 @@ function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelH
   return steps;
 }
 
-/**
- * Charts need ExcelApi 1.1 only (Worksheet.charts, ChartCollection.add, Chart.title, series.getItemAt,
- * ChartSeries.name, setPosition, width and height), below the 1.4 the manifest asks for: the check
- * is for an Excel that answers otherwise. The use case asks it too, so that the report's text says
- * whether its charts are there.
- */
-export function canDrawCharts(host: Pick<ExcelHost, 'isSetSupported'>): boolean {
-  return host.isSetSupported('ExcelApi', '1.1');
-}
-
 export const CHARTS_SKIPPED = 'Biểu đồ bên cạnh bảng (cần ExcelApi 1.1)';
 
 const CHART_TYPES: Record<ChartType, 'ColumnClustered' | 'Pie'> = { columnClustered: 'ColumnClustered', pie: 'Pie' };
@@ -303,14 +288,6 @@ function chartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHo
       chart.height = planned.height;
     },
   }));
-}
-
-/**
- * Shapes (Worksheet.shapes, addGeometricShape, addLine, addTextBox, Shape position and size,
- * textFrame, fill, lineFormat, Line.connectBeginShape/connectEndShape) all need ExcelApi 1.9.
- */
-export function canDrawShapes(host: Pick<ExcelHost, 'isSetSupported'>): boolean {
-  return host.isSetSupported('ExcelApi', '1.9');
 }
 
 export const ORG_CHART_SKIPPED = 'Sơ đồ tổ chức vẽ bằng hình (cần ExcelApi 1.9); trang có bảng sơ đồ dạng thụt lề';

@@ -3,7 +3,8 @@ import type { Issue } from '../../domain/issues';
 import type { Period } from '../../domain/period';
 import type { ReportBase, ReportParams } from '../../reports/registry';
 import { BLANK_ORG } from '../../templates/document';
-import { abortError, canDrawCharts, canDrawShapes, executePlan, type ExcelHost } from './executePlan';
+import { abortError, executePlan } from './executePlan';
+import { capabilitiesOf, type ExcelHost } from './host';
 import { ingestOpenWorkbook } from './scanInExcel';
 import { readSettingsInExcel } from './settings';
 import { insertTemplates, readTemplatesInExcel, type InsertTemplatesResult } from './templatesInExcel';
@@ -79,7 +80,7 @@ export async function generateInExcel<R extends ReportBase = ReportBase>(host: E
   const builtinNames = new Set(definition.templates(settings.org ?? BLANK_ORG).map((t) => t.name));
   const used = new Map(edited.templates.flatMap((t, i) => (builtinNames.has(t.name) ? [[t.name, edited.sheets[i]] as const] : [])));
   const { report, plan } = generate(kind, [{ file: '', book }], reportParams(params), {
-    ...(settings.org ? { org: settings.org } : {}), editedTemplates: edited.templates, capabilities: { charts: canDrawCharts(host), shapes: canDrawShapes(host) },
+    ...(settings.org ? { org: settings.org } : {}), editedTemplates: edited.templates, capabilities: capabilitiesOf(host),
   });
   if (!plan) throw new Error('generate: no plan');
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.

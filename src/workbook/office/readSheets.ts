@@ -5,7 +5,8 @@ import { detectHeader, HEADER_SCAN_ROWS, type MappingOverride } from '../../inge
 import type { CellValue } from '../../ingest/values';
 import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
-import { abortError, type ExcelHost } from './executePlan';
+import { abortError } from './executePlan';
+import { type ExcelHost } from './host';
 
 /**
  * The Office.js reader, the mirror of readXlsx: every worksheet's used range as plain values, with

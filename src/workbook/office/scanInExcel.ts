@@ -3,7 +3,7 @@ import type { Issue } from '../../domain/issues';
 import { ingestWorkbook } from '../../ingest/ingestWorkbook';
 import type { SheetResult } from '../../ingest/ingestSheet';
 import type { WorkbookSettings } from '../settings';
-import type { ExcelHost } from './executePlan';
+import type { ExcelHost } from './host';
 import { readWorkbookSheets, type ReadOptions } from './readSheets';
 
 /**

@@ -1,4 +1,4 @@
-import type { ExcelHost } from './executePlan';
+import type { ExcelHost } from './host';
 
 /**
  * The task pane's "go to the issue": selects one cell (or range) of a sheet, which also brings the

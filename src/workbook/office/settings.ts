@@ -1,7 +1,7 @@
 import { rangeA1 } from '../../domain/a1';
 import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
-import type { ExcelHost } from './executePlan';
+import type { ExcelHost } from './host';
 
 /** Columns F:G from the first row, by address (getRangeByIndexes needs ExcelApi 1.7). */
 const settingsBlock = (rows: number) => rangeA1({ top: 0, left: SETTINGS_COLUMN, bottom: Math.max(rows, 1) - 1, right: SETTINGS_COLUMN + 1 });

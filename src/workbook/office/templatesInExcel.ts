@@ -3,7 +3,8 @@ import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../temp
 import { safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
 import { sheetsOfReport } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
-import { batchesOf, executePlan, widthInCharacters, type ExcelHost } from './executePlan';
+import { batchesOf, executePlan, widthInCharacters } from './executePlan';
+import { type ExcelHost } from './host';
 import { parseAddresses, type KnownRegistry } from './readSheets';
 
 /**

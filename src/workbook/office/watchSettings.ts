@@ -1,7 +1,7 @@
 import { parseA1Range } from '../../domain/a1';
 import { SETTINGS_COLUMN } from '../settings';
 import { REGISTRY_SHEET } from '../xlsx/writePlan';
-import type { ExcelHost } from './executePlan';
+import type { ExcelHost } from './host';
 
 /** Said in the pane when this Excel cannot tell the add-in that a co-author changed the settings. */
 export const WATCH_SKIPPED = 'Không tự cập nhật khi đồng tác giả đổi thiết lập (cần ExcelApi 1.7): bấm Đọc lại sổ.';
