@@ -2,7 +2,7 @@ import { main } from '../src/cli/main';
 import { sheetTexts, writeFixture, type FixtureCell, type FixtureSheet } from './helpers/xlsxFixture';
 
 /**
- * Three districts, one workbook each, made into one report (issue 8): every district has its own
+ * Three districts, one workbook each, made into one report: every district has its own
  * "Phòng Nội vụ" and "Văn phòng HĐND và UBND" with its own quotas, and one civil servant is still
  * listed by two districts after a transfer.
  */

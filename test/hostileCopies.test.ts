@@ -1,5 +1,5 @@
 /**
- * Copies and hidden rows (issue 19, point 6; fixtures 45–52 of test/fixtures/hostile, made by
+ * Copies and hidden rows (fixtures 45–52 of test/fixtures/hostile, made by
  * test/tools/corpus/copies.ts). Each file goes through the .xlsx reader, ingest, the reports and the
  * CLI in process, and its sha256 is the same after as before: a sheet copied within a workbook is
  * counted once with a warning naming both sheets, a copy with an edit is kept beside its original
@@ -38,7 +38,7 @@ const reduction2019 = (ingest: WorkbookIngest) => generateOne('reduction', inges
 /** The book as if it held only the named sheets: what the figures must equal once the copies are counted once. */
 const only = (book: XlsxBook, file: string, ...sheets: string[]) => ingestWorkbook(book.grids.filter((g) => sheets.includes(g.name)), { file });
 
-describe('copies and hidden rows (issue 19, point 6)', () => {
+describe('copies and hidden rows', () => {
   test('45 a sheet and its "Move or Copy" duplicate: counted once, a warning on the copy naming both sheets', async () => {
     await untouched('45-sheet-copy.xlsx', async (file) => {
       const { book, ingest } = await read(file);

@@ -70,7 +70,7 @@ describe('the hostile-input corpus', () => {
       const reduction = reduction2019(ingest);
       expect(reduction.report.reduced.total).toBe(0);
       // As the party report says members.none, the reduction report must say it has no staff list
-      // (REPORTS.md: staff is required), not give zeros as if nobody had left.
+      // (docs/reports.md, "reduction": staff is required), not give zeros as if nobody had left.
       issueAt(reduction.report.issues, { sheet: 'tochuc', cell: 'A1', code: 'staff.none', severity: 'error' });
       expect((await cli(['report', 'reduction', '--input', file, '--period', '2019', '--json'])).code).toBe(1);
     });

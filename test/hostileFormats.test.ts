@@ -1,7 +1,7 @@
 /**
- * The formats offices have besides .xlsx (issue 19, point 4; fixtures 15–29 of test/fixtures/hostile,
- * made by test/tools/corpus/formats.ts), and the checks on the path before anything is read (point 2:
- * folders, devices, FIFOs, files over the size cap). Each fixture goes through the reader, ingest,
+ * The formats offices have besides .xlsx (fixtures 15–29 of test/fixtures/hostile, made by
+ * test/tools/corpus/formats.ts), and the checks on the path before anything is read (folders,
+ * devices, FIFOs, files over the size cap). Each fixture goes through the reader, ingest,
  * the reduction report and the CLI in process; its sha256 is the same after as before.
  */
 import { execFileSync } from 'child_process';

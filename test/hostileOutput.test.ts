@@ -1,5 +1,5 @@
 /**
- * Reports are always well-formed (issue 19, point 5). Names and units holding characters XML 1.0
+ * Reports are always well-formed. Names and units holding characters XML 1.0
  * forbids (test/tools/corpus/output.ts, fixtures 53–58 of test/fixtures/hostile) go through the CLI
  * into a report file; every XML part of each file written here must parse under a strict XML 1.0
  * parser (saxes: it refuses a forbidden character, where a structure check would not), a second

@@ -1,5 +1,5 @@
 /**
- * Ingest's part of issue 19, point 6, on grids given directly: sheets that copy an earlier sheet
+ * Copies and hidden rows as ingest sees them, on grids given directly: sheets that copy an earlier sheet
  * (src/ingest/copies.ts), the note on hidden and filtered-out rows, the reader's issues joined to
  * their sheet's, and dates before the birth date (src/ingest/build.ts); then the same ingest in the
  * task pane, on the Excel fake. The .xlsx files of the same cases are test/hostileCopies.test.ts's.

@@ -11,7 +11,7 @@ import { classifyRow } from '../src/ingest/rows';
 import { parseCommonDate, parseDate, parseDateText, type CellValue } from '../src/ingest/values';
 
 /**
- * The shortcuts ingest takes on its hot path (issue 8) answer as the long way does: shared day
+ * The shortcuts ingest takes on its hot path (docs/performance.md) answer as the long way does: shared day
  * results, the two-letter index of total and note starts, the caches of repeating columns, absent
  * columns, and the label index of header detection.
  */

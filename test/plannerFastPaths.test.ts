@@ -7,7 +7,7 @@ import type { TemplateSheet } from '../src/templates/parse';
 import { lineHeight, planSheet, textLines, type PlanOptions } from '../src/templates/planner';
 
 /**
- * The shortcuts planning takes on a long list (issue 8) answer as the long way does: the line
+ * The shortcuts planning takes on a long list answer as the long way does: the line
  * count of a text that fits, words found without splitting, row heights measured from the texts
  * as written, rows of a repeated instance looked up only when a formula or merge asks, the cross
  * table counted in one pass, people's lines written field by field and issues copied with

@@ -1,5 +1,5 @@
 /**
- * Issue 5 on the Office.js side: the built-in templates inserted into the open workbook for editing,
+ * Templates on the Office.js side: the built-in templates inserted into the open workbook for editing,
  * read back, and used by generation; all against the strict Excel fake.
  */
 import { promises as fs } from 'fs';

@@ -1,5 +1,5 @@
 /**
- * Co-authoring (issue 5): the pane reads the settings again when another co-author changes them,
+ * Co-authoring: the pane reads the settings again when another co-author changes them,
  * and only then. The strict fake delivers Worksheet.onChanged / WorksheetCollection.onAdded events;
  * FakeWorkbook.remoteEdit / remoteAddSheet play the other co-author.
  */

@@ -1,6 +1,6 @@
 /**
  * Where the CLI writes: never over one of its inputs, never over a file that is not a report tochuc
- * wrote (unless --force), and never a half file. The rules and why are in README.md ("Writing files").
+ * wrote (unless --force), and never a half file. The rules and why are in docs/decisions.md ("Writing files").
  */
 import { promises as fs, type Stats } from 'fs';
 import path from 'path';

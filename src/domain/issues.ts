@@ -1,4 +1,4 @@
-/** A problem found in the data, always with its address (DESIGN.md, principle 4). */
+/** A problem found in the data, always with its address (docs/design.md, principle 4). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {

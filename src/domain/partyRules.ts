@@ -3,7 +3,7 @@ import type { Rating } from './vocabulary';
 
 /**
  * The party rules the quarterly report relies on, one small function each, so that a newer text
- * can replace one rule without touching the figures (DOMAIN.md, "Party rules"). Dates are ISO
+ * can replace one rule without touching the figures (docs/domain.md, "Party rules"). Dates are ISO
  * strings `YYYY-MM-DD`, compared as strings.
  */
 
@@ -47,7 +47,7 @@ export function isProbationaryOn(member: { joinDate: IsoDate; officialDate?: Iso
   return member.joinDate <= day && (member.officialDate === undefined || member.officialDate > day);
 }
 
-/** Party badge milestones in years of party age — Quy định về Huy hiệu Đảng (DOMAIN.md, "Party badge"). */
+/** Party badge milestones in years of party age — Quy định về Huy hiệu Đảng (docs/domain.md, "Party rules": Party badge). */
 export const BADGE_MILESTONES: readonly number[] = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90];
 
 /**
@@ -67,7 +67,7 @@ export function partyAge(joinDate: IsoDate, day: IsoDate, monthsOutside = 0): nu
   return Math.max(0, years);
 }
 
-/** The days the badges are presented: 3/2, 19/5, 2/9 and 7/11 (Huy hiệu Đảng rules, DOMAIN.md). */
+/** The days the badges are presented: 3/2, 19/5, 2/9 and 7/11 (Huy hiệu Đảng rules; docs/domain.md, "Party rules"). */
 const AWARD_DAYS: ReadonlyArray<[number, number]> = [[2, 3], [5, 19], [9, 2], [11, 7]];
 
 /** The last award day on or before `day`, and the first one after it. */
@@ -112,7 +112,7 @@ export function lacksOfficialMembers(officialMembers: number): boolean {
 
 /**
  * A base cell of 30 or more members qualifies to become a đảng bộ cơ sở, and a large cell may split
- * into tổ đảng (Điều lệ Đảng, Điều 21; DOMAIN.md).
+ * into tổ đảng (Điều lệ Đảng, Điều 21; docs/domain.md, "Party rules").
  */
 export const LARGE_CELL_MEMBERS = 30;
 export function isLargeCell(members: number): boolean {

@@ -2,7 +2,7 @@ import { foldKey } from './text';
 
 /**
  * Heads (cấp trưởng) and deputies (cấp phó) of a unit, from the position column as officers write
- * it (REPORTS.md, staff, position; issue 7). The merger report counts them against the maximum
+ * it (docs/domain.md, "Heads and deputies"). The merger report counts them against the maximum
  * number of deputies a unit may have (NĐ 150/2025; Kết luận 137-KL/TW).
  */
 export type LeaderRole = 'head' | 'deputy';

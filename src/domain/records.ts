@@ -35,7 +35,7 @@ export function isoDayNumber(iso: string): number {
 /**
  * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Hệ số lương, Trình độ
  * chuyên môn, Lý luận chính trị, Dân tộc, Đảng viên, Ngày vào Đảng) are recognised in its header but
- * not read into records: no report uses them (README, Decisions).
+ * not read into records: no report uses them (docs/decisions.md, "Reading sheets").
  */
 export interface StaffRecord extends Origin {
   fullName: string;

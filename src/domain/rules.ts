@@ -2,9 +2,9 @@ import type { ReductionForm, StaffStatus } from './vocabulary';
 
 /**
  * A reduction form makes the person reduced even when the status says only "Nghỉ hưu" or
- * "Thôi việc" (or nothing): the form is what the policy decision recorded (REPORTS.md, staff,
- * reductionForm; NĐ 29/2023 Điều 2 lists the forms of tinh giản biên chế). Other statuses keep
- * their meaning: a transfer or a death with a form is inconsistent and stays as written.
+ * "Thôi việc" (or nothing): the form is what the policy decision recorded (docs/domain.md,
+ * "Headcount reduction"; NĐ 29/2023 Điều 2 lists the forms of tinh giản biên chế). Other statuses
+ * keep their meaning: a transfer or a death with a form is inconsistent and stays as written.
  */
 export function effectiveStaffStatus(status: StaffStatus, form: ReductionForm | undefined): StaffStatus {
   if (!form) return status;

@@ -1,9 +1,10 @@
 import { foldKey } from './text';
 
 /**
- * Controlled vocabularies of the input sheets (REPORTS.md, section 1): each canonical code with
- * the words officers write for it. Matching is on folded text (no case, diacritics or spacing),
- * exact first, then by the longest alias the cell starts with ("Nghỉ hưu trước tuổi (NĐ 108)").
+ * Controlled vocabularies of the input sheets (docs/reports.md, 1. Input sheets, "Vocabularies"):
+ * each canonical code with the words officers write for it. Matching is on folded text (no case,
+ * diacritics or spacing), exact first, then by the longest alias the cell starts with ("Nghỉ hưu
+ * trước tuổi (NĐ 108)").
  */
 export interface Vocabulary<T extends string> {
   readonly name: string;
@@ -113,7 +114,7 @@ export const mergerForms = vocabulary<MergerForm>('mergerForm', 'hình thức s�
 });
 
 export type MemberStatus = 'active' | 'transferredIn' | 'restored' | 'transferredOut' | 'deceased' | 'removed' | 'expelled' | 'resigned';
-// "Miễn sinh hoạt" keeps membership: it maps to active (REPORTS.md, members).
+// "Miễn sinh hoạt" keeps membership: it maps to active (docs/domain.md, "Party rules").
 export const memberStatuses = vocabulary<MemberStatus>('memberStatus', 'tình trạng đảng viên', {
   active: ['Đang sinh hoạt', 'Miễn sinh hoạt', 'Miễn công tác và sinh hoạt đảng', 'Miễn công tác', 'Sinh hoạt tạm thời'],
   transferredIn: ['Chuyển đến', 'Chuyển sinh hoạt đến', 'Nhận chuyển đến'],

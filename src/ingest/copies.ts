@@ -2,8 +2,9 @@ import type { Issue } from '../domain/issues';
 import type { SheetResult } from './ingestSheet';
 
 /**
- * Sheets that are copies of an earlier sheet of the same workbook (README, Decisions): Excel's
- * "Move or Copy" makes "DS CBCCVC (2)", and without this every person of it was counted twice.
+ * Sheets that are copies of an earlier sheet of the same workbook (docs/decisions.md, "Reading
+ * sheets"): Excel's "Move or Copy" makes "DS CBCCVC (2)", and without this every person of it was
+ * counted twice.
  *
  * What counts as a copy: a sheet of the same kind, in the same workbook, whose records are the
  * earlier sheet's one for one — the same rows, the same values in every field read — whatever the

@@ -6,7 +6,7 @@ import { emptyRecordSets, nameCellOf, type RecordSets, type WorkbookIngest } fro
 import type { ReportBase, ReportDefinition } from './registry';
 
 /**
- * Several workbooks, one per district, made into one (DESIGN.md, "Scale beyond one machine"). Each
+ * Several workbooks, one per district, made into one (docs/design.md, "Scale beyond one machine"). Each
  * district names its own "Phòng Nội vụ", "Chi bộ khu 1" and "DS CBCCVC": those names are kept
  * apart by the file they came from ("Phòng Nội vụ (huyen-a)", "huyen-a › DS CBCCVC"), so that
  * staff meet their own district's quotas and two units of one name are never added together. The

@@ -1,4 +1,4 @@
-/** Every text of the task pane, Vietnamese first (DESIGN.md, principle 5), English second. */
+/** Every text of the task pane, Vietnamese first (docs/design.md, principle 5), English second. */
 export type Locale = 'vi' | 'en';
 
 type Severity = 'error' | 'warning' | 'info';

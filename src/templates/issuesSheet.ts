@@ -2,8 +2,9 @@ import { documentTemplate } from './layout';
 import type { TemplateSheet } from './parse';
 
 /**
- * The sheet listing the data's problems beside a report (REPORTS.md: "the report is still written
- * with the issues listed"), each with its sheet and cell so the officer can fix the source.
+ * The sheet listing the data's problems beside a report (docs/reports.md, 3. The command line:
+ * "the report is still printed and written, with the issues listed"), each with its sheet and
+ * cell so the officer can fix the source.
  */
 export function issuesTemplate(name: string): TemplateSheet {
   return documentTemplate({

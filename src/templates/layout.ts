@@ -5,7 +5,7 @@ import { lineHeight, textLines } from './planner';
 
 /**
  * Building blocks of the built-in report templates, laid out the way Vietnamese official
- * documents are (DOMAIN.md, "Document layout"): party documents per Hướng dẫn 36-HD/VPTW (2018),
+ * documents are (docs/domain.md, "Document layout"): party documents per Hướng dẫn 36-HD/VPTW (2018),
  * state documents per Nghị định 30/2020/NĐ-CP; Times New Roman (TCVN 6909:2001), A4.
  * Organisation details come from the workbook's settings, as `{{org.*}}` figures.
  */

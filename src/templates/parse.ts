@@ -3,7 +3,7 @@ import type { Issue } from '../domain/issues';
 import type { CellStyle, ChartType, PageSetup } from './plan';
 
 /**
- * Template syntax (REPORTS.md, section 4), parsed from an ordinary sheet:
+ * Template syntax (docs/reports.md, 4. Templates), parsed from an ordinary sheet:
  * - `{{key}}` / `{{a.b.c}}` inside text is replaced by a figure; text around it stays.
  * - `{{@index}}` is the 1-based position in the innermost repeated list (STT).
  * - A row whose first cell starts with `{{#each list}}` is repeated once per item (inline form).

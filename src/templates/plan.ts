@@ -4,7 +4,7 @@ import type { TemplateCellInput, TemplateSheet } from './parse';
 /**
  * The fill plan: a report sheet described as plain data. The template engine writes it; the
  * Office.js executor (src/workbook/office) and the exceljs executor (src/workbook/xlsx) each
- * carry it out, and a test compares their results cell by cell (DESIGN.md, principle 2).
+ * carry it out, and a test compares their results cell by cell (docs/design.md, principle 2).
  * Coordinates are 0-based; ranges are A1 strings in the output sheet.
  */
 export interface FillPlan {

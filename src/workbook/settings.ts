@@ -2,7 +2,7 @@ import type { MappingOverride } from '../ingest/header';
 import type { OrgDetails } from '../templates/layout';
 
 /**
- * Settings that travel inside the workbook (DESIGN.md, principle 7), so that every co-author and
+ * Settings that travel inside the workbook (docs/design.md, principle 7), so that every co-author and
  * the CLI see the same: the organisation details of the report header and signature, and the
  * user's column choices. They live in the very hidden "tochuc" sheet, columns F:G (key, JSON
  * value), beside the registry of generated sheets in A:D: Office.js and exceljs both read a

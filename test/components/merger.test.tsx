@@ -8,7 +8,7 @@ import { host, sampleInExcel } from '../helpers/excelSample';
 import { SLOW, controlledHost, figure, generateAndWait, listedSheets, num, renderPane, vi } from './pane';
 
 /**
- * Issue 7: the merger report chosen in the task pane over the strict Excel fake with the sample: a
+ * The merger report chosen in the task pane over the strict Excel fake with the sample: a
  * structure day instead of a period, and the headline figures (42 units → 35, 3 merged units).
  */
 

@@ -9,7 +9,7 @@ import { host, sampleInExcel } from '../helpers/excelSample';
 import { SLOW, choosePeriod, controlledHost, figure, generateAndWait, generateButton, isDisabled, listedSheets, num, renderPane, vi } from './pane';
 
 /**
- * Issue 6: the party-building report (partyQuarterly) chosen in the task pane, over the strict Excel
+ * The party-building report (partyQuarterly) chosen in the task pane, over the strict Excel
  * fake with the sample: its own fields (spot check size and seed, no target), and its headline
  * figures for the first half of 2021 (237 admitted against a plan of 450, tasks 206/229).
  */

@@ -11,7 +11,7 @@ import {
 } from './pane';
 
 /**
- * Issue 5: each state of the task pane as the user sees it, with the real App over the strict Excel
+ * Each state of the task pane as the user sees it, with the real App over the strict Excel
  * fake. The sample's period is 2015–2019 (264 people streamlined, an error at DS CBCCVC!L656).
  */
 

@@ -1,5 +1,5 @@
 /**
- * `npm run test:e2e`: the browser tests (DESIGN.md, "Testing layers": browser). The built task pane
+ * `npm run test:e2e`: the browser tests (docs/design.md, "Test layers": browser). The built task pane
  * (dist/, from `npm run build`, which this script does not run) in Debian's Chromium
  * (/usr/bin/chromium, driven by playwright-core), with the real office.js and the in-memory Excel
  * fake holding the sample workbook as its host. Exit code 0 when every check passes, 1 otherwise

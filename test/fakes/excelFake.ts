@@ -699,7 +699,7 @@ export class FakeWorksheet extends FakeClientObject {
     this.queueCall('delete', [], () => {
       const sheet = this.sheet();
       const data = this.context.data;
-      // By design (office-js issue #365, documented since): make it Hidden first, then delete it.
+      // By design, as Office.js documents: make it Hidden first, then delete it.
       if (sheet.visibility === 'VeryHidden') fail('GeneralException', `The very hidden worksheet '${sheet.name}' cannot be deleted; set its visibility to Hidden first.`);
       if (data.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
         fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');

@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   for (const [run, what] of [[cli, 'số liệu --json'], [cliXlsx, 'báo cáo ghi ra .xlsx']] as const) {
     console.log(`CLI trọn tiến trình, báo cáo partyQuarterly 2021-Q2 trên sổ ${vi(REGISTER_MEMBERS)} đảng viên (${vi(Math.round(run.registerBytes / 1024))} KB${run.registerGenerated ? ', vừa sinh' : ''}), ${what}: trung vị ${run.seconds.toLocaleString('vi-VN')} s qua 5 lần, đỉnh bộ nhớ ${vi(run.peakMb)} MB — ${run.command}`);
   }
-  // Issue 19, point 7: the largest lists, whole processes with --out (bigStaffList.ts makes them once).
+  // The largest lists, whole processes with --out (bigStaffList.ts makes them once).
   const big = await benchCliBigList(1_048_571, 1);
   const big200k = await benchCliBigList(200_000, 3);
   for (const run of [big, big200k]) console.log(`CLI trọn tiến trình, báo cáo tinh giản 2019 --out trên danh sách ${vi(run.rows)} dòng (${vi(Math.round(run.listBytes / 1024))} KB${run.generated ? ', vừa sinh' : ''}): ${run.seconds.toLocaleString('vi-VN')} s, đỉnh bộ nhớ ${vi(run.peakMb)} MB, báo cáo ${vi(run.reportBytes)} byte`);

@@ -1,5 +1,5 @@
 /**
- * The CLI on the largest staff lists (issue 19, point 7): `tochuc report reduction --period 2019
+ * The CLI on the largest staff lists: `tochuc report reduction --period 2019
  * --out` as a whole process on a generated list of 1,048,571 people (Excel's every row) and of
  * 200,000, each list made once by bigStaffList.ts and kept in node_modules/.cache/tochuc-bench/.
  * Wall time and peak resident memory (the CLI writes its maxRSS where TOCHUC_PEAK_RSS_FILE says).

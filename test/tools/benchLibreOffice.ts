@@ -1,5 +1,5 @@
 /**
- * tochuc against the by-hand alternative (issue 8, `speedupVsLibreOffice`): the partyQuarterly
+ * tochuc against the by-hand alternative (`speedupVsLibreOffice`, docs/performance.md): the partyQuarterly
  * movement figures of 2021-Q2 (and of the same quarter a year earlier) computed by COUNTIFS over
  * the same 60,000-member register, as an officer would, in a workbook LibreOffice headless opens,
  * recalculates and exports to CSV. The bench writes that workbook itself, checks that both sides
@@ -19,7 +19,7 @@
  * DATEVALUE, whose reading of 04/05/2021 depends on the machine's locale). No cached results are
  * written: LibreOffice (with a profile that recalculates on load) computes every formula.
  *
- * The simple workbook (issue 19, `speedupVsLibreOfficeSimple`): the least an officer would make, the
+ * The simple workbook (`speedupVsLibreOfficeSimple`): the least an officer would make, the
  * register as it is plus 6 COUNTIFS cells over its raw columns, no helper column, so LibreOffice's
  * time is little more than opening 60,000 rows. Without real dates (most are text) no figure of the
  * period's movements can be counted; the 6 are those of the period's end that status and text
@@ -113,9 +113,9 @@ function figureRows(n: number): Figure[] {
   const ifs = (...pairs: string[]) => `COUNTIFS(${pairs.join(',')})`;
   const notArrival = ARRIVALS.flatMap((a) => [status, q(`<>${a}`)]);
   /**
-   * Members active on the day in cell `day` (REPORTS.md: arrived by then and not left), with extra
-   * criteria: no status (admitted here) and admitted by then; arrived (transfer in, restoration) by
-   * then; or a leaving status, admitted by then and left after.
+   * Members active on the day in cell `day` (docs/reports.md, "partyQuarterly": arrived by then
+   * and not left), with extra criteria: no status (admitted here) and admitted by then; arrived
+   * (transfer in, restoration) by then; or a leaving status, admitted by then and left after.
    *
    * Every COUNTIFS starts with a date criterion: LibreOffice 7.4 undercounts a COUNTIFS whose FIRST
    * pair matches empty cells ("" or "=") when more pairs follow (here 55,900 members with no status

@@ -3,7 +3,7 @@
  * sources: that is the code users run (the CLI runs such a bundle, the add-in webpack's), not tsx's
  * per-module CommonJS, and no figure carries the heap of the rest of the bench.
  *
- * - `rowsPerSecond`: ingest plus report of a 100,000-row staff grid held in memory (issue 8), the
+ * - `rowsPerSecond`: ingest plus report of a 100,000-row staff grid held in memory, the
  *   reduction report: ingest with the duplicate check, the figures and the filled plan of its sheets.
  * - `ingestRowsPerSecond`: ingest of that grid alone.
  * - `msPerReport` of the two other kinds, from grids already read.

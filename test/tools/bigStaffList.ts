@@ -1,6 +1,6 @@
 /**
- * A staff list of any size up to Excel's 1,048,576 rows, as an .xlsx an officer could hand the CLI
- * (issue 19, point 7): the title rows, the header of the hostile corpus's lists (test/tools/corpus/make.ts),
+ * A staff list of any size up to Excel's 1,048,576 rows, as an .xlsx an officer could hand the CLI:
+ * the title rows, the header of the hostile corpus's lists (test/tools/corpus/make.ts),
  * 60 units, names as staffGrid.ts makes them, dates as text (80 %) or date serials, and 5 % of the
  * people reduced in 2019, so that the 2019 report's appendix lists about 50,000 of a million.
  * Written row by row through tochuc's zip writer (src/workbook/xlsx/zipWriter.ts), with a shared-

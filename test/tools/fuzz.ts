@@ -1,5 +1,5 @@
 /**
- * Mutation fuzzer of the CLI over real workbooks (issue 19, point 8).
+ * Mutation fuzzer of the CLI over real workbooks: whatever the file, the CLI keeps its promise.
  *
  * `npx tsx test/tools/fuzz.ts [--seed 20261207] [--cases 250] [--seconds 170] [--jobs 2] [--timeout 20] [--case 17,42] [--dry] [--verbose]`
  *
@@ -11,7 +11,7 @@
  * - it exits 0, 1 or 2 (no other code, no signal: a V8 fatal error aborts);
  * - nothing on stderr that a crash prints: no stack frame ("    at …"), no "TypeError: …" dump, no
  *   V8 fatal error or heap report;
- * - with exit 2, stderr is one line (README: "Exit codes");
+ * - with exit 2, stderr is one line (docs/reports.md, 3. The command line: exit codes);
  * - it ends within the timeout (killed after it, a hang);
  * - the input file is unchanged (sha256 before and after);
  * - no internal error: src/cli/main.ts answers an unexpected exception with one line "Lỗi trong

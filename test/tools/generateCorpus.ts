@@ -1,5 +1,5 @@
 /**
- * The hostile-input corpus (issue 8, point 3): .xlsx files an officer may really hand tochuc, or
+ * The hostile-input corpus: .xlsx files an officer may really hand tochuc, or
  * that break readers — empty books, a used range down to row 1,048,576 or out to column XFD,
  * merged headers, formula errors, hyperlinks, 32,767-character cells, text that looks like a
  * formula, mixed TCVN3/VNI/Unicode, a person twice, dates before 1900 and in 2100, an encrypted

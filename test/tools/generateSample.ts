@@ -2,7 +2,8 @@
  * Seeded, deterministic generator of the bundled sample workbook `assets/samples/mong-cai.xlsx`:
  * the personnel and party sheets of a city like Móng Cái (Quảng Ninh) as of 30/06/2021, messy the
  * way real files are (title rows, two-row merged headers, a header repeated mid-sheet, totals and
- * note rows, mixed date forms, abbreviations), with the anchor figures of REPORTS.md §5 built in.
+ * note rows, mixed date forms, abbreviations), with the figures of the source articles built in
+ * (`checkAnchors` lists them; docs/reports.md quotes some in 2. Reports).
  *
  * `npm run sample` writes the workbook and `assets/samples/README.md` (generated from the same
  * figures, so the two never disagree). Tests import `buildSample` for the grids, the row-level truth
@@ -1075,7 +1076,7 @@ interface MemberDraft {
 }
 
 export const BADGE_YEARS = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90] as const;
-/** Award days of the Party badge: 3/2, 19/5, 2/9, 7/11 (DOMAIN.md). */
+/** Award days of the Party badge: 3/2, 19/5, 2/9, 7/11 (docs/domain.md, "Party rules"). */
 export function awardDaysAround(day: Day): { previous: Day; next: Day } {
   const y = parts(day).y;
   const all = [y - 1, y, y + 1].flatMap((yy) => [ymd(yy, 2, 3), ymd(yy, 5, 19), ymd(yy, 9, 2), ymd(yy, 11, 7)]);
@@ -1370,7 +1371,7 @@ export interface MovementFigures {
   end: number;
 }
 
-/** REPORTS.md §2: active on D = arrived by D (joinDate, or statusDate for transferredIn/restored) and not left by D. */
+/** docs/reports.md, "partyQuarterly": active on D = arrived by D (joinDate, or statusDate for transferredIn/restored) and not left by D. */
 export function memberActiveOn(m: Pick<MemberTruth, 'joinDate' | 'status' | 'statusDate'>, day: string): boolean {
   const arrival = m.status === 'transferredIn' || m.status === 'restored' ? (m.statusDate as string) : m.joinDate;
   if (arrival > day) return false;
@@ -1685,7 +1686,7 @@ function computeFigures(seed: number, staff: StaffTruth[], staffSheet: SampleShe
   };
 }
 
-/** The anchors this sample promises (REPORTS.md §5 and the generator's brief); buildSample throws if one fails. */
+/** The anchors this sample promises (the source articles' figures and the generator's brief); buildSample throws if one fails. */
 function checkAnchors(f: SampleFigures): void {
   const want: [string, unknown, unknown][] = [
     ['reduced 2015–2019', f.reduction.total, 264],

@@ -6,7 +6,7 @@ import { foldKey } from '../../domain/text';
 import type { Block, MergerForm } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 
-/** Phương án / kết quả sắp xếp tổ chức bộ máy (REPORTS.md, section 2, "merger"): the keys are a contract. */
+/** Phương án / kết quả sắp xếp tổ chức bộ máy (docs/reports.md, 2. Reports, "merger"): the keys are a contract. */
 
 export interface UnitFigures {
   unit: string;
@@ -67,7 +67,7 @@ export interface MergerParams {
   generatedAt: string;
 }
 
-/** Without "Số cấp phó tối đa" a unit may have 3 deputies (REPORTS.md, units). */
+/** Without "Số cấp phó tối đa" a unit may have 3 deputies (docs/reports.md, 1. Input sheets, units). */
 export const DEFAULT_MAX_DEPUTIES = 3;
 /** Surplus leaders must be brought back within the limit within 5 years of the decision (NĐ 150/2025; Kết luận 137-KL/TW). */
 export const YEARS_TO_ABSORB_SURPLUS = 5;

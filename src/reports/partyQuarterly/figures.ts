@@ -7,7 +7,7 @@ import type { MemberStatus, Rating } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 import { inPeriod, type Period } from '../../domain/period';
 
-/** Báo cáo chỉ tiêu công tác xây dựng Đảng (REPORTS.md, section 2, "partyQuarterly"): the keys are a contract. */
+/** Báo cáo chỉ tiêu công tác xây dựng Đảng (docs/reports.md, 2. Reports, "partyQuarterly"): the keys are a contract. */
 
 const ARRIVALS: readonly MemberStatus[] = ['transferredIn', 'restored'];
 const LEAVINGS: readonly MemberStatus[] = ['transferredOut', 'deceased', 'removed', 'expelled', 'resigned'];

@@ -10,8 +10,8 @@ import { documentFigures, type DocumentContext } from '../../templates/document'
  * (membership movement in the layout of Biểu 1-BTCTW with "Kỳ này | Cùng kỳ năm trước | %",
  * admissions against the plan and the profile of Biểu 2, population share, organisations and their
  * ratings, tasks by owner), and three appendices: probation overdue and due, the Party badge batch,
- * the tasks drawn for the spot check. Keys are the contract of REPORTS.md plus the presentation
- * lists made by `partyQuarterlyFigures`.
+ * the tasks drawn for the spot check. Keys are the contract of docs/reports.md (2. Reports) plus
+ * the presentation lists made by `partyQuarterlyFigures`.
  */
 
 export const PARTY_SHEET = 'Chỉ tiêu XDĐ';

@@ -5,7 +5,7 @@ import type { Block, Category, ReductionForm, Sex } from '../../domain/vocabular
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 import { inPeriod, type Period } from '../../domain/period';
 
-/** Báo cáo kết quả tinh giản biên chế (REPORTS.md, section 2, "reduction"): the keys are a contract. */
+/** Báo cáo kết quả tinh giản biên chế (docs/reports.md, 2. Reports, "reduction"): the keys are a contract. */
 export const CATEGORIES: readonly Category[] = ['canBo', 'congChuc', 'vienChuc', 'nguoiLaoDong', 'capXa', 'khongChuyenTrach'];
 export const FORMS: ReadonlyArray<ReductionForm | 'unspecified'> = ['earlyRetirement', 'resignation', 'resignationAfterTraining', 'transferOutsideBudget', 'unspecified'];
 const BLOCKS: ReadonlyArray<Block | 'unspecified'> = ['dang', 'chinhQuyen', 'doanThe', 'suNghiep', 'capXa', 'unspecified'];

@@ -27,8 +27,8 @@ export const FORM_LABELS: Record<ReductionForm | 'unspecified', string> = {
  * The built-in "Báo cáo kết quả thực hiện tinh giản biên chế": the report sheet (Table I by
  * category and form, Table II quotas by unit and by block, assessment, notes, signature) and the
  * appendix listing the people, birth dates in separate Nam/Nữ columns as the official forms have
- * them. Templates use the contract keys of REPORTS.md plus the presentation keys made by
- * `reductionFigures` (labels, the cross table, one line per unit with its reductions).
+ * them. Templates use the contract keys of docs/reports.md (2. Reports) plus the presentation
+ * keys made by `reductionFigures` (labels, the cross table, one line per unit with its reductions).
  */
 
 export const REDUCTION_SHEET = 'TGBC';

@@ -9,7 +9,8 @@ import { textEncoding, type TextEncoding } from './sniff';
  * CSV and "Unicode Text" (.txt) as Excel and office software save them, into the grid ingest reads:
  * one sheet named after the file, as Excel opens it. Every cell stays text: ingest reads
  * "05/07/1980" day first and "1.234,5" the Vietnamese way itself, where a spreadsheet library would
- * guess a month-first date or an English number (README, Decisions: dates are day-first).
+ * guess a month-first date or an English number (docs/decisions.md, "Reading sheets": dates are
+ * day-first).
  *
  * The bytes are decoded a slice at a time (TextDecoder's stream mode), so that no string holds the
  * whole file: V8 strings stop at 2^29 characters, below the 512 MiB input cap (fileCheck.ts).

@@ -4,7 +4,7 @@ import { promises as fs, type Stats } from 'fs';
  * The largest input read: 512 MiB. A staff list at Excel's last row (1,048,576 people × 12 columns)
  * is about 60–100 MB as .xlsx (the 60,000-row register is 3.6 MB), 120–150 MB as CSV and twice that
  * as "Unicode Text" (UTF-16); the cap lets all of them through with room to spare, while the file's
- * bytes, held whole in memory while they are read, stay a third of the 1.5 GB a run may take (README, Speed: the 1,048,576-row list).
+ * bytes, held whole in memory while they are read, stay a third of the 1.5 GB a run may take (docs/performance.md, "Figures": the 1,048,576-row list).
  */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 

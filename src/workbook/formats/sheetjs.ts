@@ -39,9 +39,9 @@ export function loadSheetJs(): Promise<SheetJs> {
  * SheetJS holds every cell as an object: a 17 MB .xls of 60,000 rows × 11 columns took 540 MB
  * (~24 bytes of memory per byte of stream) and 4 s, an .ods whose content.xml is 70 MB 480 MB
  * (~5 per byte) and 8 s (measured on this machine). Beyond these caps (~1.1 GB and ~0.95 GB) a run
- * would pass the 1.5 GB it may take (README, Speed) or crash out of memory, so they are refused with
- * advice to save as .xlsx, which tochuc's own reader takes to a million rows. An .xls holds at most
- * 65,536 rows a sheet: a staff list that long is ~20 MB.
+ * would pass the 1.5 GB it may take (docs/performance.md, "Figures") or crash out of memory, so
+ * they are refused with advice to save as .xlsx, which tochuc's own reader takes to a million
+ * rows. An .xls holds at most 65,536 rows a sheet: a staff list that long is ~20 MB.
  */
 export const MAX_XLS_STREAM_BYTES = 40 * 1024 * 1024;
 export const MAX_ODS_CONTENT_BYTES = 160 * 1024 * 1024;

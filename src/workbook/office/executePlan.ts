@@ -513,7 +513,7 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
         const registry = worksheets.add(REGISTRY_SHEET);
         registry.getRange('A1:D1').values = [REGISTRY_HEADER];
         registry.visibility = 'VeryHidden';
-        // A very hidden sheet cannot be deleted (office-js issue #365): hidden first.
+        // Excel will not delete a very hidden sheet, by design (Office.js documents it): hidden first.
         undo.push(() => {
           registry.visibility = 'Hidden';
           registry.delete();

@@ -9,9 +9,10 @@ import { parseAddresses, type KnownRegistry } from './readSheets';
 
 /**
  * Built-in templates put into the open workbook for the user to edit, and read back for generation
- * (issue 5, REPORTS.md section 4). A template sheet is written through the Office executor like a
- * report, unfilled, and recorded in the registry (the very hidden "tochuc" sheet) under
- * "template:<report>": the readers leave it out as data, and generation finds it there.
+ * (docs/reports.md, 4. Templates; docs/decisions.md, "Templates and report sheets"). A template
+ * sheet is written through the Office executor like a report, unfilled, and recorded in the
+ * registry (the very hidden "tochuc" sheet) under "template:<report>": the readers leave it out as
+ * data, and generation finds it there.
  */
 
 export const TEMPLATE_PREFIX = 'Mẫu ';

@@ -26,7 +26,7 @@ function touchesSettings(address: string | undefined): boolean {
 
 /**
  * Calls onChange when another co-author changes the settings (organisation, column choices) in the
- * hidden "tochuc" sheet (DESIGN.md, principle 7), so that the pane reads them again. Only changes
+ * hidden "tochuc" sheet (docs/design.md, principle 7), so that the pane reads them again. Only changes
  * whose event source is "Remote" count: this user's own saves already rescan. The calls are
  * debounced; onChange runs outside any Excel batch, and the handlers never show a dialog.
  *

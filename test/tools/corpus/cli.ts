@@ -1,5 +1,5 @@
 /**
- * Workbooks that stand where a report is to be written (issue 19, point 1, src/cli/outputFile.ts):
+ * Workbooks that stand where a report is to be written (src/cli/outputFile.ts; docs/decisions.md, "Writing files"):
  * what tochuc may replace with --out and what it must not. test/hostileCli.test.ts checks each.
  */
 import { exceljsBytes, PEOPLE, putRows, staffSheet, workbook, type Fixtures } from './make';

@@ -1,5 +1,5 @@
 /**
- * Copies and hidden rows (issue 19, point 6): a sheet and its "Move or Copy" duplicate, a copy with
+ * Copies and hidden rows: a sheet and its "Move or Copy" duplicate, a copy with
  * one row edited, a party register and its copy, a copy in a hidden sheet, rows hidden by hand and
  * rows an AutoFilter hides, a leaving date before the birth date, and two districts' workbooks
  * whose sheets are the same (which are not copies of each other). test/hostileCopies.test.ts checks

@@ -1,6 +1,6 @@
 /**
- * Damaged and hostile packages (issue 19, "Bounded work" and "Damaged is damaged"), files 30–44 of
- * the hostile corpus; test/hostileDamage.test.ts says what tochuc must answer to each.
+ * Damaged and hostile packages (docs/decisions.md, "Reading files": "Bounded reading" and
+ * "Damaged is damaged"), files 30–44 of the hostile corpus; test/hostileDamage.test.ts says what tochuc must answer to each.
  *
  * fflate's zipSync writes only well-formed zips, so these are written by hand (`handZip`, after PKWARE's
  * APPNOTE.TXT): zip bombs whose deflate streams are a 1 MiB run of spaces compressed once and repeated

@@ -1,5 +1,5 @@
 /**
- * The formats offices have besides .xlsx (issue 19, point 4): Excel 97–2003 .xls (BIFF8, and BIFF5
+ * The formats offices have besides .xlsx: Excel 97–2003 .xls (BIFF8, and BIFF5
  * in the Vietnamese code page), OpenDocument .ods, CSV as Excel saves it (UTF-8 with and without
  * BOM, Windows-1258, comma, semicolon, "sep=" hint) and "Unicode Text" (UTF-16LE, tabs); a real .xls
  * named .xlsx, a password-protected .xls, a compound file that is no workbook, an empty file.

@@ -1,5 +1,5 @@
 /**
- * Inputs whose text the report cannot write as it is (issue 19, point 5): names and units holding
+ * Inputs whose text the report cannot write as it is: names and units holding
  * characters XML 1.0 forbids, which reach the report's appendix and issues sheet. Each is a staff
  * list as offices keep it (the title rows, the header in row 4, two people reduced in 2019 and two
  * not), written by hand, as only hand-made XML carries these characters: through OOXML's `_xHHHH_`
