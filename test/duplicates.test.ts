@@ -1,6 +1,7 @@
 import { duplicateIssues, duplicateMembers, duplicateStaff, personKey, sameName } from '../src/domain/duplicates';
 import { mulberry32 } from './tools/generateSample';
-import { isoDayNumber, type MemberRecord, type StaffRecord } from '../src/domain/records';
+import { isoDayNumber } from '../src/domain/calendar';
+import type { MemberRecord, StaffRecord } from '../src/domain/records';
 
 const staff = (row: number, fullName: string, birthDate: string | undefined, unit: string, file?: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
   sheet: 'DS', row, ...(file ? { file } : {}), fullName, ...(birthDate ? { birthDate } : {}), unit, status: 'active', ...extra,

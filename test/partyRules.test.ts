@@ -1,4 +1,5 @@
-import { addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAge, partyAnniversary, probationEnd } from '../src/domain/partyRules';
+import { addMonths } from '../src/domain/calendar';
+import { ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAge, partyAnniversary, probationEnd } from '../src/domain/partyRules';
 import { seededSample } from '../src/domain/sampling';
 
 describe('probation (Điều lệ Đảng, Điều 5.1)', () => {

@@ -1,4 +1,4 @@
-import { isoToSerial } from '../src/ingest/values';
+import { isoToSerial } from '../src/domain/calendar';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 

@@ -1,11 +1,8 @@
 import type { Issue } from './issues';
 import type { IsoDate, MemberRecord, Origin, StaffRecord } from './records';
-import * as recordsModule from './records';
+import { isoDayNumber } from './calendar';
 import type { MemberStatus } from './vocabulary';
 
-// Read from its module once: run through tsx, each call of an imported function first reads it
-// through an export getter (see ingest/reader.ts), and this one runs for every record.
-const { isoDayNumber } = recordsModule;
 
 /**
  * The same person listed twice: same full name and birth date. In one list that is a row typed or

@@ -1,4 +1,4 @@
-import type { IsoDate } from './records';
+import { addMonths, isoOf, type IsoDate } from './calendar';
 import type { Rating } from './vocabulary';
 
 /**
@@ -6,27 +6,6 @@ import type { Rating } from './vocabulary';
  * can replace one rule without touching the figures (docs/domain.md, "Party rules"). Dates are ISO
  * strings `YYYY-MM-DD`, compared as strings.
  */
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const daysInMonth = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
-
-/**
- * The same day `months` later; a day the target month lacks becomes its last day (29/02/2020 + 12
- * months = 28/02/2021), the way Excel's EDATE counts, which is how officers compute the dates by hand.
- */
-export function addMonths(iso: IsoDate, months: number): IsoDate {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  return `${ny}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
-}
-
-export function addDays(iso: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Whole years of age on `day` (a birthday on 29 February is reached on 1 March in other years). */
 export function ageOn(birth: IsoDate, day: IsoDate): number {
@@ -73,7 +52,7 @@ const AWARD_DAYS: ReadonlyArray<[number, number]> = [[2, 3], [5, 19], [9, 2], [1
 /** The last award day on or before `day`, and the first one after it. */
 export function awardDaysAround(day: IsoDate): { previous: IsoDate; next: IsoDate } {
   const y = Number(day.slice(0, 4));
-  const all = [y - 1, y, y + 1].flatMap((yy) => AWARD_DAYS.map(([m, d]) => `${yy}-${pad(m)}-${pad(d)}`));
+  const all = [y - 1, y, y + 1].flatMap((yy) => AWARD_DAYS.map(([m, d]) => isoOf(yy, m, d)));
   return { previous: all.filter((d) => d <= day).pop() as IsoDate, next: all.find((d) => d > day) as IsoDate };
 }
 

@@ -1,4 +1,4 @@
-import { isValidYmd } from '../ingest/values';
+import { daysInMonth, isoOf, isValidYmd } from './calendar';
 
 /** A reporting period, ISO dates inclusive. */
 export interface Period {
@@ -6,8 +6,6 @@ export interface Period {
   to: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (y: number, m: number) => [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 
 /** "2021" (the year), "2021-Q2" (a quarter), "2021-H1" (a half year) → the period; undefined if it is none of these. */
 export function parsePeriod(text: string): Period | undefined {
@@ -16,7 +14,7 @@ export function parsePeriod(text: string): Period | undefined {
   const year = Number(m[1]);
   const part = m[2]?.toUpperCase();
   const [first, last] = !part ? [1, 12] : part[0] === 'Q' ? [3 * Number(part[1]) - 2, 3 * Number(part[1])] : part === 'H1' ? [1, 6] : [7, 12];
-  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}` };
+  return { from: isoOf(year, first, 1), to: isoOf(year, last, daysInMonth(year, last)) };
 }
 
 /** A date given on the command line: ISO (2019-12-31) or day-first (31/12/2019). */
@@ -24,7 +22,7 @@ export function parseDay(text: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [NaN, NaN, NaN];
-  return Number.isFinite(y) && isValidYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+  return Number.isFinite(y) && isValidYmd(y, m, d) ? isoOf(y, m, d) : undefined;
 }
 
 export function inPeriod(date: string | undefined, period: Period): boolean {
@@ -40,7 +38,7 @@ export function periodLabel(period: Period): string {
   const [ty, tm, td] = period.to.split('-').map(Number);
   const fullYears = fm === 1 && fd === 1 && tm === 12 && td === 31;
   if (fullYears) return fy === ty ? String(fy) : `${fy}-${ty}`;
-  if (fy === ty && fd === 1 && td === lastDay(ty, tm)) {
+  if (fy === ty && fd === 1 && td === daysInMonth(ty, tm)) {
     if (tm - fm === 2 && fm % 3 === 1) return `${fy}-Q${(fm + 2) / 3}`;
     if (tm - fm === 5 && (fm === 1 || fm === 7)) return `${fy}-H${fm === 1 ? 1 : 2}`;
   }

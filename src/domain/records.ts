@@ -1,3 +1,4 @@
+import type { IsoDate } from './calendar';
 import type { Block, Category, MemberStatus, MergerForm, OrgLevel, Rating, ReductionForm, Sex, StaffStatus, TaskStatus } from './vocabulary';
 
 /**
@@ -13,24 +14,7 @@ export interface Origin {
   file?: string;
 }
 
-/** ISO dates `YYYY-MM-DD`: comparable as strings, free of time zones. */
-export type IsoDate = string;
-
-/** 0–9 for a digit character's code, anything else outside that range (as unsigned: huge below "0"). */
-const digitAt = (text: string, i: number) => text.charCodeAt(i) - 48;
-
-/**
- * An ISO date's day as one number that orders as the dates do (year × 416 + month × 32 + day),
- * read from its digits without building a string (sorting and grouping thousands of records);
- * -1 unless the text is `YYYY-MM-DD` with digits where they belong.
- */
-export function isoDayNumber(iso: string): number {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return -1;
-  const y1 = digitAt(iso, 0), y2 = digitAt(iso, 1), y3 = digitAt(iso, 2), y4 = digitAt(iso, 3);
-  const m1 = digitAt(iso, 5), m2 = digitAt(iso, 6), d1 = digitAt(iso, 8), d2 = digitAt(iso, 9);
-  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return -1;
-  return (y1 * 1000 + y2 * 100 + y3 * 10 + y4) * 416 + (m1 * 10 + m2) * 32 + d1 * 10 + d2;
-}
+export type { IsoDate } from './calendar';
 
 /**
  * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Hệ số lương, Trình độ

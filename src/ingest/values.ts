@@ -4,11 +4,7 @@
  * Parsers never throw: bad input yields `{ error }` with a code the caller turns into an issue.
  */
 
-import * as recordsModule from '../domain/records';
-
-// Read from its module once (see reader.ts): run through tsx, every call of an imported function
-// first reads it through an export getter.
-const { isoDayNumber } = recordsModule;
+import { civilFromDays, EXCEL_EPOCH, isoOf, isValidYmd } from '../domain/calendar';
 
 /** A value as read from a workbook: exceljs and Office.js both reduce to these. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -25,26 +21,6 @@ export type DateResult = ParsedDate | { error: 'date.invalid' | 'date.outOfRange
 
 export const MIN_YEAR = 1850;
 export const MAX_YEAR = 2200;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function isValidYmd(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const max = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  return day <= max;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
-}
-
-export function isoOf(year: number, month: number, day: number): string {
-  return `${year}-${pad2(month)}-${pad2(day)}`;
-}
 
 /**
  * The result for each calendar day, made on its first use and shared (frozen: callers only read
@@ -72,38 +48,10 @@ function ymd(year: number, month: number, day: number, precision: DatePrecision 
 /** 31/12/9999, Excel's last day. */
 const MAX_SERIAL = 2958465;
 
-/** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's days_from_civil): no Date, no string. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** 31/12/1899, Excel's day 0, counted from 1970-01-01. */
-const EXCEL_EPOCH = daysFromCivil(1899, 12, 31);
-
-/** The day a count of days from 1970-01-01 falls on (Hinnant's civil_from_days), as a result. */
+/** The day a count of days from 1970-01-01 falls on, as a result. */
 function dateOfDays(days: number): DateResult {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
-  const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  return ymd(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
-}
-
-/** ISO date → Excel serial, read from its digits (a report writes thousands of dates); NaN for any other text. */
-export function isoToSerial(iso: string): number {
-  const n = isoDayNumber(iso);
-  if (n < 0) return NaN;
-  const days = daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32) - EXCEL_EPOCH;
-  return days >= 60 ? days + 1 : days;
+  const { year, month, day } = civilFromDays(days);
+  return ymd(year, month, day);
 }
 
 /** Does an Excel number format show a date (d, m, y tokens outside quotes and brackets)? */

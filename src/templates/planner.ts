@@ -2,20 +2,13 @@ import { a1, parseA1Range as parseRange, rangeA1 } from '../domain/a1';
 
 type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
-import * as recordsModule from '../domain/records';
-import * as valuesModule from '../ingest/values';
+import { isoDayNumber, isoToSerial } from '../domain/calendar';
 import { dayText } from '../domain/period';
 import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
-import * as planModule from './plan';
-import { safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+import { fitCellText, safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
 import { viCount, viDecimal, viPercent } from '../domain/viNumbers';
 
-// Per-cell helpers, read from their modules once: run through tsx, every call of an imported
-// function first reads it through an export getter (see src/ingest/reader.ts).
-const { isoToSerial } = valuesModule;
-const { isoDayNumber } = recordsModule;
-const { fitCellText } = planModule;
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
 export type FieldType = 'count' | 'rate' | 'date' | 'number' | 'text';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { SAMPLE_WORKBOOK } from '../../src/cli/main';
 import type { SheetGrid } from '../../src/ingest/grid';
-import { isoToSerial } from '../../src/ingest/values';
+import { isoToSerial } from '../../src/domain/calendar';
 import type { ExcelHost } from '../../src/workbook/office/host';
 import { fakeExcel, FakeWorkbook, type FakeExcelOptions } from '../fakes/excelFake';
 

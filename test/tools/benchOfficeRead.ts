@@ -5,7 +5,7 @@
  */
 import { performance } from 'perf_hooks';
 import type { SheetGrid } from '../../src/ingest/grid';
-import { isoToSerial } from '../../src/ingest/values';
+import { isoToSerial } from '../../src/domain/calendar';
 import type { ExcelHost } from '../../src/workbook/office/host';
 import { readWorkbookSheets, type ReadResult } from '../../src/workbook/office/readSheets';
 import { readXlsxBook } from '../../src/workbook/xlsx/readXlsx';

@@ -1,5 +1,5 @@
 import type { Issue } from '../../domain/issues';
-import { addMonths } from '../../domain/partyRules';
+import { addMonths } from '../../domain/calendar';
 import { leaderRole } from '../../domain/positions';
 import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../../domain/records';
 import { foldKey } from '../../domain/text';

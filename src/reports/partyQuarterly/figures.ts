@@ -1,6 +1,8 @@
 import type { Issue } from '../../domain/issues';
-import { addDays, addMonths, ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../../domain/partyRules';
-import { isoDayNumber, type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../../domain/records';
+import { addDays, addMonths, daysBetween, isoOf } from '../../domain/calendar';
+import { ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap, isLargeCell, isProbationaryOn, lacksOfficialMembers, partyAnniversary, probationEnd } from '../../domain/partyRules';
+import { isoDayNumber } from '../../domain/calendar';
+import { type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../../domain/records';
 import { seededSample } from '../../domain/sampling';
 import { foldKey } from '../../domain/text';
 import type { MemberStatus, Rating } from '../../domain/vocabulary';
@@ -348,7 +350,7 @@ function upToNextQuarter(day: IsoDate): Period {
   const y = Number(day.slice(0, 4));
   const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
   const [ny, nq] = q === 4 ? [y + 1, 1] : [y, q + 1];
-  const nextFrom = `${ny}-${String(3 * nq - 2).padStart(2, '0')}-01`;
+  const nextFrom = isoOf(ny, 3 * nq - 2, 1);
   return { from: addDays(day, 1), to: addDays(addMonths(nextFrom, 3), -1) };
 }
 
@@ -480,7 +482,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   const byQuarter: PartyQuarterlyReport['admission']['byQuarter'] = [];
   let cumulative = 0;
   for (let q = 1; q <= 4; q++) {
-    const from = `${year}-${String(3 * q - 2).padStart(2, '0')}-01`;
+    const from = isoOf(year, 3 * q - 2, 1);
     if (from > period.to) break;
     const end = addDays(addMonths(from, 3), -1);
     const quarter = { from, to: end < period.to ? end : period.to };
@@ -547,7 +549,7 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
     probation: {
       nextQuarter: next,
       dueNextQuarter: dueNext.map(({ p, dueDate }) => ({ ...line(p), dueDate })).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-      overdue: overdue.map(({ p, dueDate }) => ({ ...line(p), dueDate, daysOverdue: Math.round((Date.parse(period.to) - Date.parse(dueDate)) / 86_400_000) })).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+      overdue: overdue.map(({ p, dueDate }) => ({ ...line(p), dueDate, daysOverdue: daysBetween(dueDate, period.to) })).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     },
     badges: {
       previousDate: window.previous, nextDate: window.next, due: badgeLines,

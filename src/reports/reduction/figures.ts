@@ -1,5 +1,6 @@
 import type { Issue } from '../../domain/issues';
-import { isoDayNumber, type MergerPlanRecord, type QuotaYears, type StaffRecord, type UnitRecord } from '../../domain/records';
+import { isoDayNumber } from '../../domain/calendar';
+import { type MergerPlanRecord, type QuotaYears, type StaffRecord, type UnitRecord } from '../../domain/records';
 import { foldKey } from '../../domain/text';
 import type { Block, Category, ReductionForm, Sex } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
