@@ -17,7 +17,7 @@ import { columnLetter } from '../../domain/a1';
 import type { Issue } from '../../domain/issues';
 import type { MergeRange } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
-import { ZipEntries, ZipSizeError } from './zipEntries';
+import { ZipEntries, ZipSizeError, type PartStream } from './zipEntries';
 import { viNumber } from '../../domain/viNumbers';
 
 /** One worksheet as plain values: rows[r][c] 0-based from A1, holes for empty cells. */
@@ -35,32 +35,140 @@ export interface PlainSheet {
 
 /** The worksheets in workbook order (chart sheets and the like left out). Throws on anything that is no .xlsx. */
 export function readPlainSheets(data: Uint8Array): PlainSheet[] {
+  const pkg = openPackage(data);
+  const book = readBook(pkg);
+  return pkg.worksheets.map((w) => named(w, () => readSheet(pkg.zip.decode(sheetBytes(pkg.zip, w)), book, [], w.name)));
+}
+
+/**
+ * readPlainSheets, each worksheet read as it inflates (readPieces): zlib works on libuv's thread pool
+ * while this thread scans what it has inflated, and the sheet's XML is never held whole, as bytes or
+ * as text (28 MB of each on the 60,000-row register of test/tools/benchLibreOffice.ts, whose fresh
+ * pages were a fifth of the process's 45,000 page faults). The report on that register: 13 of 20
+ * alternated runs faster, medians 1,076 → 989 ms.
+ */
+export async function readPlainSheetsAsync(data: Uint8Array): Promise<PlainSheet[]> {
+  const pkg = openPackage(data);
+  const { zip } = pkg;
+  const book = readBook(pkg);
+  const sheets: PlainSheet[] = [];
+  for (const w of pkg.worksheets) {
+    const pieces = w.part === undefined ? undefined : zip.inflating(w.part, CHUNK_BYTES);
+    // A sheet the pieces cannot be read from (see readPieces) is read whole, and says what it says.
+    const read = pieces && (await readPieces(pieces, book, w.name));
+    sheets.push(read ? { name: w.name, state: w.state, ...read } : named(w, () => readSheet(zip.decode(sheetBytes(zip, w)), book, [], w.name)));
+  }
+  return sheets;
+}
+
+/**
+ * How much XML zlib inflates at a time (its chunkSize), and so about how much each piece scanned is:
+ * each chunk is a trip to libuv's thread pool and back, which this thread asks for as it takes the
+ * chunk before, and waits for when the trip takes longer than the scan. With 64 KB chunks those waits
+ * came to ~70 ms on the register of test/tools/benchLibreOffice.ts; 64 KB pieces cut out of 1 MB
+ * chunks, 512 KB chunks whole and 1 MB chunks whole measured alike.
+ */
+const CHUNK_BYTES = 512 * 2 ** 10;
+
+/**
+ * A piece grown larger without a row's start tag to cut it at (a row of thousands of cells, or no
+ * rows) is no sheet for readPieces: rather than copy ever longer pieces, the sheet is read whole.
+ */
+const MAX_PIECE_BYTES = 16 * 2 ** 20;
+
+/**
+ * A worksheet read from its part as zlib inflates it, a piece at a time, each piece cut just before
+ * the last row's start tag in a chunk ("<" is never inside a character: each piece decodes apart).
+ * The scanner reads pieces one after another as it reads the whole (SheetScan carries its state
+ * across) when each piece ends between tags: a tag cut at the end throws (cutOff), a cell's content
+ * cut is seen (cellCut). Then the next piece starts at the tag the whole's scan would read next.
+ * undefined, for the whole part to be read instead, on anything else: such a cut, any error (the
+ * whole's reading says it, in its place), a part that inflates to more or less than its declared size.
+ */
+async function readPieces(part: PartStream, book: Book, sheet: string): Promise<ReadSheet | undefined> {
+  const scan = new SheetScan(book, [], sheet);
+  const utf8 = new TextDecoder();
+  // The bytes after the last cut, which start the next piece.
+  let carry: Buffer = Buffer.alloc(0);
+  let total = 0;
+  try {
+    for await (const chunk of part.stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > part.size) return undefined;
+      const cut = chunk.lastIndexOf('<row ');
+      if (cut < 0 || carry.length + cut === 0) {
+        if (carry.length + chunk.length > MAX_PIECE_BYTES) return undefined;
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      scan.scan(utf8.decode(carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, cut)]) : chunk.subarray(0, cut)));
+      if (scan.cellCut) return undefined;
+      carry = chunk.subarray(cut);
+    }
+    if (total !== part.size) return undefined;
+    scan.scan(utf8.decode(carry));
+    return scan.finish();
+  } catch {
+    return undefined;
+  } finally {
+    part.stream.destroy();
+  }
+}
+
+interface Worksheet {
+  name: string;
+  state: string;
+  /** Its part, undefined when the workbook names no relationship for it. */
+  part: string | undefined;
+}
+
+interface Package {
+  zip: ZipParts;
+  worksheets: Worksheet[];
+  partOf: (type: string, fallback: string) => string;
+  date1904: boolean;
+}
+
+function openPackage(data: Uint8Array): Package {
   const zip = new ZipParts(data);
   const workbookXml = zip.text('xl/workbook.xml');
   if (workbookXml === undefined) throw new Error('thiếu xl/workbook.xml: đây không phải một bảng tính Excel');
   const workbook = readWorkbook(workbookXml);
   const rels = readRels(zip.text('xl/_rels/workbook.xml.rels') ?? '', 'xl/');
   const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(type))?.path ?? fallback;
-  const stringsXml = zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml'));
-  const book: Book = {
-    strings: stringsXml === undefined ? undefined : readSharedStrings(stringsXml),
-    dateStyles: readDateStyles(zip.text(partOf('/styles', 'xl/styles.xml')) ?? ''),
-    date1904: workbook.date1904,
-  };
-  const sheets: PlainSheet[] = [];
+  const worksheets: Worksheet[] = [];
   for (const sheet of workbook.sheets) {
     const rel = rels.get(sheet.relId);
-    // A chart sheet or dialog sheet is no data; a sheet the workbook names without its relationship or part is a damaged package, not an empty sheet.
+    // A chart sheet or dialog sheet is no data.
     if (rel && !rel.type.endsWith('/worksheet')) continue;
-    const xml = rel && zip.text(rel.path);
-    if (xml === undefined) throw new Error(`sổ có trang "${sheet.name}" nhưng tệp thiếu phần chứa trang này${rel ? ` (${rel.path})` : ''}`);
-    try {
-      sheets.push({ name: sheet.name, state: sheet.state, ...readSheet(xml, book, [], sheet.name) });
-    } catch (e) {
-      throw e instanceof DamagedCellError ? new Error(`trang "${sheet.name}", ${e.message}`) : e;
-    }
+    worksheets.push({ name: sheet.name, state: sheet.state, part: rel?.path });
   }
-  return sheets;
+  return { zip, worksheets, partOf, date1904: workbook.date1904 };
+}
+
+function readBook({ zip, partOf, date1904 }: Package): Book {
+  const stringsXml = zip.text(partOf('/sharedStrings', 'xl/sharedStrings.xml'));
+  return {
+    strings: stringsXml === undefined ? undefined : readSharedStrings(stringsXml),
+    dateStyles: readDateStyles(zip.text(partOf('/styles', 'xl/styles.xml')) ?? ''),
+    date1904,
+  };
+}
+
+/** A sheet's XML part: a sheet the workbook names without its relationship or part is a damaged package, not an empty sheet. */
+function sheetBytes(zip: ZipParts, w: Worksheet): Uint8Array {
+  const bytes = w.part === undefined ? undefined : zip.bytes(w.part);
+  if (bytes === undefined) throw new Error(`sổ có trang "${w.name}" nhưng tệp thiếu phần chứa trang này${w.part ? ` (${w.part})` : ''}`);
+  return bytes;
+}
+
+/** The sheet as read, its damaged cell (if any) named with its sheet. */
+function named(w: Worksheet, read: () => ReadSheet): PlainSheet {
+  try {
+    return { name: w.name, state: w.state, ...read() };
+  } catch (e) {
+    throw e instanceof DamagedCellError ? new Error(`trang "${w.name}", ${e.message}`) : e;
+  }
 }
 
 // ───────────────────────────── the zip ─────────────────────────────
@@ -77,8 +185,21 @@ class ZipParts {
 
   /** One part, decoded; parts are inflated one at a time so that only one sheet's XML is in memory at once. */
   text(path: string): string | undefined {
-    const bytes = broken(() => this.zip.read(path));
-    return bytes && this.utf8.decode(bytes);
+    const bytes = this.bytes(path);
+    return bytes && this.decode(bytes);
+  }
+
+  bytes(path: string): Uint8Array | undefined {
+    return broken(() => this.zip.read(path));
+  }
+
+  decode(bytes: Uint8Array): string {
+    return this.utf8.decode(bytes);
+  }
+
+  /** A deflated part as it inflates (ZipEntries.inflating). */
+  inflating(path: string, chunkSize: number): PartStream | undefined {
+    return this.zip.inflating(path, chunkSize);
   }
 }
 
@@ -166,6 +287,8 @@ class XmlScanner {
   refEnd = -1;
   cellStyle = 0;
   cellType = '';
+  /** A cell's content ran on to the end of the document (readCellContent found no end tag of it). */
+  cellCut = false;
 
   constructor(readonly xml: string) {}
 
@@ -589,90 +712,126 @@ const LAST_COL = 16_383;
 /** A sheet says this many cells beyond the grid one by one, then how many more there were: a crafted sheet could hold millions. */
 const MAX_OUTSIDE_ISSUES = 100;
 
+/** One worksheet as read: its rows, merged areas, what could not be placed, hidden rows. */
+export type ReadSheet = Omit<PlainSheet, 'name' | 'state'>;
+
 /** A worksheet's cells, merged areas, hidden rows and what could not be placed; into `rows` when given (the benchmark's streaming variant reads a sheet a slice at a time). */
-export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], sheet = ''): { rows: CellValue[][]; merges: MergeRange[]; readerIssues?: Issue[]; hiddenRows?: number } {
-  const x = new XmlScanner(xml);
-  const merges: MergeRange[] = [];
-  const outside = new SheetIssues(sheet);
+export function readSheet(xml: string, book: Book, rows: CellValue[][] = [], sheet = ''): ReadSheet {
   const given = rows.length > 0;
-  let row = -1;
-  let col = -1;
+  const scan = new SheetScan(book, rows, sheet);
+  scan.scan(xml);
+  return scan.finish(given);
+}
+
+/**
+ * The reading of one worksheet, its XML given whole (readSheet) or as consecutive pieces, each cut
+ * just before a row's start tag (readPieces): what the scanner carries from one piece to the next is here.
+ */
+class SheetScan {
+  readonly merges: MergeRange[] = [];
+  readonly outside: SheetIssues;
+  row = -1;
+  col = -1;
   // The last column holding a value, kept as cells are read: rows may be a sparse array a million long.
-  let lastCol = -1;
+  lastCol = -1;
   // Hidden rows (hidden="1": hidden, or filtered out by AutoFilter) are counted when they hold a value: an empty hidden row hides nothing.
-  let hiddenRow = false;
-  let hiddenRows = 0;
-  try {
-    while (x.plainCell() || x.next()) {
-      if (x.closing) continue;
-      if (x.plain || x.is('c')) {
-        // Rows and cells without an address follow the one before.
-        col++;
-        let style = 0;
-        let type = '';
-        let ref = -1;
-        if (x.plain) {
-          style = x.cellStyle;
-          type = x.cellType;
-          if (x.refStart >= 0) {
-            const at = columnAt(x.xml, x.refStart, x.refEnd);
-            if (at >= 0) col = at;
-          }
-        } else {
-          for (let i = 0; i < x.attrCount; i++) {
-            const name = x.letterName(i);
-            if (name === R) {
-              ref = i;
-              col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
-            } else if (name === S) style = x.intAttr(i);
-            else if (name === T) type = x.rawAttr(i);
-          }
-        }
-        // The address as written is taken before the cell's content moves the scanner on.
-        const beyond = col > LAST_COL || row > LAST_ROW ? (writtenAddress(x, ref) ?? columnLetter(col) + (row + 1)) : undefined;
-        const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
-        if (value !== NO_VALUE && row >= 0) {
-          if (beyond !== undefined) {
-            outside.cell(beyond, value);
-            continue;
-          }
-          (rows[row] ??= [])[col] = value;
-          if (col > lastCol) lastCol = col;
-          if (hiddenRow) {
-            hiddenRows++;
-            hiddenRow = false;
-          }
-        }
-      } else if (x.is('row')) {
-        // Nearly always digits alone: read in place, with no string cut out, decoded and parsed.
-        const at = x.attrIndex('r');
-        const n = at >= 0 ? x.intAttr(at) : NaN;
-        const r = n >= 0 && n <= LAST_ROW + 1 ? n : parseInt(x.attr('r') ?? '', 10);
-        row = r > 0 ? r - 1 : row + 1;
-        col = -1;
-        const hidden = x.attrIndex('hidden');
-        hiddenRow = hidden >= 0 && (x.rawAttr(hidden) === '1' || x.rawAttr(hidden) === 'true');
-      } else if (x.is('mergeCell')) {
-        const ref = x.attr('ref') ?? '';
-        const range = parseRange(ref);
-        if (range && (range.bottom > LAST_ROW || range.right > LAST_COL)) {
-          const inside = outside.merge(ref, range);
-          if (inside) merges.push(inside);
-        } else if (range) merges.push(range);
-      }
-    }
-  } catch (e) {
-    if (e instanceof DamagedCellError) throw new DamagedCellError(`ô ${columnLetter(col)}${row + 1} ${e.message}`);
-    throw e;
+  hiddenRow = false;
+  hiddenRows = 0;
+  /** A cell's content ran on past the end of the piece scan() read last: the piece was not cut between tags. */
+  cellCut = false;
+
+  constructor(
+    private readonly book: Book,
+    readonly rows: CellValue[][],
+    sheet: string,
+  ) {
+    this.outside = new SheetIssues(sheet);
   }
-  const filled = fillMerges(rows, merges, given ? widest(rows) : lastCol, outside);
-  const readerIssues = outside.issues();
-  return {
-    rows,
-    merges: filled,
-    ...(readerIssues.length ? { readerIssues } : {}),
-    ...(hiddenRows ? { hiddenRows } : {}),
-  };
+
+  scan(xml: string): void {
+    const { book, rows, merges, outside } = this;
+    const x = new XmlScanner(xml);
+    // The state lives in locals while the loop runs, and goes back to the fields at the end.
+    let { row, col, lastCol, hiddenRow, hiddenRows } = this;
+    try {
+      while (x.plainCell() || x.next()) {
+        if (x.closing) continue;
+        if (x.plain || x.is('c')) {
+          // Rows and cells without an address follow the one before.
+          col++;
+          let style = 0;
+          let type = '';
+          let ref = -1;
+          if (x.plain) {
+            style = x.cellStyle;
+            type = x.cellType;
+            if (x.refStart >= 0) {
+              const at = columnAt(x.xml, x.refStart, x.refEnd);
+              if (at >= 0) col = at;
+            }
+          } else {
+            for (let i = 0; i < x.attrCount; i++) {
+              const name = x.letterName(i);
+              if (name === R) {
+                ref = i;
+                col = x.columnAttr(i) >= 0 ? x.columnAttr(i) : col;
+              } else if (name === S) style = x.intAttr(i);
+              else if (name === T) type = x.rawAttr(i);
+            }
+          }
+          // The address as written is taken before the cell's content moves the scanner on.
+          const beyond = col > LAST_COL || row > LAST_ROW ? (writtenAddress(x, ref) ?? columnLetter(col) + (row + 1)) : undefined;
+          const value = readCell(x, book, type, style > 0 ? (book.dateStyles[style] ?? false) : false);
+          if (value !== NO_VALUE && row >= 0) {
+            if (beyond !== undefined) {
+              outside.cell(beyond, value);
+              continue;
+            }
+            (rows[row] ??= [])[col] = value;
+            if (col > lastCol) lastCol = col;
+            if (hiddenRow) {
+              hiddenRows++;
+              hiddenRow = false;
+            }
+          }
+        } else if (x.is('row')) {
+          // Nearly always digits alone: read in place, with no string cut out, decoded and parsed.
+          const at = x.attrIndex('r');
+          const n = at >= 0 ? x.intAttr(at) : NaN;
+          const r = n >= 0 && n <= LAST_ROW + 1 ? n : parseInt(x.attr('r') ?? '', 10);
+          row = r > 0 ? r - 1 : row + 1;
+          col = -1;
+          const hidden = x.attrIndex('hidden');
+          hiddenRow = hidden >= 0 && (x.rawAttr(hidden) === '1' || x.rawAttr(hidden) === 'true');
+        } else if (x.is('mergeCell')) {
+          const ref = x.attr('ref') ?? '';
+          const range = parseRange(ref);
+          if (range && (range.bottom > LAST_ROW || range.right > LAST_COL)) {
+            const inside = outside.merge(ref, range);
+            if (inside) merges.push(inside);
+          } else if (range) merges.push(range);
+        }
+      }
+    } catch (e) {
+      if (e instanceof DamagedCellError) throw new DamagedCellError(`ô ${columnLetter(col)}${row + 1} ${e.message}`);
+      throw e;
+    }
+    this.cellCut = x.cellCut;
+    Object.assign(this, { row, col, lastCol, hiddenRow, hiddenRows });
+  }
+
+  /** The merged areas filled, and what the sheet holds. `widestRow`: the last column is looked for in `rows`, which held cells before. */
+  finish(widestRow = false): ReadSheet {
+    const { rows, outside } = this;
+    const filled = fillMerges(rows, this.merges, widestRow ? widest(rows) : this.lastCol, outside);
+    const readerIssues = outside.issues();
+    return {
+      rows,
+      merges: filled,
+      ...(readerIssues.length ? { readerIssues } : {}),
+      ...(this.hiddenRows ? { hiddenRows: this.hiddenRows } : {}),
+    };
+  }
 }
 
 /** The current cell's address as written (its r attribute, index `ref` when read by the attribute loop), if it has one. */
@@ -797,9 +956,13 @@ function readCellContent(x: XmlScanner, type: string, isDate: DateStyle, book: B
   let text: string | undefined;
   let runs: string[] | undefined;
   let inRun = false;
+  let closed = false;
   while (x.next()) {
     if (x.closing) {
-      if (x.is('c')) break;
+      if (x.is('c')) {
+        closed = true;
+        break;
+      }
       if (x.is('r')) inRun = false;
       continue;
     }
@@ -816,6 +979,7 @@ function readCellContent(x: XmlScanner, type: string, isDate: DateStyle, book: B
       x.skip();
     }
   }
+  if (!closed) x.cellCut = true;
   const content = runs ? runs.join('') : text;
   // A formula without a cached result is a blank cell. (exceljs also blanks a cached 0 or false, which
   // Excel shows and the Office.js reader gives: those are kept here.)

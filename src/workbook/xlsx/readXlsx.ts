@@ -9,7 +9,7 @@ import { readSpreadsheet, SpreadsheetProblem } from '../formats/sheetjs';
 import { isMarkup, sniff, type Sniffed } from '../formats/sniff';
 import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
 import { loadExcelJs } from './exceljs';
-import { containerProblem, readPlainSheets, type ContainerKind, type PlainSheet } from './fastXlsx';
+import { containerProblem, readPlainSheetsAsync, type ContainerKind, type PlainSheet } from './fastXlsx';
 import { REGISTRY_SHEET } from './writePlan';
 import { ZipSizeError } from './zipEntries';
 
@@ -193,7 +193,7 @@ export async function readXlsxBook(path: string, options: ReadOptions = {}): Pro
   if (format !== 'xlsx') return book(path, await readOtherFormat(path, data, format));
   checkContainer(path, data);
   try {
-    return book(path, options.engine === 'exceljs' ? await readWithExceljs(data) : readPlainSheets(data));
+    return book(path, options.engine === 'exceljs' ? await readWithExceljs(data) : await readPlainSheetsAsync(data));
   } catch (e) {
     // A part of absurd size (zipEntries.ts) has its own line: "save it again" is no advice for a file made to blow up.
     if (e instanceof ZipSizeError) throw new UnreadableWorkbookError(`Tệp "${path}" ${e.message}`, 'damaged');

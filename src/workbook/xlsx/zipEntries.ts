@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'zlib';
+import { createInflateRaw, inflateRawSync, type InflateRaw, type ZlibOptions } from 'zlib';
 import { viNumber } from '../../domain/viNumbers';
 
 /**
@@ -34,6 +34,9 @@ export const MAX_PART_BYTES = 2 ** 29 - 24;
  */
 export const MAX_RATIO = 500;
 export const RATIO_FLOOR_BYTES = 32 * 2 ** 20;
+
+/** How many chunks of a part inflating (ZipEntries.inflating) zlib may hold ready for its reader. */
+const AHEAD = 4;
 
 /** The smallest central-directory entry (46 bytes and a name) and local header (30 bytes and a name): what a declared entry count must find room for. */
 const CENTRAL_HEADER = 46;
@@ -119,6 +122,21 @@ export class ZipEntries {
     return [...this.entries.keys()];
   }
 
+  /**
+   * A deflated part inflating on libuv's thread pool, `chunkSize` bytes at a time, while its reader
+   * reads what has come; undefined for a stored part or none (read() then). Its errors are the
+   * reader's to see as it iterates. zlib runs up to AHEAD chunks ahead of the reader, no further.
+   */
+  inflating(name: string, chunkSize: number): PartStream | undefined {
+    const entry = this.entries.get(name.replace(/^\//, ''));
+    if (!entry || entry.method !== 8) return undefined;
+    // The options go on to the stream (node's lib/zlib.js), which @types/node does not say.
+    const stream = createInflateRaw({ chunkSize, readableHighWaterMark: AHEAD * chunkSize } as ZlibOptions);
+    stream.on('error', () => {});
+    stream.end(this.data.subarray(entry.start, entry.start + entry.compressedSize));
+    return { stream, size: entry.size };
+  }
+
   /** A part's bytes, or undefined when the zip has no such part. */
   read(name: string): Uint8Array | undefined {
     const entry = this.entries.get(name.replace(/^\//, ''));
@@ -140,6 +158,12 @@ export class ZipEntries {
     if (out.length !== entry.size) throw new Error(`phần "${name}" giải nén ra ${out.length} byte, không phải ${entry.size} byte như thư mục của tệp nén khai`);
     return out;
   }
+}
+
+/** A deflated part inflating a chunk at a time, and the size its entry declares: its reader stops past that size, as read() does. */
+export interface PartStream {
+  stream: InflateRaw;
+  size: number;
 }
 
 /** The end-of-central-directory record: the last 22 bytes, or further back when the zip has a comment. */
