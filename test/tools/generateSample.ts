@@ -2010,7 +2010,7 @@ export function renderReadme(sample: Sample): string {
     '',
     '## Constructed figures',
     '',
-    'Rates are fractions shown as percentages with two decimals. "Active on D" follows REPORTS.md §2.',
+    'Rates are fractions shown as percentages with two decimals. "Active on D" follows docs/reports.md, 2. Reports (partyQuarterly).',
     '',
     '### Reduction (staff, units)',
     '',
