@@ -3,7 +3,7 @@ import { generateInExcel } from '../src/workbook/office/generateInExcel';
 import { selectCell } from '../src/workbook/office/selectCell';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
-import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
+import { REGISTRY_SHEET } from '../src/workbook/hiddenSheet';
 import type { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 import { SAMPLE_ORG } from './tools/generateSample';

@@ -4,7 +4,8 @@ import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
 import type { ChartPlan, FillPlan, SheetPlan } from '../src/templates/plan';
 import { CHARTS_SKIPPED, DEFAULT_REQUEST_BUDGET, executePlan } from '../src/workbook/office/executePlan';
 import { type ExcelHost } from '../src/workbook/office/host';
-import { REGISTRY_SHEET, writePlan } from '../src/workbook/xlsx/writePlan';
+import { writePlan } from '../src/workbook/xlsx/writePlan';
+import { REGISTRY_SHEET } from '../src/workbook/hiddenSheet';
 import { fakeExcel, FakeOfficeError, FakeWorkbook, type FakeExcelOptions } from './fakes/excelFake';
 
 const OPTIONS: PlanOptions = { sheetName: 'TGBC 2015-2019', marker: { report: 'reduction', period: '2015-2019', generatedAt: '2026-11-22T08:00:00Z' } };

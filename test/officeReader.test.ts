@@ -14,7 +14,7 @@ import type { ExcelHost } from '../src/workbook/office/host';
 import { ingestOpenWorkbook } from '../src/workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
 import { readXlsx, readXlsxBook } from '../src/workbook/xlsx/readXlsx';
-import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
+import { REGISTRY_SHEET } from '../src/workbook/hiddenSheet';
 import { defaultFormat, FakeWorkbook, type CellData, type FakeSheet } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 import { cellsIn, recordCellReads, workbookInExcel, type RecordedRead } from './tools/benchOfficeRead';

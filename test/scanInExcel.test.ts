@@ -2,7 +2,7 @@ import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { columnLetter } from '../src/domain/a1';
 import { ingestOpenWorkbook, scanWorkbook } from '../src/workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../src/workbook/office/settings';
-import { withMapping } from '../src/workbook/settings';
+import { withMapping } from '../src/workbook/hiddenSheet';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
 import { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import type { OrgDetails } from '../src/templates/layout';
 import { readSettingsInExcel, writeSettingsInExcel } from '../src/workbook/office/settings';
 import type { ExcelHost } from '../src/workbook/office/host';
-import type { WorkbookSettings } from '../src/workbook/settings';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
 import { readSettings, writeSettings } from '../src/workbook/xlsx/settings';
-import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
+import { placeSheets, REGISTRY_SHEET, type WorkbookSettings } from '../src/workbook/hiddenSheet';
 import { fakeExcel, FakeWorkbook } from './fakes/excelFake';
 import { writeFixture } from './helpers/xlsxFixture';
 
@@ -71,5 +70,23 @@ describe('settings stored in the workbook', () => {
     const { settings, problems } = readSettings(wb);
     expect(settings).toEqual({});
     expect(problems).toEqual([expect.stringContaining('"org"')]);
+  });
+});
+
+describe('where generated sheets go (placeSheets)', () => {
+  const existing = ['DS CBCCVC', 'TGBC 2019', 'tgbc 2020', 'Của tôi'];
+  const ours = new Set(['TGBC 2019', 'tgbc 2020']);
+
+  it('a free name is taken; a sheet tochuc made is replaced only when asked; the user\'s own never', () => {
+    expect(placeSheets(['TGBC 2021', 'TGBC 2019', 'Của tôi'], existing, ours, true)).toEqual([
+      { name: 'TGBC 2021', replaces: false }, { name: 'TGBC 2019', replaces: true }, { name: 'Của tôi (2)', replaces: false },
+    ]);
+    expect(placeSheets(['TGBC 2019'], existing, ours, false)).toEqual([{ name: 'TGBC 2019 (2)', replaces: false }]);
+  });
+
+  it('names clash whatever their case, and a plan that names a sheet twice replaces it once', () => {
+    // "TGBC 2020" is not the registry's "tgbc 2020": Excel would refuse the two side by side.
+    expect(placeSheets(['TGBC 2020'], existing, ours, true)).toEqual([{ name: 'TGBC 2020 (2)', replaces: false }]);
+    expect(placeSheets(['TGBC 2019', 'TGBC 2019'], existing, ours, true)).toEqual([{ name: 'TGBC 2019', replaces: true }, { name: 'TGBC 2019 (2)', replaces: false }]);
   });
 });

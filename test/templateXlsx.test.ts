@@ -9,7 +9,8 @@ import type { CellStyle } from '../src/templates/plan';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import { UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { readTemplateWorkbook, templateFromWorksheet, templateToWorksheet, writeTemplateWorkbook } from '../src/workbook/xlsx/templateXlsx';
-import { REGISTRY_SHEET, registrySheet } from '../src/workbook/xlsx/writePlan';
+import { registrySheet } from '../src/workbook/xlsx/writePlan';
+import { REGISTRY_SHEET } from '../src/workbook/hiddenSheet';
 import { hasLibreOffice } from './helpers/libreoffice';
 import { DEMO_INTRO, DEMO_ORG, DEMO_TITLE, demoTemplate } from './tools/renderReport';
 

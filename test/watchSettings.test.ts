@@ -8,9 +8,8 @@ import type { SheetGrid } from '../src/ingest/grid';
 import type { OrgDetails } from '../src/templates/layout';
 import { readSettingsInExcel, writeSettingsInExcel } from '../src/workbook/office/settings';
 import { WATCH_SKIPPED, watchSettings } from '../src/workbook/office/watchSettings';
-import { settingsToCells, type WorkbookSettings } from '../src/workbook/settings';
+import { REGISTRY_SHEET, settingsToCells, type WorkbookSettings } from '../src/workbook/hiddenSheet';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
-import { REGISTRY_SHEET } from '../src/workbook/xlsx/writePlan';
 import type { FakeWorkbook } from './fakes/excelFake';
 import { host, sampleInExcel } from './helpers/excelSample';
 

@@ -4,9 +4,8 @@
  */
 import { promises as fs, type Stats } from 'fs';
 import path from 'path';
-import { generatedSheetNames } from '../workbook/settings';
+import { generatedSheetNames, REGISTRY_HEADER, REGISTRY_SHEET } from '../workbook/hiddenSheet';
 import { readPlainSheets } from '../workbook/xlsx/fastXlsx';
-import { REGISTRY_HEADER, REGISTRY_SHEET } from '../workbook/xlsx/writePlan';
 
 /** A refusal to write, one Vietnamese line: the caller prints it and exits with 2. */
 export class OutputRefusedError extends Error {}

@@ -1,17 +1,10 @@
 import type { MemberRecord, MergerPlanRecord, OrgRecord, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
-import * as rulesModule from '../domain/rules';
-import { parseBadgeYears } from '../domain/rules';
-import type { Rating, Sex } from '../domain/vocabulary';
-import * as vocabularyModule from '../domain/vocabulary';
-import * as gridModule from './grid';
+import { effectiveStaffStatus, parseBadgeYears } from '../domain/rules';
+import { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses, type Rating, type Sex } from '../domain/vocabulary';
+import { isBlank } from './grid';
 import { keepShape } from './keepShape';
 import type { RowReader } from './reader';
 import type { ParsedDate } from './values';
-
-// Per-row helpers and the vocabularies, read from their modules once (why: see reader.ts).
-const { effectiveStaffStatus } = rulesModule;
-const { isBlank } = gridModule;
-const { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses } = vocabularyModule;
 
 /**
  * Builds one record from the reader's current row (`row`: its 1-based row in the sheet), or returns

@@ -1,20 +1,14 @@
 import type { Issue } from '../domain/issues';
 import { SHEET_KIND_LABELS, type QuotaYears, type RecordsByKind, type SheetKind } from '../domain/records';
 import { builderFor, quotaYearsOf, type RowBuilder } from './build';
-import * as gridModule from './grid';
-import { cellAddress, cellText, columnLetter, type SheetGrid } from './grid';
+import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
 import { kindDef, repeatingFields } from './kinds';
 import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping, type HeaderGuess, type MappingOverride } from './header';
 import { RowReader } from './reader';
-import * as rowsModule from './rows';
-import { RepeatedHeader } from './rows';
+import { classifyRow, RepeatedHeader } from './rows';
 import type { CellValue } from './values';
 import { detectTargets, readTargets } from './targets';
 import { viNumber } from '../domain/viNumbers';
-
-// Per-cell helpers, read from their modules once (why: see reader.ts).
-const { isBlank } = gridModule;
-const { classifyRow } = rowsModule;
 
 export interface SheetResult {
   sheet: string;

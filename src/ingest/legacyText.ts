@@ -17,10 +17,7 @@
  * yields valid Vietnamese syllables (onset + rhyme + tone where the spelling puts it).
  */
 
-import * as textModule from '../domain/text';
-
-// Read from its module once (why: see reader.ts).
-const { untidyAt } = textModule;
+import { untidyAt } from '../domain/text';
 
 export type LegacyEncoding = 'tcvn3' | 'vni';
 

@@ -1,23 +1,11 @@
 import type { Issue, Severity } from '../domain/issues';
-import * as textModule from '../domain/text';
+import { cleanText, needsCleaning } from '../domain/text';
 import type { Vocabulary } from '../domain/vocabulary';
 import type { ColumnMapping } from './header';
-import * as gridModule from './grid';
-import { cellAddress, columnLetter, type SheetGrid } from './grid';
-import * as legacyTextModule from './legacyText';
-import type { LegacyEncoding } from './legacyText';
+import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
+import { decodeLegacy, detectLegacy, isReadyText, type LegacyEncoding } from './legacyText';
 import { keepShape } from './keepShape';
-import * as valuesModule from './values';
-import type { CellValue, DateResult, ParsedDate } from './values';
-
-// Per-cell helpers, read from their modules once. Run through tsx (the benchmark, scripts, the CLI
-// without its bundle), each module is CommonJS and every call of an imported function first reads
-// it through an export getter: on a 100,000-row list those reads took a fifth of ingest's time.
-// Bundles (the CLI's, the add-in's) call the functions directly either way.
-const { cleanText, needsCleaning } = textModule;
-const { cellText, isBlank } = gridModule;
-const { decodeLegacy, detectLegacy, isReadyText } = legacyTextModule;
-const { parseCommonDate, parseDate, parseDateText, parseNumber, parseYesNo } = valuesModule;
+import { parseCommonDate, parseDate, parseDateText, parseNumber, parseYesNo, type CellValue, type DateResult, type ParsedDate } from './values';
 
 /** Printable ASCII with single inner spaces and no edges: nothing to repair or tidy (numbers, codes, "x"). */
 function isPlainAscii(text: string): boolean {

@@ -1,12 +1,7 @@
-import * as textModule from '../domain/text';
-import { foldKey } from '../domain/text';
-import * as gridModule from './grid';
+import { firstVisible, foldedCodeAt, foldKey, startsFolded } from '../domain/text';
+import { isBlank } from './grid';
 import { keepShape } from './keepShape';
 import type { CellValue } from './values';
-
-// Per-cell helpers, read from their modules once (why: see reader.ts).
-const { firstVisible, foldedCodeAt, startsFolded } = textModule;
-const { isBlank } = gridModule;
 
 export type RowClass = 'blank' | 'index' | 'total' | 'note' | 'data';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Issue } from '../domain/issues';
 import type { ExcelHost } from '../workbook/office/host';
 import { selectCell } from '../workbook/office/selectCell';
-import { withMapping } from '../workbook/settings';
+import { withMapping } from '../workbook/hiddenSheet';
 import { OrgForm } from './OrgForm';
 import { ReportTab, useReportTab } from './ReportTab';
 import type { Strings } from './strings';

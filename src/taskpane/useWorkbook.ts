@@ -3,7 +3,7 @@ import type { ExcelHost } from '../workbook/office/host';
 import { scanWorkbook, type Scan } from '../workbook/office/scanInExcel';
 import { writeSettingsInExcel } from '../workbook/office/settings';
 import { watchSettings } from '../workbook/office/watchSettings';
-import type { WorkbookSettings } from '../workbook/settings';
+import type { WorkbookSettings } from '../workbook/hiddenSheet';
 
 export interface WorkbookState {
   scan?: Scan;

@@ -52,7 +52,7 @@ import { SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { paneTexts } from '../helpers/paneTexts';
 import { writeSettingsInExcel } from '../../src/workbook/office/settings';
 import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
-import { REGISTRY_SHEET } from '../../src/workbook/xlsx/writePlan';
+import { REGISTRY_SHEET } from '../../src/workbook/hiddenSheet';
 import { host, sampleInExcel } from '../helpers/excelSample';
 import { SAMPLE_ORG } from '../tools/generateSample';
 import type { FakeHostBook, FakeHostControl, FakeHostOptions } from './fakeHost';

@@ -1,7 +1,7 @@
 import { parseA1Range, rangeA1 } from '../../domain/a1';
 import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
 import { freeSheetName, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
-import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
+import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { canDrawCharts, canDrawShapes, type ExcelHost } from './host';
 
 /**
@@ -472,18 +472,9 @@ export async function executePlan(host: ExcelHost, plan: FillPlan, options: Exec
     }
 
     // Names: each sheet's final name, then a temporary one for each sheet that replaces an old one.
-    const chosen = new Set<string>();
-    const targets = plan.sheets.map((plannedSheet) => {
-      let name = plannedSheet.name;
-      let replaces = false;
-      if (isTaken(name)) {
-        if (options.replace && existing.has(name) && ours.has(name) && !chosen.has(name)) replaces = true;
-        else name = freeSheetName(name, isTaken);
-      }
-      chosen.add(name);
-      taken.add(name.toLowerCase());
-      return { plannedSheet, name, replaces, writeAs: name, ws: undefined as Excel.Worksheet | undefined };
-    });
+    const places = placeSheets(plan.sheets.map((s) => s.name), [...existing], ours, options.replace ?? false);
+    for (const { name } of places) taken.add(name.toLowerCase());
+    const targets = plan.sheets.map((plannedSheet, i) => ({ plannedSheet, ...places[i], writeAs: places[i].name, ws: undefined as Excel.Worksheet | undefined }));
     for (const target of targets) {
       if (!target.replaces) continue;
       target.writeAs = freeSheetName(target.name.slice(0, 31 - TEMP_SUFFIX.length) + TEMP_SUFFIX, isTaken);

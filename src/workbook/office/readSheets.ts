@@ -3,8 +3,7 @@ import { columnsToRead, TOP_ROWS } from '../../ingest/columnsToRead';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import { detectHeader, HEADER_SCAN_ROWS, type MappingOverride } from '../../ingest/header';
 import type { CellValue } from '../../ingest/values';
-import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
-import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import { generatedSheetNames, REGISTRY_SHEET, SETTINGS_COLUMN, settingsFromCells, type WorkbookSettings } from '../hiddenSheet';
 import { abortError } from './executePlan';
 import { type ExcelHost } from './host';
 

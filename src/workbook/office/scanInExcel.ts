@@ -2,7 +2,7 @@ import type { SheetKind } from '../../domain/records';
 import type { Issue } from '../../domain/issues';
 import { ingestWorkbook } from '../../ingest/ingestWorkbook';
 import type { SheetResult } from '../../ingest/ingestSheet';
-import type { WorkbookSettings } from '../settings';
+import type { WorkbookSettings } from '../hiddenSheet';
 import type { ExcelHost } from './host';
 import { readWorkbookSheets, type ReadOptions } from './readSheets';
 

@@ -1,6 +1,5 @@
 import { rangeA1 } from '../../domain/a1';
-import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
-import { REGISTRY_HEADER, REGISTRY_SHEET } from '../xlsx/writePlan';
+import { REGISTRY_HEADER, REGISTRY_SHEET, SETTINGS_COLUMN, settingsFromCells, settingsToCells, type WorkbookSettings } from '../hiddenSheet';
 import type { ExcelHost } from './host';
 
 /** Columns F:G from the first row, by address (getRangeByIndexes needs ExcelApi 1.7). */

@@ -1,8 +1,7 @@
 import { a1, rangeA1, type CellRect } from '../../domain/a1';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
 import { safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
-import { sheetsOfReport } from '../settings';
-import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import { REGISTRY_SHEET, sheetsOfReport } from '../hiddenSheet';
 import { batchesOf, executePlan, widthInCharacters } from './executePlan';
 import { type ExcelHost } from './host';
 import { parseAddresses, type KnownRegistry } from './readSheets';

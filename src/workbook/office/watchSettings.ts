@@ -1,6 +1,5 @@
 import { parseA1Range } from '../../domain/a1';
-import { SETTINGS_COLUMN } from '../settings';
-import { REGISTRY_SHEET } from '../xlsx/writePlan';
+import { REGISTRY_SHEET, SETTINGS_COLUMN } from '../hiddenSheet';
 import type { ExcelHost } from './host';
 
 /** Said in the pane when this Excel cannot tell the add-in that a co-author changed the settings. */

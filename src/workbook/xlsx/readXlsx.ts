@@ -2,15 +2,13 @@ import type { Row } from 'exceljs';
 import { parseA1Range } from '../../domain/a1';
 import type { MergeRange, SheetGrid } from '../../ingest/grid';
 import type { CellValue } from '../../ingest/values';
-import type { WorkbookSource } from '../port';
 import { csvSheetName, readCsv } from '../formats/csv';
 import { readInput, type FileProblemKind } from '../formats/fileCheck';
 import { readSpreadsheet, SpreadsheetProblem } from '../formats/sheetjs';
 import { isMarkup, sniff, type Sniffed } from '../formats/sniff';
-import { generatedSheetNames, settingsFromCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
+import { generatedSheetNames, REGISTRY_SHEET, SETTINGS_COLUMN, settingsFromCells, type WorkbookSettings } from '../hiddenSheet';
 import { loadExcelJs } from './exceljs';
 import { containerProblem, readPlainSheetsAsync, type ContainerKind, type PlainSheet } from './fastXlsx';
-import { REGISTRY_SHEET } from './writePlan';
 import { ZipSizeError } from './zipEntries';
 
 /** The sheets as plain values, and the settings kept in tochuc's hidden sheet. */
@@ -199,8 +197,4 @@ export async function readXlsxBook(path: string, options: ReadOptions = {}): Pro
     if (e instanceof ZipSizeError) throw new UnreadableWorkbookError(`Tệp "${path}" ${e.message}`, 'damaged');
     throw unreadable(path, 'damaged', (e as Error).message);
   }
-}
-
-export function xlsxSource(path: string, options: ReadOptions = {}): WorkbookSource {
-  return { label: path, readSheets: () => readXlsx(path, options) };
 }

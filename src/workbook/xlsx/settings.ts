@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { settingsFromCells, settingsToCells, SETTINGS_COLUMN, type WorkbookSettings } from '../settings';
-import { REGISTRY_SHEET, registrySheet } from './writePlan';
+import { REGISTRY_SHEET, SETTINGS_COLUMN, settingsFromCells, settingsToCells, type WorkbookSettings } from '../hiddenSheet';
+import { registrySheet } from './writePlan';
 
 export function readSettings(wb: ExcelJS.Workbook): { settings: WorkbookSettings; problems: string[] } {
   const ws = wb.getWorksheet(REGISTRY_SHEET);

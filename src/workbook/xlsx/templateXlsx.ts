@@ -5,7 +5,8 @@ import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../temp
 import { freeSheetName, safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup } from '../../templates/plan';
 import { loadExcelJs } from './exceljs';
 import { checkContainer, plainValue, unreadable, UnreadableWorkbookError } from './readXlsx';
-import { REGISTRY_SHEET, writeSheet } from './writePlan';
+import { writeSheet } from './writePlan';
+import { REGISTRY_SHEET } from '../hiddenSheet';
 import { ZipEntries, ZipSizeError } from './zipEntries';
 
 /**

@@ -1,14 +1,12 @@
 import type ExcelJS from 'exceljs';
-import { freeSheetName, type CellStyle, type FillPlan, type SheetLayout } from '../../templates/plan';
+import type { CellStyle, FillPlan, SheetLayout } from '../../templates/plan';
+
+import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 
 /**
  * The exceljs executor of a fill plan (the Office.js one does the same inside Excel.run).
- * Generated sheets are recorded in a very hidden sheet, so that a later run replaces only
- * sheets tochuc made, and never one of the user's own.
+ * Generated sheets are recorded in the very hidden sheet (src/workbook/hiddenSheet.ts).
  */
-export const REGISTRY_SHEET = 'tochuc';
-/** Header of the registry of generated sheets (columns A:D of the hidden sheet). */
-export const REGISTRY_HEADER = ['sheet', 'report', 'period', 'generatedAt'];
 
 export interface WriteOptions {
   /** Replace a sheet of the same name that tochuc generated earlier (the caller has asked the user). */
@@ -104,15 +102,12 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
 
 /** Writes every sheet of the plan into the workbook; source sheets are never touched. */
 export function writePlan(wb: ExcelJS.Workbook, plan: FillPlan, options: WriteOptions = {}): WriteResult {
-  const ours = generatedSheets(wb);
+  const places = placeSheets(plan.sheets.map((s) => s.name), wb.worksheets.map((ws) => ws.name), generatedSheets(wb), options.replace ?? false);
   const names: string[] = [];
-  for (const sheet of plan.sheets) {
-    let name = sheet.name;
-    const existing = wb.getWorksheet(name);
-    if (existing) {
-      if (ours.has(name) && options.replace) wb.removeWorksheet(existing.id);
-      else name = freeSheetName(name, (n) => wb.getWorksheet(n) !== undefined);
-    }
+  plan.sheets.forEach((sheet, i) => {
+    const { name, replaces } = places[i];
+    const standing = replaces ? wb.getWorksheet(name) : undefined;
+    if (standing) wb.removeWorksheet(standing.id);
     writeSheet(wb.addWorksheet(name), sheet);
     const reg = registrySheet(wb);
     let entry: ExcelJS.Row | undefined;
@@ -128,6 +123,6 @@ export function writePlan(wb: ExcelJS.Workbook, plan: FillPlan, options: WriteOp
       target.getCell(i + 1).value = v;
     });
     names.push(name);
-  }
+  });
   return { sheets: names };
 }

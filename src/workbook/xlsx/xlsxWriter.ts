@@ -1,6 +1,6 @@
 import { columnLetter, parseA1Range } from '../../domain/a1';
 import { freeSheetName, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
-import { REGISTRY_HEADER, REGISTRY_SHEET } from './writePlan';
+import { REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { ZipFileWriter, type PartWriter } from './zipWriter';
 
 /**
