@@ -217,7 +217,7 @@ describe('partyQuarterly workbook from the sample (H1 2021)', () => {
     expect(await writePlanFile(file, plan)).toEqual(['Chỉ tiêu XDĐ 2021-H1', 'PL Dự bị 2021-H1', 'PL Huy hiệu 2021-H1', 'PL Kiểm tra NV 2021-H1', 'Vấn đề XDĐ 2021-H1']);
   });
 
-  it('fills Biểu 1 with this period, last year and the ratio, and says the charts are Excel-only', async () => {
+  it('fills Biểu 1 with this period, last year and the ratio, and says nothing of charts or software', async () => {
     const sheets = await sheetTexts(file);
     const rows = sheets.get('Chỉ tiêu XDĐ 2021-H1') as string[][];
     const line = (label: string) => rows.find((r) => r?.[1] === label) as string[];
@@ -225,10 +225,12 @@ describe('partyQuarterly workbook from the sample (H1 2021)', () => {
     expect(line('Kết nạp').slice(2, 5).map(Number)).toEqual([237, 205, 237 / 205]);
     expect(line('Đảng viên cuối kỳ').slice(2, 4)).toEqual(['2877', '2502']);
     const text = rows.map((r) => (r ?? []).join(' | ')).join('\n');
-    expect(text).toContain('khớp với số cuối kỳ');
+    // The balance is checked by the figures (an issue when it fails), not written into the document.
+    expect(text).not.toContain('Kiểm tra:');
+    expect(text).toContain('Đến ngày 30/06/2021: 2.877 đảng viên');
     expect(text).toContain('đạt 52,67% kế hoạch năm (450)');
     expect(text).toContain('đã hoàn thành 206, đạt 89,96%');
-    expect(text).toContain('chỉ có khi lập báo cáo bằng tochuc trong Excel');
+    expect(text).not.toMatch(/tochuc|Excel|dòng lệnh/);
     for (const sheet of sheets.values()) expect(sheet.flat().join(' ')).not.toContain('{{');
     const badges = sheets.get('PL Huy hiệu 2021-H1') as string[][];
     expect(badges.flat()).toContain('Tổng số: 32 đảng viên');

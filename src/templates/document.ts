@@ -26,6 +26,16 @@ export function reportDay(generatedAt: string): string {
   return Number.isNaN(t) ? generatedAt.slice(0, 10) : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The parts of a document's date line ("ngày 07 tháng 3 năm 2026"): a day below 10 and the months 1
+ * and 2 take a leading zero, so that no digit can be written in front of them afterwards; the other
+ * months are written as they are (NĐ 30/2020/NĐ-CP, Phụ lục I: thời gian ban hành văn bản).
+ */
+export function issueDate(iso: string): { day: string; month: string; year: string } {
+  const month = Number(iso.slice(5, 7));
+  return { day: iso.slice(8, 10), month: month <= 2 ? iso.slice(5, 7) : String(month), year: iso.slice(0, 4) };
+}
+
 /** Keys every built-in document uses: organisation, report date, period in words, data source and issue counts. */
 export function documentFigures(report: { period: Period; generatedAt: string; source: string[]; issues: Issue[] }, context: DocumentContext): Record<string, unknown> {
   const day = reportDay(report.generatedAt);
@@ -35,7 +45,7 @@ export function documentFigures(report: { period: Period; generatedAt: string; s
   return {
     ...report,
     org: { ...context.org, issuingBodyText: context.org.name ?? 'cơ quan, đơn vị', documentNumberText: context.org.documentNumber.replace(/^Số/, 'số') },
-    reportDate: { day: Number(day.slice(8, 10)), month: Number(day.slice(5, 7)), year: Number(day.slice(0, 4)), text: dayText(day) },
+    reportDate: { ...issueDate(day), text: dayText(day) },
     period: { ...report.period, fromText: dayText(report.period.from), toText: dayText(report.period.to) },
     sourceText: report.source.length ? `${report.source.length > 1 ? 'các trang' : 'trang'} ${sheets}${files}` : 'sổ dữ liệu (không nhận ra trang dữ liệu nào)',
     issueCounts: { ...counts, where: context.issuesSheet && report.issues.length ? ` (chi tiết tại trang "${context.issuesSheet}")` : '' },

@@ -29,7 +29,7 @@ export const merger: ReportDefinition<MergerReport> = {
   sheetLabel: (r) => dayLabel(r.date),
   issuesSheetShort: 'Sắp xếp',
   drawing: 'shapes',
-  figures: (r, context, drawn) => mergerFigures(r, context, { shapes: drawn, chart: orgChartOf(r, context.org.name ?? context.org.issuingBody) }),
+  figures: (r, context) => mergerFigures(r, context, { chart: orgChartOf(r, context.org.name ?? context.org.issuingBody) }),
   // The chart's boxes go with the chart sheet (the built-in one, or an edited copy of it).
   orgChart: (r, context) => ({ sheet: ORG_CHART_SHEET, chart: orgChartOf(r, context.org.name ?? context.org.issuingBody) }),
   summary: mergerSummary,

@@ -51,7 +51,7 @@ export function mergerTemplates(variant: OrgDetails['variant'] = 'party', recipi
       { kind: 'paragraph', text: '{{totalsText}}' },
       { kind: 'heading', text: 'II. CHUYỂN CHỨC NĂNG, GIẢI THỂ' },
       { kind: 'paragraph', text: '{{transfersText}}' },
-      { kind: 'paragraph', text: 'Ghi chú: Số liệu tổng hợp từ {{sourceText}}. Cấp trưởng, cấp phó nhận theo chức vụ (người giữ chức vụ "Quyền …" tính như chức vụ đó; người kiêm nhiệm tính theo chức vụ ghi đầu). Thời hạn giải quyết dôi dư là 05 năm kể từ ngày hiệu lực. Dữ liệu nguồn có {{issueCounts.error}} lỗi, {{issueCounts.warning}} cảnh báo{{issueCounts.where}}. Sơ đồ tổ chức sau sắp xếp tại trang kèm theo.' },
+      { kind: 'paragraph', text: 'Ghi chú: Cấp trưởng, cấp phó nhận theo chức vụ (người giữ chức vụ "Quyền …" tính như chức vụ đó; người kiêm nhiệm tính theo chức vụ ghi đầu). Thời hạn giải quyết dôi dư là 05 năm kể từ ngày hiệu lực. Sơ đồ tổ chức sau sắp xếp tại trang kèm theo.' },
     ],
     signature: { recipients: [...recipients] },
   });
@@ -73,7 +73,6 @@ export function mergerTemplates(variant: OrgDetails['variant'] = 'party', recipi
           ],
         },
       },
-      { kind: 'paragraph', text: '{{chartNote}}' },
     ],
   });
   return [report, chart];
@@ -138,8 +137,6 @@ function chartLines(chart: OrgChartPlan) {
 }
 
 export interface MergerFiguresOptions {
-  /** The Office executor draws the chart as shapes; otherwise the sheet says it is the table only. */
-  shapes: boolean;
   /** The structure after (`orgChartOf`): the table lists the boxes the shapes draw. */
   chart: OrgChartPlan;
 }
@@ -150,8 +147,7 @@ export function mergerFigures(r: MergerReport, context: DocumentContext, options
     ...documentFigures(r, context),
     dateText: dayText(r.date), summary: summary(r), lines: lines(r), totalsText: totalsText(r), transfersText: transfersText(r),
     chartLines: chartLines(chart),
-    chartNote: options.shapes
-      ? 'Sơ đồ dạng khối và đường nối ở bên phải bảng. Đơn vị thành lập mới được tô đậm.'
-      : 'Sơ đồ dạng khối và đường nối chỉ có khi lập báo cáo bằng tochuc trong Excel (ExcelApi 1.9); tệp .xlsx lập từ dòng lệnh có sơ đồ dạng bảng này.',
+    // Empty: a document says nothing of how it was made. The key stays for templates edited from earlier built-in ones.
+    chartNote: '',
   };
 }

@@ -50,7 +50,7 @@ export const partyQuarterly: ReportDefinition<PartyQuarterlyReport> = {
   sheetLabel: (r) => periodLabel(r.period),
   issuesSheetShort: 'XDĐ',
   drawing: 'charts',
-  figures: (r, context, drawn) => partyQuarterlyFigures(r, context, { charts: drawn }),
+  figures: (r, context) => partyQuarterlyFigures(r, context),
   summary: partyQuarterlySummary,
   highlights: partyQuarterlyHighlights,
   subtotals: (r) => [

@@ -86,7 +86,7 @@ export function reductionTemplates(variant: OrgDetails['variant'] = 'party', rec
       { kind: 'table', table: { list: 'quota.blocks', totalLabel: 'Tổng cộng', columns: quotaColumns('Khối', '{{label}}') } },
       { kind: 'heading', text: 'III. ĐÁNH GIÁ' },
       { kind: 'paragraph', text: '{{quota.summary}}' },
-      { kind: 'paragraph', text: 'Ghi chú: Số liệu tổng hợp từ {{sourceText}}. Người có tình trạng tinh giản nhưng không có ngày nghỉ hợp lệ không được tính. Dữ liệu nguồn có {{issueCounts.error}} lỗi, {{issueCounts.warning}} cảnh báo{{issueCounts.where}}. Danh sách người tinh giản tại phụ lục kèm theo.' },
+      { kind: 'paragraph', text: 'Danh sách người tinh giản tại phụ lục kèm theo.' },
     ],
     signature: { recipients: [...recipients] },
   });
