@@ -55,4 +55,18 @@ describe('the documents speak of their subject only', () => {
     const { plan } = generate('reduction', [{ file: 'mong-cai.xlsx', book }], { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: '2026-03-05T02:00:00Z' }, { org });
     expect(texts(plan!, () => false).map((t) => t.text)).toEqual(expect.arrayContaining([expect.stringMatching(/, ngày 05 tháng 3 năm 2026$/)]));
   });
+
+  it('without settings, a report carries the heading of its own system: the party report a party document\'s', () => {
+    const heading = (kind: string) => {
+      const definition = reports.get(kind)!;
+      const { plan } = generate(kind, [{ file: 'mong-cai.xlsx', book }], { ...definition.demo, generatedAt: '2026-03-05T02:00:00Z' }, {});
+      return texts(plan!, (name) => name !== plan!.sheets[0].name).map((t) => t.text).slice(0, 4);
+    };
+    expect(heading('partyQuarterly')).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(heading('partyQuarterly')).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(heading('reduction')).toEqual(expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']));
+    // The workbook's settings decide when there are some.
+    const { plan } = generate('reduction', [{ file: 'mong-cai.xlsx', book }], { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: '2026-03-05T02:00:00Z' }, { org });
+    expect(texts(plan!, (name) => name !== plan!.sheets[0].name).map((t) => t.text)).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+  });
 });

@@ -36,6 +36,7 @@ const headcount: ReportDefinition<HeadcountReport> = {
   title: { vi: 'Báo cáo biên chế thực tế', en: 'Headcount report' },
   usage: '--input book.xlsx --date D [--out report.xlsx] [--json]',
   params: [{ type: 'day', name: 'date', cli: 'date', label: { vi: 'Ngày', en: 'Day' }, hint: { vi: '', en: '' } }],
+  variant: 'state',
   needs: ['staff'],
   missing: { vi: 'Chưa có danh sách.', en: 'No staff list.' },
   compute: (book, p) => {

@@ -60,6 +60,11 @@ export function generate(kind: string, books: readonly InputBook[], params: Repo
   return { report, ...(perInput ? { consolidation: perInput } : {}), ...(plan ? { plan } : {}), issues: [...report.issues, ...(plan?.issues ?? [])] };
 }
 
+/** The organisation a document is written for: the workbook's, or dotted blanks under the heading of the kind's own system. */
+export function documentOrg(definition: Pick<ReportDefinition, 'variant'>, org: OrgDetails | undefined): OrgDetails {
+  return org ?? { ...BLANK_ORG, variant: definition.variant };
+}
+
 /** "TGBC" + period → "TGBC 2015-2019", within Excel's 31 characters. */
 export function outputSheetName(templateName: string, label: string): string {
   const suffix = ` ${label}`;
@@ -76,7 +81,7 @@ export function planReport<R extends ReportBase>(definition: ReportDefinition<R>
   const label = definition.sheetLabel(report);
   // The issues sheet's name, when the data have issues ("Vấn đề TGBC 2015-2019").
   const issuesSheet = report.issues.length ? outputSheetName(`Vấn đề ${definition.issuesSheetShort}`, label) : undefined;
-  const context: DocumentContext = { org: options.org ?? BLANK_ORG, files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
+  const context: DocumentContext = { org: documentOrg(definition, options.org), files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
   const templates = options.templates ?? withEditedTemplates(definition.templates(context.org), options.editedTemplates ?? []);
   const drawn = options.capabilities?.[definition.drawing] ?? false;
   const reportFigures = definition.figures(report, context, drawn);

@@ -87,6 +87,11 @@ export interface ReportDefinition<R extends ReportBase = ReportBase> {
   needs: readonly SheetKind[];
   missing: Text;
   compute(book: WorkbookIngest, params: ReportParams): R;
+  /**
+   * The system its documents belong to when the workbook's settings name none: a party committee's
+   * (ĐẢNG CỘNG SẢN VIỆT NAM, HD 36-HD/VPTW) or the state's (Quốc hiệu, NĐ 30/2020) heading.
+   */
+  variant: OrgDetails['variant'];
   /** The built-in templates, for the organisation's document variant and its recipients (none: the defaults). */
   templates(org?: OrgDetails): TemplateSheet[];
   /** The label in the names of the generated sheets ("TGBC 2019"), and the short name of its issues sheet ("Vấn đề TGBC 2019"). */

@@ -18,6 +18,8 @@ export const merger: ReportDefinition<MergerReport> = {
       hint: { vi: 'Bỏ trống: ngày hiệu lực muộn nhất của phương án sắp xếp.', en: 'Empty: the latest effective date of the plan.' },
     },
   ],
+  // The plan of a people's committee's agencies: a state document, unless the settings say otherwise.
+  variant: 'state',
   needs: ['mergerPlan', 'units'],
   missing: {
     vi: 'Chưa thấy danh sách đơn vị, biên chế và phương án sắp xếp (cần cột Đơn vị hiện tại, Đơn vị sau sắp xếp). Báo cáo sắp xếp tổ chức bộ máy cần các danh sách này.',

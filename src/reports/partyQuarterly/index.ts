@@ -37,6 +37,8 @@ export const partyQuarterly: ReportDefinition<PartyQuarterlyReport> = {
       invalid: { vi: 'Nhập một số nguyên không âm (tối đa 4294967295), hoặc bỏ trống.', en: 'Enter a whole number from 0 to 4294967295, or leave it empty.' },
     },
   ],
+  // A party committee's report: a party document.
+  variant: 'party',
   needs: ['members'],
   missing: {
     vi: 'Chưa thấy danh sách đảng viên (cần cột Họ và tên, Chi bộ, Ngày vào Đảng). Báo cáo chỉ tiêu xây dựng Đảng cần danh sách này.',

@@ -22,6 +22,8 @@ export const reduction: ReportDefinition<ReductionReport> = {
       invalid: { vi: 'Nhập một số từ 0 đến dưới 100, ví dụ 10.', en: 'Enter a number from 0 to below 100, e.g. 10.' },
     },
   ],
+  // Reported by the home affairs office (phòng, Sở Nội vụ): a state document.
+  variant: 'state',
   needs: ['staff'],
   missing: {
     vi: 'Chưa thấy danh sách CBCCVC, NLĐ (cần ít nhất cột Họ và tên và Đơn vị). Báo cáo tinh giản cần danh sách này.',

@@ -1,8 +1,7 @@
-import { definitionOf, generate } from '../../app/generate';
+import { definitionOf, documentOrg, generate } from '../../app/generate';
 import type { Issue } from '../../domain/issues';
 import type { Period } from '../../domain/period';
 import type { ReportBase, ReportParams } from '../../reports/registry';
-import { BLANK_ORG } from '../../templates/document';
 import { abortError, executePlan } from './executePlan';
 import { capabilitiesOf, type ExcelHost } from './host';
 import { ingestOpenWorkbook } from './scanInExcel';
@@ -61,7 +60,8 @@ function reportParams({ replace: _replace, onProgress: _onProgress, signal: _sig
  */
 export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind): Promise<InsertTemplatesResult> {
   const { settings } = await readSettingsInExcel(host);
-  return insertTemplates(host, definitionOf(kind).templates(settings.org ?? BLANK_ORG), kind);
+  const definition = definitionOf(kind);
+  return insertTemplates(host, definition.templates(documentOrg(definition, settings.org)), kind);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function generateInExcel<R extends ReportBase = ReportBase>(host: E
   params.onProgress?.('compute', 0, 1);
   const edited = await readTemplatesInExcel(host, kind, { known: read.registry ?? null });
   // The template sheet each edited template came from ("Mẫu TGBC"), by the built-in name it replaces.
-  const builtinNames = new Set(definition.templates(settings.org ?? BLANK_ORG).map((t) => t.name));
+  const builtinNames = new Set(definition.templates(documentOrg(definition, settings.org)).map((t) => t.name));
   const used = new Map(edited.templates.flatMap((t, i) => (builtinNames.has(t.name) ? [[t.name, edited.sheets[i]] as const] : [])));
   const { report, plan } = generate(kind, [{ file: '', book }], reportParams(params), {
     ...(settings.org ? { org: settings.org } : {}), editedTemplates: edited.templates, capabilities: capabilitiesOf(host),
