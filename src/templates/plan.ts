@@ -33,6 +33,13 @@ export interface PlanCell {
   style?: number;
 }
 
+/**
+ * The page number every printed sheet carries in its header: Arabic numerals, top centre, from the
+ * second page on (NĐ 30/2020/NĐ-CP, Phụ lục I: số trang), in Excel's header codes (&P: the page).
+ * The executors write it with a first page of its own, whose header is empty.
+ */
+export const PAGE_NUMBER_HEADER = '&P';
+
 export interface PageSetup {
   orientation: 'portrait' | 'landscape';
   paperSize: 'A4';

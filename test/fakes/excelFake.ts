@@ -1542,6 +1542,11 @@ export class FakePageLayout extends FakeClientObject {
     this.writeProperty('zoom', value);
   }
 
+  /** The headers and footers (ExcelApi 1.9). */
+  get headersFooters(): FakeHeaderFooterGroup {
+    return new FakeHeaderFooterGroup(this.worksheet, `${this.path}.headersFooters`);
+  }
+
   // --- Reading the print setup back (templates read back from the workbook) ---
   /** The print area (ExcelApi 1.9), one rectangle in the fake; a null object when none is set. */
   getPrintAreaOrNullObject(): FakeRangeAreas {
@@ -1643,6 +1648,66 @@ export class FakePageLayout extends FakeClientObject {
         : target.rect();
       store(this.worksheet.sheet().pageLayout, rectAddress(rect));
     });
+  }
+}
+
+/** Excel.HeaderFooterGroup: which pages have their own headers, and the headers of each kind of page. */
+export class FakeHeaderFooterGroup extends FakeClientObject {
+  constructor(private readonly worksheet: FakeWorksheet, path: string) {
+    super(worksheet.context, path);
+  }
+
+  get state(): string {
+    return this.readLoaded('state');
+  }
+  set state(value: string) {
+    this.writeProperty('state', value);
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return new FakeHeaderFooter(this.worksheet, `${this.path}.defaultForAllPages`, 'defaultCenterHeader');
+  }
+  get firstPage(): FakeHeaderFooter {
+    return new FakeHeaderFooter(this.worksheet, `${this.path}.firstPage`, 'firstPageCenterHeader');
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const layout = () => this.worksheet.sheet().pageLayout;
+    return {
+      state: {
+        read: () => layout().headerFooterState,
+        write: (value: string) => {
+          oneOf('state', ['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'])(value);
+          layout().headerFooterState = value;
+        },
+      },
+    };
+  }
+}
+
+/** Excel.HeaderFooter: the centre header is modelled; its codes (&P, &N…) are kept as written. */
+export class FakeHeaderFooter extends FakeClientObject {
+  constructor(private readonly worksheet: FakeWorksheet, path: string, private readonly field: 'defaultCenterHeader' | 'firstPageCenterHeader') {
+    super(worksheet.context, path);
+  }
+
+  get centerHeader(): string {
+    return this.readLoaded('centerHeader');
+  }
+  set centerHeader(value: string) {
+    this.writeProperty('centerHeader', value);
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    const layout = () => this.worksheet.sheet().pageLayout;
+    return {
+      centerHeader: {
+        read: () => layout()[this.field],
+        write: (value: string) => {
+          if (typeof value !== 'string' || value.length > 255) fail('InvalidArgument', `Invalid header ${json(value)}.`);
+          layout()[this.field] = value;
+        },
+      },
+    };
   }
 }
 

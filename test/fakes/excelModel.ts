@@ -66,6 +66,11 @@ export interface PageLayoutData {
   printArea: string | null;
   printTitleRows: string | null;
   printTitleColumns: string | null;
+  /** Excel.HeaderFooterState: "Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven". */
+  headerFooterState: string;
+  /** The centre headers of the default pages and of the first page (the other parts are not modelled). */
+  defaultCenterHeader: string;
+  firstPageCenterHeader: string;
 }
 
 /** A chart of a sheet (Excel.Chart), as the fake stores it. */
@@ -206,6 +211,9 @@ function defaultPageLayout(): PageLayoutData {
     printArea: null,
     printTitleRows: null,
     printTitleColumns: null,
+    headerFooterState: 'Default',
+    defaultCenterHeader: '',
+    firstPageCenterHeader: '',
   };
 }
 

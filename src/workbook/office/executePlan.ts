@@ -1,6 +1,6 @@
 import { parseA1Range, rangeA1 } from '../../domain/a1';
 import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
-import { freeSheetName, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
+import { freeSheetName, PAGE_NUMBER_HEADER, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { canDrawCharts, canDrawShapes, type ExcelHost } from './host';
 
@@ -251,6 +251,9 @@ function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelH
           if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
           if (page.printArea) layout.setPrintArea(page.printArea);
           if (page.titleRows) layout.setPrintTitleRows(page.titleRows);
+          layout.headersFooters.state = 'FirstAndDefault';
+          layout.headersFooters.defaultForAllPages.centerHeader = PAGE_NUMBER_HEADER;
+          layout.headersFooters.firstPage.centerHeader = '';
         },
       });
     } else skipped.push('Thiết lập trang in A4, vùng in và dòng tiêu đề lặp lại (cần ExcelApi 1.9)');

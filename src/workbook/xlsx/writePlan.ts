@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { CellStyle, FillPlan, SheetLayout } from '../../templates/plan';
+import { PAGE_NUMBER_HEADER, type CellStyle, type FillPlan, type SheetLayout } from '../../templates/plan';
 
 import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 
@@ -97,6 +97,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       ...(plan.page.printArea ? { printArea: plan.page.printArea } : {}),
       ...(plan.page.titleRows ? { printTitlesRow: plan.page.titleRows.replace(/\$/g, '') } : {}),
     };
+    ws.headerFooter = { ...ws.headerFooter, differentFirst: true, oddHeader: `&C${PAGE_NUMBER_HEADER}`, firstHeader: '' };
   }
 }
 

@@ -1,5 +1,5 @@
 import { columnLetter, parseA1Range } from '../../domain/a1';
-import { freeSheetName, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
+import { freeSheetName, PAGE_NUMBER_HEADER, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { ZipFileWriter, type PartWriter } from './zipWriter';
 
@@ -289,6 +289,7 @@ async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, sty
     const m = page.margins;
     tail += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     tail += `<pageSetup paperSize="9" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+    tail += `<headerFooter differentFirst="1"><oddHeader>${xmlText(`&C${PAGE_NUMBER_HEADER}`)}</oddHeader></headerFooter>`;
   }
   part.write(tail + '</worksheet>');
   await part.end();
