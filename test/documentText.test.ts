@@ -69,4 +69,15 @@ describe('the documents speak of their subject only', () => {
     const { plan } = generate('reduction', [{ file: 'mong-cai.xlsx', book }], { period: { from: '2019-01-01', to: '2019-12-31' }, generatedAt: '2026-03-05T02:00:00Z' }, { org });
     expect(texts(plan!, (name) => name !== plan!.sheets[0].name).map((t) => t.text)).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
   });
+
+  it('"Nơi nhận" without settings has a line to fill in, not "Như trên" (there is no "Kính gửi")', () => {
+    for (const kind of reports.ids()) {
+      const definition = reports.get(kind)!;
+      const { plan } = generate(kind, [{ file: 'mong-cai.xlsx', book }], { ...definition.demo, generatedAt: '2026-03-05T02:00:00Z' }, {});
+      const all = texts(plan!, () => false).map((t) => t.text);
+      expect(all).not.toContain('- Như trên;');
+      expect(all).not.toContain('Kính gửi');
+      if (plan!.sheets.some((s) => s.rows.flat().some((c) => c?.value === 'Nơi nhận:'))) expect(all).toContain('- ……………;');
+    }
+  });
 });

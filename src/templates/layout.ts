@@ -253,7 +253,9 @@ function signature(s: Sheet, recipients: readonly string[]): void {
   const sig = s.row(20);
   s.put(sig, 0, 'Nơi nhận:', 16, split);
   s.put(sig, split + 1, '{{org.signerCapacity}}', 15, last);
-  const lines = recipients.length ? recipients : ['- Như trên;', '- Lưu VT.'];
+  // Without the organisation's list, a line to fill in by hand and the archive copy. Not "Như trên"
+  // ("as above"): it names the addressees of a "Kính gửi", which a report does not carry.
+  const lines = recipients.length ? recipients : ['- ……………;', '- Lưu VT.'];
   s.put(s.row(20), split + 1, '{{org.signerTitle}}', 15, last);
   lines.forEach((line, i) => s.put(i === 0 ? sig + 1 : s.row(18), 0, line, 17, split));
   for (let i = 0; i < 3; i++) s.row(20);
