@@ -31,6 +31,20 @@ export function foldKey(text: string): string {
   return out;
 }
 
+/**
+ * foldKey with a memory: each distinct text folded once. Reports fold the same few unit, cell,
+ * ethnicity and religion names over thousands of records; the memory lives as long as the caller
+ * keeps the function (one report).
+ */
+export function foldingOnce(): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = foldKey(text)));
+    return key;
+  };
+}
+
 /** Collapses whitespace (incl. line breaks and non-breaking spaces) and NFC-normalises: text kept for display. */
 export function cleanText(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');

@@ -2,7 +2,7 @@ import type { Issue } from '../../domain/issues';
 import { addMonths } from '../../domain/calendar';
 import { leaderRole } from '../../domain/positions';
 import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../../domain/records';
-import { foldKey } from '../../domain/text';
+import { foldingOnce, foldKey } from '../../domain/text';
 import type { Block, MergerForm } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 
@@ -125,11 +125,10 @@ function checkPlan(plan: readonly MergerPlanRecord[], units: ReadonlyMap<string,
 /** Active staff, heads and deputies by unit (folded name). */
 function staffByUnit(staff: readonly StaffRecord[]): Map<string, { staff: number; heads: number; deputies: number }> {
   const by = new Map<string, { staff: number; heads: number; deputies: number }>();
-  const folded = new Map<string, string>();
+  const unitKey = foldingOnce();
   for (const s of staff) {
     if (s.status !== 'active') continue;
-    let key = folded.get(s.unit);
-    if (key === undefined) folded.set(s.unit, (key = foldKey(s.unit)));
+    const key = unitKey(s.unit);
     const u = by.get(key) ?? { staff: 0, heads: 0, deputies: 0 };
     u.staff++;
     const role = leaderRole(s.position);

@@ -4,7 +4,7 @@ import { ageOn, awardDaysAround, badgeJoinWindows, badgesDue, excellentWithinCap
 import { isoDayNumber } from '../../domain/calendar';
 import { type IsoDate, type MemberRecord, type OrgRecord, type TargetRecord, type TaskRecord } from '../../domain/records';
 import { seededSample } from '../../domain/sampling';
-import { foldKey } from '../../domain/text';
+import { foldingOnce, foldKey } from '../../domain/text';
 import type { MemberStatus, Rating } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 import { inPeriod, type Period } from '../../domain/period';
@@ -313,15 +313,6 @@ function movements(persons: readonly Person[], records: readonly MemberRecord[],
   return { start, admitted, ...counts, removedProbationary, increase, decrease, end, balance: start + increase - decrease };
 }
 
-/** foldKey, each distinct text folded once: ethnicity and religion repeat a few words over thousands of members. */
-function foldOnce(): (text: string) => string {
-  const folded = new Map<string, string>();
-  return (text) => {
-    let key = folded.get(text);
-    if (key === undefined) folded.set(text, (key = foldKey(text)));
-    return key;
-  };
-}
 const isMinority = (m: MemberRecord, fold: (text: string) => string = foldKey) => m.ethnicity !== undefined && fold(m.ethnicity) !== 'kinh';
 const isReligious = (m: MemberRecord, fold: (text: string) => string = foldKey) => m.religion !== undefined && !['khong', 'khong co', '0', '-'].includes(fold(m.religion));
 const AGE_BANDS: ReadonlyArray<[string, number, number]> = [['18–30', 18, 30], ['31–35', 31, 35], ['36–40', 36, 40], ['41–45', 41, 45], ['46–50', 46, 50], ['51–55', 51, 55], ['56–60', 56, 60], ['Trên 60', 61, Infinity]];
@@ -378,8 +369,7 @@ function orgFigures(orgs: readonly OrgRecord[], active: readonly Person[], perio
   const members = new Map<string, number>();
   const officials = new Map<string, number>();
   // A few hundred cell names over tens of thousands of members: fold each name once.
-  const folded = new Map<string, string>();
-  const cellKey = (name: string) => folded.get(name) ?? (folded.set(name, foldKey(name)), folded.get(name) as string);
+  const cellKey = foldingOnce();
   for (const p of active) {
     const key = cellKey(p.last.partyCell);
     members.set(key, (members.get(key) ?? 0) + 1);
@@ -469,7 +459,8 @@ export function partyQuarterlyReport(book: WorkbookIngest, params: PartyQuarterl
   const year = Number(period.to.slice(0, 4));
   const active = persons.filter((p) => activeOn(p, period.to));
   const membersSheet = records[0]?.sheet ?? 'tochuc';
-  const fold = foldOnce();
+  // Ethnicity and religion repeat a few words over thousands of members.
+  const fold = foldingOnce();
 
   const current = movements(persons, records, period);
   const previous = movements(persons, records, shiftBack(period));
