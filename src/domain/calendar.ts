@@ -74,11 +74,22 @@ export function civilFromDays(days: number): { year: number; month: number; day:
 /** 31/12/1899, Excel's day 0, counted from 1970-01-01. */
 export const EXCEL_EPOCH = daysFromCivil(1899, 12, 31);
 
+/** Days from 1970-01-01 to an ISO day, read from its digits; NaN for any other text. */
+function epochDays(iso: string): number {
+  const n = isoDayNumber(iso);
+  return n < 0 ? NaN : daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32);
+}
+
+/** Days from 1970-01-01, or a RangeError naming the function given a text that is no ISO day. */
+function epochDaysOf(iso: string, caller: string): number {
+  const days = epochDays(iso);
+  if (Number.isNaN(days)) throw new RangeError(`${caller}: "${iso}" is not an ISO day`);
+  return days;
+}
+
 /** ISO date → Excel serial (1900 date system, with its 29/02/1900), read from its digits (a report writes thousands of dates); NaN for any other text. */
 export function isoToSerial(iso: string): number {
-  const n = isoDayNumber(iso);
-  if (n < 0) return NaN;
-  const days = daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32) - EXCEL_EPOCH;
+  const days = epochDays(iso) - EXCEL_EPOCH;
   return days >= 60 ? days + 1 : days;
 }
 
@@ -97,18 +108,11 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
-  const n = isoDayNumber(iso);
-  if (n < 0) throw new RangeError(`addDays: "${iso}" is not an ISO day`);
-  const { year, month, day } = civilFromDays(daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32) + days);
+  const { year, month, day } = civilFromDays(epochDaysOf(iso, 'addDays') + days);
   return isoOf(year, month, day);
 }
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const day = (iso: IsoDate) => {
-    const n = isoDayNumber(iso);
-    if (n < 0) throw new RangeError(`daysBetween: "${iso}" is not an ISO day`);
-    return daysFromCivil(Math.floor(n / 416), Math.floor((n % 416) / 32), n % 32);
-  };
-  return day(to) - day(from);
+  return epochDaysOf(to, 'daysBetween') - epochDaysOf(from, 'daysBetween');
 }
