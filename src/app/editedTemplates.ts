@@ -26,11 +26,18 @@ function withBuiltinCharts(edited: TemplateSheet, builtin: TemplateSheet): Templ
   return charts.length ? { ...edited, charts } : edited;
 }
 
-/** The built-in templates, each replaced by the user's edited sheet of its name (which keeps the built-in one's charts). */
-export function withEditedTemplates(builtin: readonly TemplateSheet[], edited: readonly TemplateSheet[]): TemplateSheet[] {
+/**
+ * The built-in templates, each replaced by the user's edited sheet of its name (which keeps the
+ * built-in one's charts), and the names of those replaced.
+ */
+export function withEditedTemplates(builtin: readonly TemplateSheet[], edited: readonly TemplateSheet[]): { templates: TemplateSheet[]; replaced: string[] } {
   const byName = new Map(edited.map((t) => [t.name, t]));
-  return builtin.map((t) => {
+  const replaced: string[] = [];
+  const templates = builtin.map((t) => {
     const found = byName.get(t.name);
-    return found ? withBuiltinCharts(found, t) : t;
+    if (!found) return t;
+    replaced.push(t.name);
+    return withBuiltinCharts(found, t);
   });
+  return { templates, replaced };
 }

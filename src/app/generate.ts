@@ -37,16 +37,16 @@ export interface Generated {
   /** Several workbooks: each one's subtotals and the people found in two of them. */
   consolidation?: Consolidation;
   plan?: FillPlan;
+  /** The built-in templates an edited sheet took the place of, by name (`editedTemplates`). */
+  templatesReplaced: string[];
   /** The data's issues, then the plan's (the template's, and a missing organisation). */
   issues: Issue[];
 }
 
-export class UnknownReportError extends Error {}
-
 /** The definition of a kind, or a clear error naming the kinds there are. */
 export function definitionOf(kind: string): ReportDefinition {
   const definition = reports.get(kind);
-  if (!definition) throw new UnknownReportError(`Loại báo cáo không rõ "${kind}": có ${reports.ids().map((id) => `"${id}"`).join(', ')}.`);
+  if (!definition) throw new Error(`Loại báo cáo không rõ "${kind}": có ${reports.ids().map((id) => `"${id}"`).join(', ')}.`);
   return definition;
 }
 
@@ -56,8 +56,9 @@ export function generate(kind: string, books: readonly InputBook[], params: Repo
   const report = definition.compute(consolidated.book, params);
   // Each district's own report gives its subtotals.
   const perInput = books.length > 1 ? consolidation(definition, books.map((b) => ({ file: b.file, report: definition.compute(b.book, params) })), consolidated.duplicates) : undefined;
-  const plan = options.plan === false ? undefined : planReport(definition, report, { ...options, ...(perInput ? { consolidation: perInput } : {}) });
-  return { report, ...(perInput ? { consolidation: perInput } : {}), ...(plan ? { plan } : {}), issues: [...report.issues, ...(plan?.issues ?? [])] };
+  const planned = options.plan === false ? undefined : planReport(definition, report, { ...options, ...(perInput ? { consolidation: perInput } : {}) });
+  const plan = planned?.plan;
+  return { report, ...(perInput ? { consolidation: perInput } : {}), ...(plan ? { plan } : {}), templatesReplaced: planned?.templatesReplaced ?? [], issues: [...report.issues, ...(plan?.issues ?? [])] };
 }
 
 /** The organisation a document is written for: the workbook's, or dotted blanks under the heading of the kind's own system. */
@@ -77,14 +78,13 @@ function orgNote(org: OrgDetails | undefined): Issue[] {
 }
 
 /** The sheets of a report already computed: its templates (the edited ones in the place of the built-in ones of their names), the consolidation's, the issues'. */
-export function planReport<R extends ReportBase>(definition: ReportDefinition<R>, report: R, options: GenerateOptions & { consolidation?: Consolidation }): FillPlan {
+function planReport<R extends ReportBase>(definition: ReportDefinition<R>, report: R, options: GenerateOptions & { consolidation?: Consolidation }): { plan: FillPlan; templatesReplaced: string[] } {
   const label = definition.sheetLabel(report);
   // The issues sheet's name, when the data have issues ("Vấn đề TGBC 2015-2019").
   const issuesSheet = report.issues.length ? outputSheetName(`Vấn đề ${definition.issuesSheetShort}`, label) : undefined;
   const context: DocumentContext = { org: documentOrg(definition, options.org), files: options.files ?? [], ...(issuesSheet ? { issuesSheet } : {}) };
-  const templates = options.templates ?? withEditedTemplates(definition.templates(context.org), options.editedTemplates ?? []);
-  const drawn = options.capabilities?.[definition.drawing] ?? false;
-  const reportFigures = definition.figures(report, context, drawn);
+  const { templates, replaced } = options.templates ? { templates: options.templates, replaced: [] } : withEditedTemplates(definition.templates(context.org), options.editedTemplates ?? []);
+  const reportFigures = definition.figures(report, context);
   const figures = options.consolidation ? { ...reportFigures, consolidation: consolidationFigures(options.consolidation) } : reportFigures;
   const all = [...templates, ...(options.consolidation ? [consolidationTemplate(options.consolidation.columns)] : []), ...(issuesSheet ? [issuesTemplate(issuesSheet)] : [])];
   const plan: FillPlan = { sheets: [], issues: [] };
@@ -96,7 +96,7 @@ export function planReport<R extends ReportBase>(definition: ReportDefinition<R>
   }
   const drawing = definition.orgChart?.(report, context);
   const chartSheet = drawing && plan.sheets.find((s) => s.name === outputSheetName(drawing.sheet, label));
-  if (chartSheet && drawing && options.capabilities?.shapes) chartSheet.orgChart = drawing.chart;
+  if (chartSheet && drawing && options.capabilities?.[definition.drawing]) chartSheet.orgChart = drawing.chart;
   plan.issues.push(...orgNote(options.org));
-  return plan;
+  return { plan, templatesReplaced: replaced };
 }

@@ -99,8 +99,8 @@ export interface ReportDefinition<R extends ReportBase = ReportBase> {
   issuesSheetShort: string;
   /** What the report draws beside its tables, when the executor can: charts or an organisation chart of shapes. */
   drawing: keyof Capabilities;
-  /** The keys its templates read; `drawn`: whether the executor draws what `drawing` names. */
-  figures(report: R, context: DocumentContext, drawn: boolean): Record<string, unknown>;
+  /** The keys its templates read. */
+  figures(report: R, context: DocumentContext): Record<string, unknown>;
   /** An organisation chart of shapes to draw on one of its sheets (by the template's name), when shapes are drawn. */
   orgChart?(report: R, context: DocumentContext): { sheet: string; chart: OrgChartPlan };
   /** The CLI's summary of the figures. */

@@ -72,17 +72,18 @@ export async function insertTemplatesInExcel(host: ExcelHost, kind: ReportKind):
  * with an AbortError.
  */
 export async function generateInExcel<R extends ReportBase = ReportBase>(host: ExcelHost, kind: ReportKind, params: GenerateInExcelParams): Promise<GenerateInExcelResult<R>> {
-  const definition = definitionOf(kind);
+  // An unknown kind fails before the workbook is read.
+  definitionOf(kind);
   const { read, settings, book, settingsIssues } = await ingestOpenWorkbook(host, { onProgress: (done, total) => params.onProgress?.('read', done, total), ...(params.signal ? { signal: params.signal } : {}) });
   params.onProgress?.('compute', 0, 1);
   const edited = await readTemplatesInExcel(host, kind, { known: read.registry ?? null });
-  // The template sheet each edited template came from ("Mẫu TGBC"), by the built-in name it replaces.
-  const builtinNames = new Set(definition.templates(documentOrg(definition, settings.org)).map((t) => t.name));
-  const used = new Map(edited.templates.flatMap((t, i) => (builtinNames.has(t.name) ? [[t.name, edited.sheets[i]] as const] : [])));
-  const { report, plan } = generate(kind, [{ file: '', book }], reportParams(params), {
+  const { report, plan, templatesReplaced } = generate(kind, [{ file: '', book }], reportParams(params), {
     ...(settings.org ? { org: settings.org } : {}), editedTemplates: edited.templates, capabilities: capabilitiesOf(host),
   });
   if (!plan) throw new Error('generate: no plan');
+  // The template sheet each edited template came from ("Mẫu TGBC"), by the built-in name it replaced.
+  const replaced = new Set(templatesReplaced);
+  const used = new Map(edited.templates.flatMap((t, i) => (replaced.has(t.name) ? [[t.name, edited.sheets[i]] as const] : [])));
   // A template's problems are at its cells in the template sheet ("Mẫu TGBC"), where a click should go.
   const templateIssues = plan.issues.map((issue) => (used.has(issue.sheet) ? { ...issue, sheet: used.get(issue.sheet) as string } : issue));
   if (params.signal?.aborted) throw abortError();
