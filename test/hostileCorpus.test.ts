@@ -14,9 +14,9 @@ import type { Issue } from '../src/domain/issues';
 import type { StaffRecord } from '../src/domain/records';
 import { type WorkbookIngest } from '../src/ingest/ingestWorkbook';
 import { generateOne } from './helpers/generate';
-import { readXlsxBook, UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
+import { UnreadableWorkbookError } from '../src/workbook/xlsx/readXlsx';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
-import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';
+import { cli, HOSTILE_DIR, read, refused as refusedByAll, untouched, VIETNAMESE } from './helpers/hostile';
 
 const DIR = HOSTILE_DIR;
 const OUT = path.join(os.tmpdir(), 'tochuc-fixtures', 'hostile-out');
@@ -359,24 +359,8 @@ describe('the hostile-input corpus', () => {
     });
   }, 20000);
 
-  /** The file is refused with one clear Vietnamese line, by the reader and by the CLI (exit 2, no stack trace). */
-  async function refused(file: string, kind: UnreadableWorkbookError['kind']): Promise<string> {
-    const error = await readXlsxBook(file).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UnreadableWorkbookError);
-    const e = error as UnreadableWorkbookError;
-    expect(e.kind).toBe(kind);
-    expect(e.message).toContain(file);
-    expect(e.message).toMatch(VIETNAMESE);
-    expect(e.message).not.toContain('\n');
-    // The reference engine refuses it as the same kind of file.
-    await expect(readXlsxBook(file, { engine: 'exceljs' })).rejects.toMatchObject({ kind });
-    const run = await cli(['inspect', '--input', file]);
-    expect(run).toEqual({ code: 2, out: '', err: e.message });
-    return e.message;
-  }
+  /** Refused by the reader and the CLI, and by exceljs, the reference engine, as the same kind of file. */
+  const refused = (file: string, kind: UnreadableWorkbookError['kind']) => refusedByAll(file, kind, { referenceEngine: true });
 
   test('14 a password-protected workbook: exit 2, "remove the password" with the menu to do it', async () => {
     await untouched('14-password-protected.xlsx', async (file) => {

@@ -16,8 +16,8 @@ import { detectSeparator, parseCsvPieces, readCsv } from '../src/workbook/format
 import { MAX_INPUT_BYTES } from '../src/workbook/formats/fileCheck';
 import { hasFilePass } from '../src/workbook/formats/sheetjs';
 import { sniff, textEncoding, zipEntrySize } from '../src/workbook/formats/sniff';
-import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
-import { cli, HOSTILE_DIR, read, untouched, VIETNAMESE } from './helpers/hostile';
+import { readXlsxBook, type XlsxBook } from '../src/workbook/xlsx/readXlsx';
+import { cli, HOSTILE_DIR, read, refused, untouched } from './helpers/hostile';
 
 const DIR = HOSTILE_DIR;
 const TMP = path.join(os.tmpdir(), 'tochuc-fixtures', 'hostile-formats');
@@ -58,23 +58,6 @@ async function staffListRead(file: string, sheet: string): Promise<{ book: XlsxB
   expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
   expect(JSON.parse(run.out).reduced.total).toBe(2);
   return { book, ingest };
-}
-
-/** Refused with one clear Vietnamese line by the reader and the CLI (exit 2, no stack trace). */
-async function refused(file: string, kind: UnreadableWorkbookError['kind']): Promise<string> {
-  const error = await readXlsxBook(file).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UnreadableWorkbookError);
-  const e = error as UnreadableWorkbookError;
-  expect(e.kind).toBe(kind);
-  expect(e.message).toContain(file);
-  expect(e.message).toMatch(VIETNAMESE);
-  expect(e.message).not.toContain('\n');
-  const run = await cli(['inspect', '--input', file]);
-  expect(run).toEqual({ code: 2, out: '', err: e.message });
-  return e.message;
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { main } from '../../src/cli/main';
 import { ingestWorkbook, type WorkbookIngest } from '../../src/ingest/ingestWorkbook';
-import { readXlsxBook, type XlsxBook } from '../../src/workbook/xlsx/readXlsx';
+import { readXlsxBook, UnreadableWorkbookError, type XlsxBook } from '../../src/workbook/xlsx/readXlsx';
 
 export const HOSTILE_DIR = path.join(__dirname, '..', 'fixtures', 'hostile');
 
@@ -39,4 +39,25 @@ export async function cli(argv: string[]): Promise<{ code: number; out: string; 
   const err: string[] = [];
   const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/**
+ * The file is refused with one clear Vietnamese line, by the reader and by the CLI (exit 2, no stack
+ * trace); with `referenceEngine`, exceljs refuses it as the same kind of file too. The message.
+ */
+export async function refused(file: string, kind: UnreadableWorkbookError['kind'], { referenceEngine = false } = {}): Promise<string> {
+  const error = await readXlsxBook(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UnreadableWorkbookError);
+  const e = error as UnreadableWorkbookError;
+  expect(e.kind).toBe(kind);
+  expect(e.message).toContain(file);
+  expect(e.message).toMatch(VIETNAMESE);
+  expect(e.message).not.toContain('\n');
+  if (referenceEngine) await expect(readXlsxBook(file, { engine: 'exceljs' })).rejects.toMatchObject({ kind });
+  const run = await cli(['inspect', '--input', file]);
+  expect(run).toEqual({ code: 2, out: '', err: e.message });
+  return e.message;
 }
