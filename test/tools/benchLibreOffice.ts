@@ -66,28 +66,32 @@ const MOVEMENT_TEXT: Array<[string, string]> = [
 
 type Copied = string | number | null;
 
-/** The register's data rows, cell for cell (dates as the text or the serial number stored), read with exceljs' streaming reader. */
+/**
+ * The register's data rows, cell for cell (dates as the text or the serial number stored), read with
+ * exceljs' in-memory reader. Not its streaming reader: the register's sheet comes before its shared
+ * strings in the zip, so that reader parks the sheet in a temporary file, and a race in it (exceljs
+ * issue 3064 and kin) once lost that file in CI (ENOENT, an unhandled stream error).
+ */
 async function readRegister(file: string): Promise<Copied[][]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  // The members sheet is the first; "Chi tieu" (targets) is not what COUNTIFS reads.
+  const ws = wb.worksheets[0];
   const rows: Copied[][] = [];
   let header = false;
-  let sheets = 0;
-  for await (const ws of reader) {
-    if (sheets++ > 0) continue; // the members sheet is the first; "Chi tieu" (targets) is not what COUNTIFS reads
-    for await (const row of ws) {
-      const values = row.values as unknown[];
-      const cells: Copied[] = [];
-      for (let c = 1; c <= REGISTER_HEADER.length; c++) {
-        const v = values[c];
-        if (v === undefined || v === null || v === '') cells.push(null);
-        else if (typeof v === 'string' || typeof v === 'number') cells.push(v);
-        else if (v instanceof Date) cells.push(v.getTime() / 86_400_000 + 25_569);
-        else throw new Error(`benchLibreOffice: unexpected cell ${JSON.stringify(v)} at row ${row.number}, column ${c} of the register`);
-      }
-      if (!header) header = REGISTER_HEADER.every((h, i) => h === null || cells[i] === h);
-      else if (typeof cells[0] === 'number') rows.push(cells);
+  ws.eachRow((row) => {
+    const values = row.values as unknown[];
+    const cells: Copied[] = [];
+    for (let c = 1; c <= REGISTER_HEADER.length; c++) {
+      const v = values[c];
+      if (v === undefined || v === null || v === '') cells.push(null);
+      else if (typeof v === 'string' || typeof v === 'number') cells.push(v);
+      else if (v instanceof Date) cells.push(v.getTime() / 86_400_000 + 25_569);
+      else throw new Error(`benchLibreOffice: unexpected cell ${JSON.stringify(v)} at row ${row.number}, column ${c} of the register`);
     }
-  }
+    if (!header) header = REGISTER_HEADER.every((h, i) => h === null || cells[i] === h);
+    else if (typeof cells[0] === 'number') rows.push(cells);
+  });
   if (!header || rows.length === 0) throw new Error(`benchLibreOffice: ${file} has not the register's header (${REGISTER_HEADER.filter(Boolean).join(', ')}) or no rows`);
   return rows;
 }
