@@ -1,3 +1,4 @@
+import { VI_COUNT_FORMAT } from '../src/templates/numberFormats';
 import type { Issue } from '../src/domain/issues';
 import type { ReducedPerson, ReductionReport } from '../src/reports/reduction/figures';
 import { CATEGORIES, FORMS } from '../src/reports/reduction/figures';
@@ -146,7 +147,7 @@ describe('planSheet', () => {
     const t: TemplateSheet = { name: 'Mẫu', cells: [[{ value: '{{n}}', style: 0 }, { value: '{{n}}', style: 0, numberFormat: '0.0' }, { value: '{{s}}', numberFormat: '@' }, { value: 'x', numberFormat: 'General', style: 1 }]] };
     const { sheet: out } = planSheet(t, { n: 5, s: 'a' }, OPTIONS);
     expect(out.rows[0].map((c) => Object.keys(c ?? {}))).toEqual([['style', 'value', 'numberFormat'], ['style', 'numberFormat', 'value'], ['numberFormat', 'value'], ['style', 'value']]);
-    expect(out.rows[0][1]).toEqual({ style: 0, numberFormat: '#,##0', value: 5 });
+    expect(out.rows[0][1]).toEqual({ style: 0, numberFormat: VI_COUNT_FORMAT, value: 5 });
     expect(out.rows[0][2]).toEqual({ numberFormat: '@', value: 'a' });
   });
 });

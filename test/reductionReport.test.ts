@@ -46,7 +46,9 @@ describe('reduction report workbook from the sample (Đề án 25 window, 2015�
     for (const row of tableI) expect(row.slice(3, 8).reduce((n, v) => n + Number(v), 0)).toBe(Number(row[2]));
     expect(tableI.reduce((n, r) => n + Number(r[2]), 0)).toBe(264);
     const front = report.find((r) => r?.[1] === 'Cơ quan chuyên trách MTTQ và các đoàn thể thành phố') as string[];
-    expect(front.slice(2, 6).map(Number)).toEqual([35, 21, -14, -0.4]);
+    expect(front.slice(2, 5).map(Number)).toEqual([35, 21, -14]);
+    // A rate reads the Vietnamese way on any PC: written as its text.
+    expect(front[5]).toBe('-40,00%');
     expect(text.join('\n')).toMatch(/giảm 138 biên chế \(15,30%\) so với năm 2015 \(902\)\. So với mục tiêu giảm tối thiểu 10,00%: đạt\./);
     // The data's problems are on their own sheet, not in the document the head signs.
     expect(text.join('\n')).not.toMatch(/Dữ liệu nguồn|cảnh báo|tochuc/);

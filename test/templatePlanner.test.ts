@@ -1,3 +1,4 @@
+import { VI_COUNT_FORMAT } from '../src/templates/numberFormats';
 import { isoToSerial } from '../src/domain/calendar';
 import { planSheet, type PlanOptions } from '../src/templates/planner';
 import type { TemplateCellInput, TemplateSheet } from '../src/templates/parse';
@@ -51,8 +52,9 @@ describe('fill planner', () => {
     expect(sheet.rows).toHaveLength(503);
     expect(sheet.rows[2][0]).toEqual({ value: 1, numberFormat: '0' });
     expect(sheet.rows[501][1]).toEqual({ value: 'Đơn vị 500' });
-    expect(sheet.rows[501][3]).toEqual({ value: 499 % 7, numberFormat: '#,##0', style: 0 });
-    expect(sheet.rows[502][3]).toEqual({ formula: '=SUM(D3:D502)' });
+    expect(sheet.rows[501][3]).toEqual({ value: 499 % 7, numberFormat: VI_COUNT_FORMAT, style: 0 });
+    // The total stores its result too.
+    expect(sheet.rows[502][3]).toEqual({ formula: '=SUM(D3:D502)', result: units.reduce((a, u) => a + u.total, 0) });
     expect(sheet.merges[0]).toBe('A1:D1');
     expect(sheet.merges).toHaveLength(501);
     expect(sheet.merges[500]).toBe('B502:C502');
@@ -80,14 +82,14 @@ describe('fill planner', () => {
     const { sheet, issues } = planSheet(template([['{{#each people}}{{@index}}', '{{fullName}}', 5], ['Cộng', '=COUNTA(B1:B1)']]), { people: [] }, OPTIONS);
     expect(issues).toEqual([]);
     expect(sheet.rows[0]).toEqual([{ value: 1, numberFormat: '0' }, {}, { value: 5 }]);
-    expect(sheet.rows[1][1]).toEqual({ formula: '=COUNTA(B1:B1)' });
+    expect(sheet.rows[1][1]).toEqual({ formula: '=COUNTA(B1:B1)', result: 0 });
   });
 
-  it('types figures: counts, rates as 0.00%, ISO dates as dd/mm/yyyy serials; inline text the Vietnamese way', () => {
+  it('types figures: counts in the Vietnamese format, rates as Vietnamese text, ISO dates as dd/mm/yyyy serials; inline text the Vietnamese way', () => {
     const figures = { tasks: { done: 206, registered: 229, rate: 206 / 229 }, period: { to: '2021-06-30' }, members: { end: 60137 }, reportDate: { year: 2026 } };
     const { sheet } = planSheet(template([['{{tasks.done}}', '{{tasks.rate}}', '{{period.to}}', 'Hoàn thành {{tasks.done}}/{{tasks.registered}} = {{tasks.rate}}, đến {{period.to}}; {{members.end}} đảng viên, năm {{reportDate.year}}', '{{reportDate.year}}']]), figures, OPTIONS);
     expect(sheet.rows[0]).toEqual([
-      { value: 206, numberFormat: '#,##0' }, { value: 206 / 229, numberFormat: '0.00%' }, { value: isoToSerial('2021-06-30'), numberFormat: 'dd/mm/yyyy' },
+      { value: 206, numberFormat: VI_COUNT_FORMAT }, { value: '89,96%' }, { value: isoToSerial('2021-06-30'), numberFormat: 'dd\\/mm\\/yyyy' },
       { value: 'Hoàn thành 206/229 = 89,96%, đến 30/06/2021; 60.137 đảng viên, năm 2026' }, { value: 2026, numberFormat: '0' },
     ]);
   });

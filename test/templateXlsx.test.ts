@@ -1,3 +1,4 @@
+import { VI_COUNT_FORMAT } from '../src/templates/numberFormats';
 import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
@@ -150,7 +151,8 @@ describe('templates as .xlsx files', () => {
     expect(resolved(back.cells, back.styles)[1]).toEqual([{ value: 'Số' }, { value: 2, numberFormat: '#,##0' }, { value: true }, { style: { fill: '#FFFF00', borders: ['bottom'] } }]);
     expect(back.freezeRows).toBe(1);
     const plan = planSheet(back, {}, OPTIONS).sheet;
-    expect(plan.rows[0]).toEqual([{ value: '=abc' }, { value: '=SUM(B2:B3)' }, { formula: '=1+2' }, { formula: '=SUM(A1:A1)' }]);
+    // Formulas store their results: =1+2 is 3, and A1 is a text, which SUM leaves out.
+    expect(plan.rows[0]).toEqual([{ value: '=abc' }, { value: '=SUM(B2:B3)' }, { formula: '=1+2', result: 3 }, { formula: '=SUM(A1:A1)', result: 0 }]);
   });
 
   it('reads what Excel writes: shared formulas, dates, hyperlinks, the default font', async () => {
@@ -225,7 +227,11 @@ describe('templates as .xlsx files', () => {
     const template = demoTemplate();
     const [back] = await readTemplateWorkbook(await resavedInLibreOffice(await writeTemplates('libreoffice.xlsx', [template])));
     // LibreOffice drops empty texts, which the template engine reads as empty cells anyway.
-    const meaning = (t: TemplateSheet) => resolved(t.cells, t.styles).map((row) => row.map((c) => (c?.value === '' ? { ...c, value: undefined } : c)));
+    // A known gap (docs/decisions.md, "Vietnamese numbers whatever the PC"): LibreOffice saves the
+    // count format's quoted points as backslash escapes, which exceljs reads back without the
+    // backslash. Every other format, and everything else, survives.
+    const LO_COUNT = VI_COUNT_FORMAT.replace(/"\."/g, '.');
+    const meaning = (t: TemplateSheet) => resolved(t.cells, t.styles).map((row) => row.map((c) => (c?.value === '' ? { ...c, value: undefined } : c?.numberFormat === LO_COUNT ? { ...c, numberFormat: VI_COUNT_FORMAT } : c)));
     expect(meaning(back)).toEqual(meaning(template));
     expect([...(back.merges ?? [])].sort()).toEqual([...(template.merges ?? [])].sort());
     expect(back.columnWidths).toEqual(template.columnWidths);
@@ -236,6 +242,8 @@ describe('templates as .xlsx files', () => {
     const dataRow = template.cells.findIndex((row) => String(row[0]?.value ?? '').startsWith('{{#each'));
     expect(template.rowHeights?.[dataRow]).toBeUndefined();
     expect(back.rowHeights?.[dataRow]).toBe(15);
+    // With the count format mended as above, the report filled from it is the original's.
+    for (const row of back.cells) for (const c of row ?? []) if (c?.numberFormat === LO_COUNT) c.numberFormat = VI_COUNT_FORMAT;
     const [again, original] = [planOf(back), planOf(template)];
     expect(resolved(again.rows, again.styles)).toEqual(resolved(original.rows, original.styles));
   }, 120000);

@@ -2,6 +2,7 @@
  * Templates on the Office.js side: the built-in templates inserted into the open workbook for editing,
  * read back, and used by generation; all against the strict Excel fake.
  */
+import { viPercentFormula, VI_COUNT_FORMAT } from '../src/templates/numberFormats';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -78,8 +79,8 @@ describe('inserting the built-in reduction templates into the open workbook', ()
     expect(sheet.cell('A16')).toMatchObject({ value: '{{#each reduced.byCategoryForm}}{{@index}}', formula: '' });
     // "(1)" is a column number, not Excel's -1: written as text.
     expect(sheet.cell('A15')).toMatchObject({ value: '(1)', formula: '' });
-    expect(sheet.cell('C17')).toMatchObject({ formula: '=SUM(C16:C16)', numberFormat: '#,##0' });
-    expect(sheet.cell('F25')).toMatchObject({ formula: '=IF(C25=0,"",E25/C25)', numberFormat: '0.00%' });
+    expect(sheet.cell('C17')).toMatchObject({ formula: '=SUM(C16:C16)', numberFormat: VI_COUNT_FORMAT });
+    expect(sheet.cell('F25')).toMatchObject({ formula: viPercentFormula('E25', 'C25') });
     expect(sorted(sheet.merges)).toEqual(sorted(BUILTIN[0].merges));
     expect(sheet.merges).toEqual(expect.arrayContaining(['A7:H7', 'A13:A14', 'D13:H13']));
     expect(sheet.cell('A1').format.font).toMatchObject({ name: 'Times New Roman', size: 13 });
@@ -88,7 +89,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
     expect(sheet.cell('A13').format.borders.EdgeTop).toMatchObject({ style: 'Continuous' });
     // Inside a bordered block too, not only round it: a table's grid.
     expect(sheet.cell('C14').format.borders).toMatchObject({ EdgeTop: { style: 'Continuous' }, EdgeLeft: { style: 'Continuous' }, EdgeRight: { style: 'Continuous' } });
-    expect(sheet.columnWidth('B')).toBe(145.5);
+    expect(sheet.columnWidth('B')).toBe(129.75);
     expect(sheet.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', printArea: BUILTIN[0].page?.printArea });
     expect(workbook.sheet('Mẫu Phụ lục TGBC').pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '7:9' });
     expect(texts(workbook, 'Mẫu TGBC').join(' ')).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');

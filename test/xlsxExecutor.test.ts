@@ -1,3 +1,4 @@
+import { VI_COUNT_FORMAT } from '../src/templates/numberFormats';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -25,7 +26,7 @@ function bigPlan(): { plan: FillPlan; expectedTotal: number } {
     cells: [
       [cell('BÁO CÁO KẾT QUẢ TINH GIẢN BIÊN CHẾ')],
       [cell('STT'), cell('Đơn vị'), undefined, cell('Số người'), cell('Tỷ lệ')],
-      [cell('{{#each byUnit}}{{@index}}'), { value: '{{unit}}', style: 0 }, undefined, { value: '{{total}}', style: 0 }, cell('{{shareRate}}')],
+      [cell('{{#each byUnit}}{{@index}}'), { value: '{{unit}}', style: 0 }, undefined, { value: '{{total}}', style: 0 }, { ...cell('{{shareRate}}'), numberFormat: '0.00%' }],
       [cell('Cộng'), undefined, undefined, cell('=SUM(D3:D3)'), cell('=SUM(E3:E3)')],
     ],
     styles: [{ font: { name: 'Times New Roman', size: 13, bold: true }, borders: ['top', 'bottom', 'left', 'right'], horizontalAlignment: 'center' }],
@@ -54,7 +55,7 @@ describe('xlsx executor', () => {
     const ws = back.getWorksheet('TGBC 2015-2019')!;
     expect(ws.getCell('A3').value).toBe(1);
     expect(ws.getCell('B502').value).toBe('Đơn vị 500');
-    expect(ws.getCell('D502').numFmt).toBe('#,##0');
+    expect(ws.getCell('D502').numFmt).toBe(VI_COUNT_FORMAT);
     expect(ws.getCell('E3').numFmt).toBe('0.00%');
     expect(ws.getCell('D503').value).toMatchObject({ formula: 'SUM(D3:D502)' });
     // Data that looks like a formula stays text.

@@ -1,5 +1,6 @@
 import { columnLetter } from '../domain/a1';
 import type { TemplateCellInput, TemplateChart, TemplateSheet } from './parse';
+import { VI_COUNT_FORMAT } from './numberFormats';
 import type { CellStyle, ChartType, PageSetup } from './plan';
 import { lineHeight, textLines } from './planner';
 
@@ -39,7 +40,7 @@ export interface TableColumn {
   cell: string;
   /** In the totals row: `true` sums the column; a string is a formula, `{row}` standing for the totals row. */
   total?: boolean | string;
-  /** Number format of the totals cell ("#,##0" for sums by default). */
+  /** Number format of the totals cell (whole numbers read the Vietnamese way for sums by default). */
   totalFormat?: string;
   align?: 'left' | 'center' | 'right';
 }
@@ -227,7 +228,7 @@ function table(s: Sheet, spec: TableSpec): { first: number; last: number; dataRo
       const col = columnLetter(i);
       const value = typeof c.total === 'string' ? c.total.replace(/\{row\}/g, String(totalRow + 1)) : c.total ? `=SUM(${col}${dataRow + 1}:${col}${dataRow + 1})` : i === 1 ? spec.totalLabel ?? '' : '';
       s.put(totalRow, i, value, 14);
-      const format = c.totalFormat ?? (c.total === true ? '#,##0' : undefined);
+      const format = c.totalFormat ?? (c.total === true ? VI_COUNT_FORMAT : undefined);
       if (format) s.cells[totalRow][i] = { ...s.cells[totalRow][i], numberFormat: format };
     });
   }

@@ -23,11 +23,16 @@ export interface CellStyle {
   borders?: Array<'top' | 'bottom' | 'left' | 'right'>;
 }
 
+/** What a formula gives: a number, a text, a logical, or an error such as "#DIV/0!". */
+export type FormulaResult = number | string | boolean | { error: string };
+
 export interface PlanCell {
   /** A literal: a string is always text, never a formula, whatever it starts with. */
   value?: string | number | boolean;
   /** A formula, starting with "=". */
   formula?: string;
+  /** The formula's value as Excel works it out, stored beside it (formulaResults.ts); none when it cannot be worked out here. */
+  result?: FormulaResult;
   numberFormat?: string;
   /** Index into `SheetPlan.styles`. */
   style?: number;
@@ -50,6 +55,8 @@ export interface PageSetup {
   printArea?: string;
   /** Rows repeated at the top of every printed page, e.g. "$7:$8". */
   titleRows?: string;
+  /** Rows (0-based) that start a new printed page: manual page breaks (paginate.ts). */
+  breaks?: number[];
 }
 
 export type ChartType = 'columnClustered' | 'pie';

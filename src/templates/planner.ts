@@ -4,6 +4,9 @@ type MergeRect = NonNullable<ReturnType<typeof parseRange>>;
 import type { Issue } from '../domain/issues';
 import { isoDayNumber, isoToSerial } from '../domain/calendar';
 import { dayText } from '../domain/period';
+import { storeFormulaResults } from './formulaResults';
+import { paginate, templateFlow, type SheetFlow } from './paginate';
+import { VI_COUNT_FORMAT, VI_DATE_FORMAT, viCountFormat } from './numberFormats';
 import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
 import { fitCellText, safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
@@ -12,12 +15,8 @@ import { viCount, viDecimal, viPercent } from '../domain/viNumbers';
 
 /** How a figure is shown: counts as whole numbers, rates as percentages, dates day-first. */
 export type FieldType = 'count' | 'rate' | 'date' | 'number' | 'text';
-export const NUMBER_FORMATS: Record<Exclude<FieldType, 'text'>, string> = {
-  count: '#,##0',
-  rate: '0.00%',
-  date: 'dd/mm/yyyy',
-  number: '#,##0.00',
-};
+/** The formats of the figures written as numbers (numberFormats.ts says why rates and decimals are written as text). */
+export const NUMBER_FORMATS = { count: VI_COUNT_FORMAT, date: VI_DATE_FORMAT } as const;
 
 export interface PlanOptions {
   sheetName: string;
@@ -175,8 +174,12 @@ function fillCell(cell: PlanCell, parts: readonly FillPart[], scope: Scope | und
       cell.value = isoToSerial(value);
       cell.numberFormat = NUMBER_FORMATS.date;
     } else if (typeof value === 'number') {
+      // A rate or decimal reads the Vietnamese way only as text (numberFormats.ts), unless the
+      // template gives the cell a number format of its own: then it stays a number in that format.
+      if ((type === 'rate' || type === 'number') && cell.numberFormat === undefined) return (cell.value = formatInline(value, type));
       cell.value = value;
-      cell.numberFormat = type === 'text' ? '0' : NUMBER_FORMATS[type];
+      if (type === 'count') cell.numberFormat = viCountFormat(value);
+      else if (type === 'text') cell.numberFormat = '0';
     } else if (typeof value === 'boolean') cell.value = value;
     else return (cell.value = fitCellText(String(value)));
     return undefined;
@@ -196,9 +199,11 @@ function fillCell(cell: PlanCell, parts: readonly FillPart[], scope: Scope | und
   return (cell.value = fitCellText(text));
 }
 
-// Times New Roman 12 pt fits about 1.1 characters per unit of Excel column width (capitals and
-// Vietnamese diacritics run wide); larger type fits proportionally fewer. A line is about 1.17 × the size.
-const CHARS_PER_WIDTH_AT_12PT = 1.1;
+// Times New Roman 12 pt fits about 0.92 characters per unit of Excel column width (a unit is the
+// Calibri digit of the Normal font, 5.25 pt; capitals, digits and Vietnamese marks run wide, and
+// both programs also break after a hyphen): measured on LibreOffice's rendering with Carlito, the
+// Calibri metrics Excel uses. Larger type fits proportionally fewer. A line is about 1.17 × the size.
+const CHARS_PER_WIDTH_AT_12PT = 0.92;
 export const lineHeight = (fontSize = 12) => Math.ceil(fontSize * 1.17);
 
 /** How many lines a wrapped text takes in a column of this width (characters), wrapping at spaces as Excel does. */
@@ -468,6 +473,30 @@ function pageOf(template: TemplateSheet, global: ReadonlyMap<number, number[]>):
   };
 }
 
+/** The template's flow over the rows it became: a table's body to the last of its rows, the end of a block to the first of its own. */
+function flowOf(flow: readonly SheetFlow[], global: ReadonlyMap<number, number[]>): SheetFlow[] {
+  const first = (t: number) => global.get(t)?.[0];
+  const last = (t: number) => global.get(t)?.slice(-1)[0];
+  return flow.flatMap((f): SheetFlow[] => {
+    if (f.kind === 'together') {
+      const [a, b] = [first(f.first), first(f.last)];
+      return a === undefined || b === undefined ? [] : [{ kind: 'together', first: a, last: b }];
+    }
+    const [h0, h1, b0, b1] = [first(f.header[0]), first(f.header[1]), first(f.body[0]), last(f.body[1])];
+    if (h0 === undefined || h1 === undefined || b0 === undefined || b1 === undefined) return [];
+    return [{ kind: 'table', header: [h0, h1], body: [b0, b1], ...(f.whole ? { whole: true } : {}) }];
+  });
+}
+
+/** A total in the count format whose stored result is negative takes the format of its size (numberFormats.ts). */
+function negativeTotals(sheet: SheetPlan): void {
+  for (const row of sheet.rows) {
+    for (const cell of row) {
+      if (cell?.numberFormat === VI_COUNT_FORMAT && typeof cell.result === 'number' && cell.result < 0) cell.numberFormat = viCountFormat(cell.result);
+    }
+  }
+}
+
 /**
  * Fills a template with figures: repeats the {{#each}} regions once per item (an empty list keeps
  * one blank row), replaces placeholders with typed values and number formats, re-points formulas,
@@ -519,5 +548,8 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     ...(template.freezeRows ? { freezeRows: (global.get(template.freezeRows - 1)?.slice(-1)[0] ?? template.freezeRows - 1) + 1 } : {}),
     marker: options.marker,
   };
+  if (template.page) paginate(sheet, flowOf(templateFlow(template), global));
+  storeFormulaResults(sheet);
+  negativeTotals(sheet);
   return { sheet, issues };
 }

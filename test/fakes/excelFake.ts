@@ -603,6 +603,12 @@ export class FakeWorksheet extends FakeClientObject {
     this.freezePanes = new FakeWorksheetFreezePanes(this);
   }
 
+  /** The manual page breaks above rows (ExcelApi 1.9). */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.context.requirements.require('1.9', 'Worksheet.horizontalPageBreaks');
+    return new FakePageBreakCollection(this);
+  }
+
   /** Page setup (ExcelApi 1.9). */
   get pageLayout(): FakePageLayout {
     this.context.requirements.require('1.9', 'Worksheet.pageLayout');
@@ -787,6 +793,25 @@ export class FakeWorksheet extends FakeClientObject {
 
 function checkedRect(rect: Rect): Rect {
   return isInsideGrid(rect) ? rect : fail('InvalidArgument', `The range ${json(rect)} is outside the grid.`);
+}
+
+/** Excel.PageBreakCollection: `add` puts a break above the range's first row; the model keeps the rows, 0-based. */
+export class FakePageBreakCollection extends FakeClientObject {
+  constructor(private readonly worksheet: FakeWorksheet) {
+    super(worksheet.context, `${worksheet.path}.horizontalPageBreaks`);
+  }
+
+  add(pageBreakRange: string): void {
+    this.queueCall('add', [pageBreakRange], () => {
+      const rect = tryParseRange(pageBreakRange) ?? fail('InvalidArgument', `'${pageBreakRange}' is not a valid range address.`);
+      const breaks = this.worksheet.sheet().pageLayout.rowBreaks;
+      if (!breaks.includes(rect.row)) breaks.push(rect.row);
+    });
+  }
+
+  protected override properties(): Record<string, PropertySpec> {
+    return {};
+  }
 }
 
 export class FakeWorksheetFreezePanes extends FakeClientObject {

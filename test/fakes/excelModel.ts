@@ -71,6 +71,8 @@ export interface PageLayoutData {
   /** The centre headers of the default pages and of the first page (the other parts are not modelled). */
   defaultCenterHeader: string;
   firstPageCenterHeader: string;
+  /** Manual page breaks: the rows (0-based) that start a page. */
+  rowBreaks: number[];
 }
 
 /** A chart of a sheet (Excel.Chart), as the fake stores it. */
@@ -214,6 +216,7 @@ function defaultPageLayout(): PageLayoutData {
     headerFooterState: 'Default',
     defaultCenterHeader: '',
     firstPageCenterHeader: '',
+    rowBreaks: [],
   };
 }
 

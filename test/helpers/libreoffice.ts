@@ -46,11 +46,35 @@ async function convert(file: string, to: string, outDir: string): Promise<string
   return path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.' + ext));
 }
 
-/** Opens the workbook in LibreOffice, recalculates, and returns its first sheet as CSV rows (UTF-8). */
-export async function recalculatedCsv(file: string): Promise<string[][]> {
-  const csv = await convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1', path.join(os.tmpdir(), 'tochuc-lo-csv'));
+/**
+ * Opens the workbook in LibreOffice, recalculates, and returns its first sheet as CSV rows (UTF-8):
+ * each cell as its number format shows it, or with `asShown: false` its plain value.
+ */
+export async function recalculatedCsv(file: string, { asShown = true } = {}): Promise<string[][]> {
+  const csv = await convert(file, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown}`, path.join(os.tmpdir(), 'tochuc-lo-csv'));
   const text = await fs.readFile(csv, 'utf8');
-  return text.trimEnd().split('\n').map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  return text.trimEnd().split('\n').map(csvFields);
+}
+
+/** The fields of a CSV line: a quoted field may hold commas ("52,67%") and doubled quotes. */
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') field += line[++i];
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
 }
 
 /** Renders the workbook to PDF, then its first page to PNG with pdftoppm, for a person to look at. */

@@ -1,5 +1,6 @@
 import type { PartyQuarterlyReport, Movements } from './figures';
 import { dayText } from '../../domain/period';
+import { viPercentFormula } from '../../templates/numberFormats';
 import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import { formatInline } from '../../templates/planner';
@@ -73,7 +74,7 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
             { header: 'Đơn vị thực hiện', cell: '{{owner}}' },
             { header: 'Đăng ký', cell: '{{registered}}', total: true, align: 'right' },
             { header: 'Hoàn thành', cell: '{{done}}', total: true, align: 'right' },
-            { header: 'Tỷ lệ (%)', cell: '{{rate}}', total: '=IF(C{row}=0,"",D{row}/C{row})', totalFormat: '0.00%', align: 'right' },
+            { header: 'Tỷ lệ (%)', cell: '{{rate}}', total: viPercentFormula('D{row}', 'C{row}'), align: 'right' },
           ],
         },
       },

@@ -1,6 +1,7 @@
 import { BLOCK_LABELS, type Category, type ReductionForm } from '../../domain/vocabulary';
 import type { ReducedPerson, ReductionReport } from './figures';
 import { CATEGORIES, FORMS } from './figures';
+import { viPercentFormula } from '../../templates/numberFormats';
 import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import { formatInline } from '../../templates/planner';
@@ -43,8 +44,8 @@ const FORM_HEADERS: Record<ReductionForm | 'unspecified', string> = {
   unspecified: 'Chưa ghi hình thức',
 };
 // STT, name, six figures: the shared grid of both tables of the report sheet (A4 portrait).
-const REPORT_WIDTHS = [5, 27, 9, 9, 9, 10, 9, 9];
-const RATE_TOTAL = '=IF(C{row}=0,"",E{row}/C{row})';
+const REPORT_WIDTHS = [5, 24, 9, 9, 9, 10, 11, 10];
+const RATE_TOTAL = viPercentFormula('E{row}', 'C{row}');
 
 function quotaColumns(nameHeader: string, nameCell: string): TableColumn[] {
   return [
@@ -53,7 +54,7 @@ function quotaColumns(nameHeader: string, nameCell: string): TableColumn[] {
     { header: 'Năm {{quota.baselineYear}}', group: 'Biên chế được giao', cell: '{{baseline}}', total: true, align: 'right' },
     { header: 'Năm {{quota.currentYear}}', group: 'Biên chế được giao', cell: '{{current}}', total: true, align: 'right' },
     { header: 'Tăng (+), giảm (-)', group: 'So sánh', cell: '{{change}}', total: true, align: 'right' },
-    { header: 'Tỷ lệ', group: 'So sánh', cell: '{{changeRate}}', total: RATE_TOTAL, totalFormat: '0.00%', align: 'right' },
+    { header: 'Tỷ lệ', group: 'So sánh', cell: '{{changeRate}}', total: RATE_TOTAL, align: 'right' },
     { header: 'Số có mặt đến {{period.toText}}', cell: '{{activeStaff}}', total: true, align: 'right' },
     { header: 'Số tinh giản trong kỳ', cell: '{{reduced}}', total: true, align: 'right' },
   ];

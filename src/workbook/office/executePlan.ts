@@ -254,6 +254,8 @@ function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelH
           layout.headersFooters.state = 'FirstAndDefault';
           layout.headersFooters.defaultForAllPages.centerHeader = PAGE_NUMBER_HEADER;
           layout.headersFooters.firstPage.centerHeader = '';
+          // A break goes above the cell it is given.
+          for (const r of page.breaks ?? []) sheet().horizontalPageBreaks.add(`A${r + 1}`);
         },
       });
     } else skipped.push('Thiết lập trang in A4, vùng in và dòng tiêu đề lặp lại (cần ExcelApi 1.9)');

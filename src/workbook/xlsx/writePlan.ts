@@ -79,7 +79,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       const cell = row.getCell(c + 1);
       if (pc.numberFormat) cell.numFmt = pc.numberFormat;
       // exceljs writes a string as a string (never parsed as a formula): data stays data.
-      if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, '') };
+      if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, ''), ...(pc.result !== undefined ? { result: (typeof pc.result === 'object' ? { error: pc.result.error } : pc.result) as ExcelJS.CellFormulaValue['result'] } : {}) };
       else if (pc.value !== undefined) cell.value = pc.value;
       if (pc.style !== undefined) applyStyle(cell, plan.styles[pc.style]);
     });
@@ -98,6 +98,8 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       ...(plan.page.titleRows ? { printTitlesRow: plan.page.titleRows.replace(/\$/g, '') } : {}),
     };
     ws.headerFooter = { ...ws.headerFooter, differentFirst: true, oddHeader: `&C${PAGE_NUMBER_HEADER}`, firstHeader: '' };
+    // exceljs breaks below the row it is given: the last row of the page before.
+    for (const r of plan.page.breaks ?? []) ws.getRow(r).addPageBreak();
   }
 }
 

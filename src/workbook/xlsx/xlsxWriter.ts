@@ -209,10 +209,21 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A formula with its stored result (`t` says a text, logical or error result; a number needs none). */
+function formulaXml(ref: string, s: string, cell: PlanCell): string {
+  const f = `<f>${xmlText((cell.formula as string).replace(/^=/, ''))}</f>`;
+  const r = cell.result;
+  if (r === undefined) return `<c r="${ref}"${s}>${f}</c>`;
+  if (typeof r === 'number') return `<c r="${ref}"${s}>${f}<v>${r}</v></c>`;
+  if (typeof r === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+  if (typeof r === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(r)}</v></c>`;
+  return `<c r="${ref}"${s} t="e">${f}<v>${xmlText(r.error)}</v></c>`;
+}
+
 function cellXml(ref: string, cell: PlanCell | undefined, xf: number, strings: SharedStrings, covered: boolean): string {
   const s = xf ? ` s="${xf}"` : '';
   if (!cell || covered) return `<c r="${ref}"${s}/>`;
-  if (cell.formula !== undefined) return `<c r="${ref}"${s}><f>${xmlText(cell.formula.replace(/^=/, ''))}</f></c>`;
+  if (cell.formula !== undefined) return formulaXml(ref, s, cell);
   const v = cell.value;
   if (typeof v === 'string') return `<c r="${ref}"${s} t="s"><v>${strings.of(v)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
@@ -290,6 +301,8 @@ async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, sty
     tail += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     tail += `<pageSetup paperSize="9" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
     tail += `<headerFooter differentFirst="1"><oddHeader>${xmlText(`&C${PAGE_NUMBER_HEADER}`)}</oddHeader></headerFooter>`;
+    // A break's id is the last row of the page before it, 1-based: the 0-based row starting the next page.
+    if (page.breaks?.length) tail += `<rowBreaks count="${page.breaks.length}" manualBreakCount="${page.breaks.length}">${page.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
   }
   part.write(tail + '</worksheet>');
   await part.end();
