@@ -77,6 +77,31 @@ export interface OrgChartLayoutOptions {
   maxWidth?: number;
 }
 
+/** Connection sites of a rectangle, as Excel numbers them (DrawingML's preset "rect": top, left, bottom, right). */
+export const RECTANGLE_SITE: Record<BoxSide, number> = { top: 0, left: 1, bottom: 2, right: 3 };
+
+/** How a box is drawn, by both executors: fill and outline colour ("#RRGGBB"), outline weight in points. */
+export interface BoxStyle {
+  fill: string;
+  line: string;
+  weight: number;
+}
+
+export const BOX_STYLE = {
+  plain: { fill: '#FFFFFF', line: '#000000', weight: 0.75 },
+  /** The root and the blocks: the same box, a heavier outline. */
+  parent: { fill: '#FFFFFF', line: '#000000', weight: 1.25 },
+  /** A unit of the new structure: shaded and outlined heavily, so that it shows in black-and-white print too. */
+  isNew: { fill: '#FFF2CC', line: '#000000', weight: 2 },
+} as const satisfies Record<string, BoxStyle>;
+
+/** The connectors' weight in points (black). */
+export const CONNECTOR_WEIGHT = 1;
+
+export function boxStyle(box: Pick<LaidOutBox, 'isNew' | 'bold'>): BoxStyle {
+  return box.isNew ? BOX_STYLE.isNew : box.bold ? BOX_STYLE.parent : BOX_STYLE.plain;
+}
+
 export const ORG_CHART_FONT = { name: 'Times New Roman', size: 11 } as const;
 export const ORG_CHART_MAX_WIDTH = 780;
 

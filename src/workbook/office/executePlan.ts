@@ -1,5 +1,5 @@
 import { rangeA1 } from '../../domain/a1';
-import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
+import { BOX_PADDING, boxStyle, CONNECTOR_WEIGHT, layoutOrgChart, RECTANGLE_SITE, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
 import { cellOrigin, widthInPoints } from '../../templates/sheetGeometry';
 import { freeSheetName, PAGE_NUMBER_HEADER, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
@@ -286,20 +286,6 @@ function chartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHo
 
 export const ORG_CHART_SKIPPED = 'Sơ đồ tổ chức vẽ bằng hình (cần ExcelApi 1.9); trang có bảng sơ đồ dạng thụt lề';
 
-/** Connection sites of a rectangle, as Excel numbers them (DrawingML's preset "rect": top, left, bottom, right). */
-const RECTANGLE_SITE: Record<BoxSide, number> = { top: 0, left: 1, bottom: 2, right: 3 };
-const BOX_STYLE = {
-  plain: { fill: '#FFFFFF', line: '#000000', weight: 0.75 },
-  /** The root and the blocks: the same box, a heavier outline. */
-  parent: { fill: '#FFFFFF', line: '#000000', weight: 1.25 },
-  /** A unit of the new structure: shaded and outlined heavily, so that it shows in black-and-white print too. */
-  isNew: { fill: '#FFF2CC', line: '#000000', weight: 2 },
-};
-
-function styleOf(box: LaidOutBox): (typeof BOX_STYLE)[keyof typeof BOX_STYLE] {
-  return box.isNew ? BOX_STYLE.isNew : box.bold ? BOX_STYLE.parent : BOX_STYLE.plain;
-}
-
 function drawBox(shapes: Excel.ShapeCollection, box: LaidOutBox, layout: OrgChartLayout, at: { left: number; top: number }): Excel.Shape {
   const shape = shapes.addGeometricShape('Rectangle');
   shape.name = `Sơ đồ - ô ${box.id}`;
@@ -307,7 +293,7 @@ function drawBox(shapes: Excel.ShapeCollection, box: LaidOutBox, layout: OrgChar
   shape.top = at.top + box.top;
   shape.width = box.width;
   shape.height = box.height;
-  const style = styleOf(box);
+  const style = boxStyle(box);
   shape.fill.setSolidColor(style.fill);
   shape.lineFormat.color = style.line;
   shape.lineFormat.weight = style.weight;
@@ -373,7 +359,7 @@ function orgChartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: Exce
         const connector = shapes.addLine(at.left + c.begin.x, at.top + c.begin.y, at.left + c.end.x, at.top + c.end.y, 'Elbow');
         connector.name = `Sơ đồ - nối ${c.to}`;
         connector.lineFormat.color = '#000000';
-        connector.lineFormat.weight = 1;
+        connector.lineFormat.weight = CONNECTOR_WEIGHT;
         connector.line.connectBeginShape(drawn.get(c.from) as Excel.Shape, RECTANGLE_SITE[c.beginSide]);
         connector.line.connectEndShape(drawn.get(c.to) as Excel.Shape, RECTANGLE_SITE[c.endSide]);
       }
