@@ -2,8 +2,8 @@ import type { OrgChartPlan } from './plan';
 
 /**
  * Where the boxes and connectors of an organisation chart go, in points from the chart's top-left
- * corner: pure, so that the Office executor only has to draw what this computes (and a test can
- * check it without Excel).
+ * corner: pure, so that the executors (the Office one, the .xlsx writer) only have to draw what this
+ * computes (and a test can check it without Excel).
  *
  * The shape of the tree:
  *  - a box's children stand in a row under it, the parent centred over them; each connector is an
