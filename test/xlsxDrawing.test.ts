@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { generate } from '../src/app/generate';
+import { generate, type GenerateOptions } from '../src/app/generate';
 import { columnLetter, parseA1Range } from '../src/domain/a1';
 import { SAMPLE_WORKBOOK } from '../src/cli/main';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
@@ -56,7 +56,7 @@ function contentTypeOf(parts: Map<string, string>, part: string): string | undef
   return new RegExp(`<Override PartName="/${part}" ContentType="([^"]+)"/>`).exec(parts.get('[Content_Types].xml') as string)?.[1];
 }
 
-function planOf(kind: 'partyQuarterly' | 'merger', book: Parameters<typeof ingestWorkbook>[0], org: Parameters<typeof generate>[3]['org']): FillPlan {
+function planOf(kind: 'partyQuarterly' | 'merger', book: Parameters<typeof ingestWorkbook>[0], org: GenerateOptions['org']): FillPlan {
   const definition = reports.get(kind)!;
   return generate(kind, [{ file: 'mong-cai.xlsx', book: ingestWorkbook(book) }], { ...definition.demo, generatedAt: '2026-03-05T02:00:00Z' }, { ...(org ? { org } : {}), capabilities: FILE_CAPABILITIES }).plan!;
 }
