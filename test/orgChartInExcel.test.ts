@@ -5,7 +5,8 @@
  */
 import { layoutOrgChart } from '../src/templates/orgChartLayout';
 import type { OrgChartPlan } from '../src/templates/plan';
-import { cellOrigin, executePlan, ORG_CHART_SKIPPED, widthInPoints } from '../src/workbook/office/executePlan';
+import { cellOrigin, widthInPoints } from '../src/templates/sheetGeometry';
+import { executePlan, ORG_CHART_SKIPPED } from '../src/workbook/office/executePlan';
 import { FakeWorkbook, type ShapeData } from './fakes/excelFake';
 import { host } from './helpers/excelSample';
 import { MONG_CAI_ORG_CHART, ORG_CHART_HEIGHTS as HEIGHTS, ORG_CHART_SHEET as SHEET, ORG_CHART_WIDTHS as WIDTHS, orgChartFillPlan } from './helpers/orgChartSample';

@@ -26,7 +26,7 @@ export interface GenerateOptions {
   templates?: TemplateSheet[];
   /** The user's edited template sheets, each in the place of the built-in one of its name (the workbook's "Mẫu …" sheets). */
   editedTemplates?: TemplateSheet[];
-  /** What the executor draws: the Office executor charts and shapes, the .xlsx writer neither (the report says so). */
+  /** What the executor draws: the Office executor what its Excel supports, the .xlsx writer charts and shapes both. */
   capabilities?: Capabilities;
   /** false: the figures only (a run that prints them lays out no sheets). */
   plan?: boolean;

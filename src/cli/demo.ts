@@ -6,6 +6,7 @@ import { ingestWorkbook } from '../ingest/ingestWorkbook';
 import { reports } from '../reports';
 import type { FillPlan } from '../templates/plan';
 import { readXlsxBook } from '../workbook/xlsx/readXlsx';
+import { FILE_CAPABILITIES } from '../workbook/xlsx/writePlanFile';
 import { formatInspect } from './inspect';
 import { checkOutput, writeReport } from './writeOutput';
 
@@ -21,7 +22,7 @@ export async function demo(args: string[], out: (s: string) => void): Promise<nu
   const files = [path.basename(SAMPLE_WORKBOOK)];
   const generatedAt = new Date().toISOString();
   const made = reports.all().map((definition) => {
-    const { report, plan } = generate(definition.id, [{ file: files[0], book }], { ...definition.demo, generatedAt }, { ...org, files });
+    const { report, plan } = generate(definition.id, [{ file: files[0], book }], { ...definition.demo, generatedAt }, { ...org, files, capabilities: FILE_CAPABILITIES });
     return { definition, report, plan: plan as FillPlan, file: path.join(outDir, `${definition.fileName(report)}.xlsx`) };
   });
   // Every file is checked before any is written.

@@ -9,6 +9,7 @@ import { reports } from '../reports';
 import type { OrgDetails } from '../templates/layout';
 import { readXlsxBook } from '../workbook/xlsx/readXlsx';
 import { readTemplateWorkbook, writeTemplateWorkbook } from '../workbook/xlsx/templateXlsx';
+import { FILE_CAPABILITIES } from '../workbook/xlsx/writePlanFile';
 import { parseMap, SEVERITY_VI } from './inspect';
 import { parseReportArgs } from './reportArgs';
 import { UsageError } from './usageError';
@@ -61,7 +62,7 @@ export async function report(args: string[], usage: string, out: (s: string) => 
   const params = { ...a.params, generatedAt: new Date().toISOString() };
   // The sheets are laid out only when they are written, or when a template is to be checked.
   const layout = Boolean(a.out || templates);
-  const { report: r, consolidation: perInput, plan } = generate(definition.id, books, params, { ...(org ? { org } : {}), files: books.map((b) => b.file), ...(templates ? { templates } : {}), plan: layout });
+  const { report: r, consolidation: perInput, plan } = generate(definition.id, books, params, { ...(org ? { org } : {}), files: books.map((b) => b.file), ...(templates ? { templates } : {}), capabilities: FILE_CAPABILITIES, plan: layout });
   const summary = definition.summary(r);
   out(a.json ? JSON.stringify(perInput ? { ...r, consolidation: perInput } : r, null, 2) : perInput ? `${summary}\n${consolidationSummary(perInput)}` : summary);
   let templateErrors = 0;

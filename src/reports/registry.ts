@@ -49,9 +49,9 @@ export interface ReportParams {
 
 /** What the executor at hand can draw beside the tables. */
 export interface Capabilities {
-  /** Charts (the Office executor, ExcelApi 1.1). */
+  /** Charts (the Office executor from ExcelApi 1.1; the .xlsx writer). */
   charts: boolean;
-  /** Shapes and connectors (the Office executor, ExcelApi 1.9). */
+  /** Shapes and connectors (the Office executor from ExcelApi 1.9; the .xlsx writer). */
   shapes: boolean;
 }
 

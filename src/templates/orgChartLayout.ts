@@ -2,8 +2,8 @@ import type { OrgChartPlan } from './plan';
 
 /**
  * Where the boxes and connectors of an organisation chart go, in points from the chart's top-left
- * corner: pure, so that the Office executor only has to draw what this computes (and a test can
- * check it without Excel).
+ * corner: pure, so that the executors (the Office one, the .xlsx writer) only have to draw what this
+ * computes (and a test can check it without Excel).
  *
  * The shape of the tree:
  *  - a box's children stand in a row under it, the parent centred over them; each connector is an
@@ -75,6 +75,31 @@ export interface OrgChartLayout {
 export interface OrgChartLayoutOptions {
   /** Default 780 pt: the width of a landscape A4 page inside its margins. */
   maxWidth?: number;
+}
+
+/** Connection sites of a rectangle, as Excel numbers them (DrawingML's preset "rect": top, left, bottom, right). */
+export const RECTANGLE_SITE: Record<BoxSide, number> = { top: 0, left: 1, bottom: 2, right: 3 };
+
+/** How a box is drawn, by both executors: fill and outline colour ("#RRGGBB"), outline weight in points. */
+export interface BoxStyle {
+  fill: string;
+  line: string;
+  weight: number;
+}
+
+export const BOX_STYLE = {
+  plain: { fill: '#FFFFFF', line: '#000000', weight: 0.75 },
+  /** The root and the blocks: the same box, a heavier outline. */
+  parent: { fill: '#FFFFFF', line: '#000000', weight: 1.25 },
+  /** A unit of the new structure: shaded and outlined heavily, so that it shows in black-and-white print too. */
+  isNew: { fill: '#FFF2CC', line: '#000000', weight: 2 },
+} as const satisfies Record<string, BoxStyle>;
+
+/** The connectors' weight in points (black). */
+export const CONNECTOR_WEIGHT = 1;
+
+export function boxStyle(box: Pick<LaidOutBox, 'isNew' | 'bold'>): BoxStyle {
+  return box.isNew ? BOX_STYLE.isNew : box.bold ? BOX_STYLE.parent : BOX_STYLE.plain;
 }
 
 export const ORG_CHART_FONT = { name: 'Times New Roman', size: 11 } as const;

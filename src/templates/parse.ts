@@ -31,7 +31,7 @@ export interface TemplateSheet {
   rowHeights?: Array<number | undefined>;
   page?: PageSetup;
   freezeRows?: number;
-  /** Charts over repeated rows; only the Office executor draws them (an .xlsx written here has none). */
+  /** Charts over repeated rows, drawn by the Office executor and the streaming .xlsx writer. */
   charts?: TemplateChart[];
 }
 

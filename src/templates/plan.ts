@@ -76,9 +76,9 @@ export interface ChartPlan {
 }
 
 /**
- * An organisation chart: boxes joined by connectors, drawn as Excel shapes where the API allows
- * (ExcelApi 1.9). The sheet's cells always carry the same structure as an indented table, which is
- * all an .xlsx written here, or an older Excel, shows.
+ * An organisation chart: boxes joined by connectors, drawn as shapes by the Office executor where
+ * the API allows (ExcelApi 1.9) and by the streaming .xlsx writer. The sheet's cells always carry the
+ * same structure as an indented table, which is all an older Excel shows.
  */
 export interface OrgChartPlan {
   /** Top-down: the root first; a box's parent is an earlier box. */
@@ -101,9 +101,9 @@ export interface SheetPlan {
   rowHeights: Array<number | undefined>;
   page?: PageSetup;
   freezeRows?: number;
-  /** Drawn by the Office executor only; the .xlsx executor leaves them out (the report says so in its text). */
+  /** Drawn beside the tables by the Office executor (ExcelApi 1.1) and as chart parts by the streaming .xlsx writer. */
   charts?: ChartPlan[];
-  /** Drawn by the Office executor only, where ExcelApi 1.9 is supported. */
+  /** Drawn as shapes by the Office executor (ExcelApi 1.9) and the streaming .xlsx writer, when the plan was made for a writer that draws them. */
   orgChart?: OrgChartPlan;
   /** Marks the sheet as made by tochuc, so that only such sheets are ever replaced. */
   marker: { report: string; period: string; generatedAt: string };

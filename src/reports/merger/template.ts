@@ -12,7 +12,7 @@ import { documentFigures, type DocumentContext } from '../../templates/document'
  * after, one line per resulting unit followed by its sources, with quotas, staff, leaders, the
  * deputy limit, surpluses and the deadline to absorb them; transferred functions; dissolved units)
  * and the organisation chart of the structure after, as an indented table that every Excel and
- * LibreOffice shows (the Office executor draws it as shapes too, where it can).
+ * LibreOffice shows (the Office executor, where it can, and the .xlsx writer draw it as shapes too).
  */
 
 export const MERGER_SHEET = 'Sắp xếp';

@@ -1,5 +1,6 @@
-import { parseA1Range, rangeA1 } from '../../domain/a1';
-import { BOX_PADDING, layoutOrgChart, type BoxSide, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
+import { rangeA1 } from '../../domain/a1';
+import { BOX_PADDING, boxStyle, CONNECTOR_WEIGHT, layoutOrgChart, RECTANGLE_SITE, type LaidOutBox, type OrgChartLayout } from '../../templates/orgChartLayout';
+import { cellOrigin, widthInPoints } from '../../templates/sheetGeometry';
 import { freeSheetName, PAGE_NUMBER_HEADER, type CellStyle, type ChartPlan, type ChartType, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { placeSheets, REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { canDrawCharts, canDrawShapes, type ExcelHost } from './host';
@@ -52,16 +53,6 @@ export function batchesOf<S extends { bytes: number }>(steps: readonly S[], budg
   }
   if (current.length) batches.push(current);
   return batches;
-}
-
-/** Excel column width in characters → the points Office.js takes (7-pixel digits, 5 pixels of padding). */
-export function widthInPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** The inverse of widthInPoints: the width Office.js reports, in characters as Excel shows them. */
-export function widthInCharacters(points: number): number {
-  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
 }
 
 /**
@@ -297,45 +288,6 @@ function chartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelHo
 
 export const ORG_CHART_SKIPPED = 'Sơ đồ tổ chức vẽ bằng hình (cần ExcelApi 1.9); trang có bảng sơ đồ dạng thụt lề';
 
-/** Excel's default column width (8.43 characters of Calibri 11: 64 pixels) and row height, in points. */
-const DEFAULT_COLUMN_POINTS = 48;
-const DEFAULT_ROW_POINTS = 15;
-
-/**
- * Where a cell's top-left corner lies, in points from the sheet's top-left corner: the sum of the
- * plan's column widths and row heights before it, Excel's defaults where the plan sets none. Computed,
- * not read from Excel: Range.left and Range.top need ExcelApi 1.10, one more than the shapes, and the
- * sheet does not exist yet at the one sync before the writes, so reading them would cost a sync of its
- * own after the widths are set. Exact where the plan sets the widths and heights before the cell (a
- * row left to Excel may grow with wrapped text or a larger font).
- */
-export function cellOrigin(plan: Pick<SheetPlan, 'columnWidths' | 'rowHeights'>, address: string): { left: number; top: number } {
-  const cell = parseA1Range(address.trim().toUpperCase());
-  if (!cell) throw new Error(`Ô neo của sơ đồ không hợp lệ: "${address}".`);
-  let left = 0;
-  for (let c = 0; c < cell.left; c++) {
-    const chars = plan.columnWidths[c];
-    left += chars === undefined ? DEFAULT_COLUMN_POINTS : widthInPoints(chars);
-  }
-  let top = 0;
-  for (let r = 0; r < cell.top; r++) top += plan.rowHeights[r] ?? DEFAULT_ROW_POINTS;
-  return { left: Math.round(left * 100) / 100, top: Math.round(top * 100) / 100 };
-}
-
-/** Connection sites of a rectangle, as Excel numbers them (DrawingML's preset "rect": top, left, bottom, right). */
-const RECTANGLE_SITE: Record<BoxSide, number> = { top: 0, left: 1, bottom: 2, right: 3 };
-const BOX_STYLE = {
-  plain: { fill: '#FFFFFF', line: '#000000', weight: 0.75 },
-  /** The root and the blocks: the same box, a heavier outline. */
-  parent: { fill: '#FFFFFF', line: '#000000', weight: 1.25 },
-  /** A unit of the new structure: shaded and outlined heavily, so that it shows in black-and-white print too. */
-  isNew: { fill: '#FFF2CC', line: '#000000', weight: 2 },
-};
-
-function styleOf(box: LaidOutBox): (typeof BOX_STYLE)[keyof typeof BOX_STYLE] {
-  return box.isNew ? BOX_STYLE.isNew : box.bold ? BOX_STYLE.parent : BOX_STYLE.plain;
-}
-
 function drawBox(shapes: Excel.ShapeCollection, box: LaidOutBox, layout: OrgChartLayout, at: { left: number; top: number }): Excel.Shape {
   const shape = shapes.addGeometricShape('Rectangle');
   shape.name = `Sơ đồ - ô ${box.id}`;
@@ -343,7 +295,7 @@ function drawBox(shapes: Excel.ShapeCollection, box: LaidOutBox, layout: OrgChar
   shape.top = at.top + box.top;
   shape.width = box.width;
   shape.height = box.height;
-  const style = styleOf(box);
+  const style = boxStyle(box);
   shape.fill.setSolidColor(style.fill);
   shape.lineFormat.color = style.line;
   shape.lineFormat.weight = style.weight;
@@ -409,7 +361,7 @@ function orgChartSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: Exce
         const connector = shapes.addLine(at.left + c.begin.x, at.top + c.begin.y, at.left + c.end.x, at.top + c.end.y, 'Elbow');
         connector.name = `Sơ đồ - nối ${c.to}`;
         connector.lineFormat.color = '#000000';
-        connector.lineFormat.weight = 1;
+        connector.lineFormat.weight = CONNECTOR_WEIGHT;
         connector.line.connectBeginShape(drawn.get(c.from) as Excel.Shape, RECTANGLE_SITE[c.beginSide]);
         connector.line.connectEndShape(drawn.get(c.to) as Excel.Shape, RECTANGLE_SITE[c.endSide]);
       }

@@ -1,8 +1,9 @@
 import { a1, rangeA1, type CellRect } from '../../domain/a1';
 import type { TemplateCellInput, TemplateSheet, TemplateValue } from '../../templates/parse';
 import { safeSheetName, StyleTable, templateLayout, trimEnd, type CellStyle, type PageSetup, type SheetPlan } from '../../templates/plan';
+import { widthInCharacters } from '../../templates/sheetGeometry';
 import { REGISTRY_SHEET, sheetsOfReport } from '../hiddenSheet';
-import { batchesOf, executePlan, widthInCharacters } from './executePlan';
+import { batchesOf, executePlan } from './executePlan';
 import { type ExcelHost } from './host';
 import { parseAddresses, type KnownRegistry } from './readSheets';
 

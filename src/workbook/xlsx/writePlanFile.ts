@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
+import type { Capabilities } from '../../reports/registry';
 import type { FillPlan } from '../../templates/plan';
 import { writeXlsxPlan } from './xlsxWriter';
 
@@ -12,3 +13,6 @@ export async function writePlanFile(file: string, plan: FillPlan): Promise<strin
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   return writeXlsxPlan(file, plan);
 }
+
+/** What a file written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
+export const FILE_CAPABILITIES: Capabilities = { charts: true, shapes: true };

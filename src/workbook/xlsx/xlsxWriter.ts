@@ -1,7 +1,11 @@
 import { columnLetter, parseA1Range } from '../../domain/a1';
 import { freeSheetName, PAGE_NUMBER_HEADER, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, sheetDrawing, type SheetDrawing } from './drawingXml';
+import { withoutForbidden, xmlAttr, xmlText } from './xmlEscape';
 import { ZipFileWriter, type PartWriter } from './zipWriter';
+
+export { withoutForbidden, xmlAttr, xmlText };
 
 /**
  * tochuc's own .xlsx writer of a fill plan, for a new report file (the CLI's `--out`). It writes
@@ -31,41 +35,6 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-// Characters XML 1.0 forbids (section 2.2), a lone surrogate half, and the carriage return (which
-// an XML parser turns into a line feed). The underscore that starts what reads as an escape.
-// eslint-disable-next-line no-control-regex
-const NEEDS_OOXML_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|_(?=x[0-9a-fA-F]{4}_)/g;
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE_TEST = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff\ud800-\udfff<>&]|_x[0-9a-fA-F]{4}_/;
-
-function hex4(code: number): string {
-  return code.toString(16).toUpperCase().padStart(4, '0');
-}
-
-/** A text as the content of an element: XML's own escapes, then OOXML's for what XML cannot hold. */
-export function xmlText(text: string): string {
-  if (!NEEDS_ESCAPE_TEST.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(NEEDS_OOXML_ESCAPE, (ch) => `_x${hex4(ch.charCodeAt(0))}_`);
-}
-
-/**
- * A text for an attribute where OOXML has no `_xHHHH_` (sheet names, defined names): the characters
- * XML forbids are left out, as a name cannot be written with them.
- */
-export function xmlAttr(text: string): string {
-  return withoutForbidden(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Text without the characters XML 1.0 forbids (tabs and line breaks are allowed and kept). */
-export function withoutForbidden(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
 
 /** Number formats Excel knows by number (ECMA-376 part 1, 18.8.30); others get ids from 164. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49 };
@@ -175,7 +144,7 @@ class SharedStrings {
 /** A sheet to write: a plan sheet under its final name, or the registry. */
 interface OutSheet {
   name: string;
-  plan: Pick<SheetPlan, 'rows' | 'styles' | 'merges' | 'columnWidths' | 'rowHeights' | 'page' | 'freezeRows'>;
+  plan: Pick<SheetPlan, 'rows' | 'styles' | 'merges' | 'columnWidths' | 'rowHeights' | 'page' | 'freezeRows' | 'charts' | 'orgChart'>;
   hidden: boolean;
 }
 
@@ -231,7 +200,10 @@ function cellXml(ref: string, cell: PlanCell | undefined, xf: number, strings: S
   return `<c r="${ref}"${s}/>`;
 }
 
-async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, styles: Styles, strings: SharedStrings): Promise<void> {
+/** The relationship of a sheet to its drawing (the sheet's only one). */
+const DRAWING_REL_ID = 'rId1';
+
+async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, styles: Styles, strings: SharedStrings, hasDrawing: boolean): Promise<void> {
   const plan = sheet.plan;
   const page = plan.page;
   let head = `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${REL}">`;
@@ -304,6 +276,8 @@ async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, sty
     // A break's id is the last row of the page before it, 1-based: the 0-based row starting the next page.
     if (page.breaks?.length) tail += `<rowBreaks count="${page.breaks.length}" manualBreakCount="${page.breaks.length}">${page.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
   }
+  // Last of the elements written (ECMA-376's CT_Worksheet: after pageSetup, headerFooter and the page breaks).
+  if (hasDrawing) tail += `<drawing r:id="${DRAWING_REL_ID}"/>`;
   part.write(tail + '</worksheet>');
   await part.end();
 }
@@ -339,7 +313,18 @@ export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<strin
     const styles = new Styles();
     const strings = new SharedStrings();
     const n = sheets.length;
-    const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+    // The drawings are small and made first: the content types, written first, name their parts.
+    const drawings: Array<{ sheet: number; number: number; parts: SheetDrawing; firstChart: number }> = [];
+    let charts = 0;
+    sheets.forEach((sheet, i) => {
+      const parts = sheetDrawing(sheet, charts + 1);
+      if (!parts) return;
+      drawings.push({ sheet: i, number: drawings.length + 1, parts, firstChart: charts + 1 });
+      charts += parts.charts.length;
+    });
+    const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
+      + drawings.map((d) => `<Override PartName="/xl/drawings/drawing${d.number}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`).join('')
+      + Array.from({ length: charts }, (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`).join('');
     await zip.add('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`);
     await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
     await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>tochuc</Application></Properties>`);
@@ -354,7 +339,14 @@ export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<strin
     await zip.add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetList}</sheets>${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`);
     const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
     await zip.add('xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels}<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-    for (let i = 0; i < n; i++) await writeSheet(await zip.part(`xl/worksheets/sheet${i + 1}.xml`), sheets[i], i === 0, styles, strings);
+    const drawingOf = new Map(drawings.map((d) => [d.sheet, d]));
+    for (let i = 0; i < n; i++) await writeSheet(await zip.part(`xl/worksheets/sheet${i + 1}.xml`), sheets[i], i === 0, styles, strings, drawingOf.has(i));
+    for (const d of drawings) {
+      await zip.add(`xl/worksheets/_rels/sheet${d.sheet + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="${DRAWING_REL_ID}" Type="${DRAWING_REL_TYPE}" Target="../drawings/drawing${d.number}.xml"/></Relationships>`);
+      await zip.add(`xl/drawings/drawing${d.number}.xml`, d.parts.drawing);
+      if (d.parts.rels) await zip.add(`xl/drawings/_rels/drawing${d.number}.xml.rels`, d.parts.rels);
+      for (const [i, chart] of d.parts.charts.entries()) await zip.add(`xl/charts/chart${d.firstChart + i}.xml`, chart);
+    }
     await strings.write(await zip.part('xl/sharedStrings.xml'));
     await zip.add('xl/styles.xml', styles.xml());
     await zip.close();
