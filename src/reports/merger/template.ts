@@ -31,7 +31,7 @@ const AFTER_TOTALS: Record<number, string> = { 3: '{{totals.after.quota}}', 4: '
 
 export function mergerTemplates(variant: OrgDetails['variant'] = 'party', recipients: readonly string[] = []): TemplateSheet[] {
   const report = documentTemplate({
-    name: MERGER_SHEET, org: { variant }, widths: [5, 30, 23, 7, 7, 7, 7, 7, 7, 7, 11], orientation: 'landscape', top: 'report',
+    name: MERGER_SHEET, org: { variant }, widths: [5, 33, 15, 8, 8, 8, 8, 8, 8, 8, 11], orientation: 'landscape', top: 'report',
     title: 'BÁO CÁO', subtitle: 'Phương án sắp xếp tổ chức bộ máy, biên chế và cán bộ lãnh đạo', periodLine: '(Cơ cấu tổ chức tính đến ngày {{dateText}})',
     sections: [
       { kind: 'paragraph', text: 'Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII về một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu quả, {{org.issuingBodyText}} báo cáo phương án sắp xếp tổ chức bộ máy như sau:' },
@@ -140,7 +140,7 @@ function lines(r: MergerReport) {
         no: String(i + 1), label: g.toUnit + (g.isNew ? ' (mới)' : ''), formText: `${FORM_LABELS[g.form]}${g.effectiveDate ? `, ${dayText(g.effectiveDate)}` : ''}`,
         ...g.after, deadline: g.after.surplusDeputies || g.after.surplusStaff ? g.after.deadline : null,
       },
-      ...(!g.isNew && ownHas ? [{ ...ownLine, label: `– ${g.toUnit} (trước khi tiếp nhận)`, formText: 'Đơn vị tiếp nhận' }] : []),
+      ...(!g.isNew && ownHas ? [{ ...ownLine, label: `– ${g.toUnit} (trước khi tiếp nhận)`, formText: 'Tiếp nhận' }] : []),
       ...g.sources.map((s) => {
         const moved = movedOn(g, s);
         return {
