@@ -104,6 +104,8 @@ export async function pdfPageSizes(pdf: string): Promise<Array<[number, number]>
 
 /** One page of a PDF as PNG, for a person to look at. */
 export async function renderPage(pdf: string, page: number, outPng: string): Promise<string> {
+  // test-output/ is made on the first run (a fresh checkout has none).
+  await fs.mkdir(path.dirname(outPng), { recursive: true });
   const base = outPng.replace(/\.png$/, '');
   await run('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', pdf, base], { timeout: 60000 });
   return base + '.png';

@@ -1,7 +1,7 @@
 import type { Issue } from '../../domain/issues';
 import { addMonths } from '../../domain/calendar';
 import { leaderRole } from '../../domain/positions';
-import type { IsoDate, MergerPlanRecord, StaffRecord, UnitRecord } from '../../domain/records';
+import type { IsoDate, MergerPlanRecord, QuotaYears, StaffRecord, UnitRecord } from '../../domain/records';
 import { foldingOnce, foldKey } from '../../domain/text';
 import type { Block, MergerForm } from '../../domain/vocabulary';
 import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
@@ -10,8 +10,24 @@ import type { WorkbookIngest } from '../../ingest/ingestWorkbook';
 
 export interface UnitFigures {
   unit: string;
-  /** The current assigned quota; null when the units sheet gives none. */
+  /**
+   * The quota the unit brings: its current assigned quota; for a unit merged before the structure's
+   * day (`mergedSince`), the latest quota the units sheet gives it on or before that merger (the
+   * current one, else the baseline). Null when the units sheet gives none.
+   */
   quota: number | null;
+  /** The year of the quota column `quota` comes from; null for "Biên chế hiện giao" or no quota. */
+  quotaYear: number | null;
+  staff: number;
+  heads: number;
+  deputies: number;
+  /** The day it was merged, absorbed into the resulting unit, when that is before the structure's day; else null. */
+  mergedSince: IsoDate | null;
+}
+
+/** Quota, staff, heads and deputies of a group or the whole plan. */
+export interface Counts {
+  quota: number;
   staff: number;
   heads: number;
   deputies: number;
@@ -25,6 +41,14 @@ export interface MergerGroup {
   isNew: boolean;
   block?: Block;
   sources: UnitFigures[];
+  /**
+   * The resulting unit's own figures before this change: for a unit that absorbs others (or takes a
+   * function), its own quota, staff and leaders; for a new unit, the people the staff list already
+   * places in it (they came from its sources: a merger carried out before the structure's day), quota null.
+   */
+  own: UnitFigures;
+  /** What the group is made of: its sources plus `own` (a transferred function brings nothing). `after` staff, heads and deputies equal these. */
+  before: Counts;
   after: {
     quota: number;
     staff: number;
@@ -56,7 +80,8 @@ export interface MergerReport {
   /** The structure after the change, by block, for the organisation chart. */
   structureAfter: Array<{ unit: string; block?: Block; isNew: boolean }>;
   totals: {
-    before: { quota: number; staff: number; heads: number; deputies: number };
+    /** The merge and absorb groups' `before`: what their units brought. */
+    before: Counts;
     after: { quota: number; staff: number; heads: number; deputies: number; surplusDeputies: number; surplusStaff: number };
   };
 }
@@ -140,6 +165,24 @@ function staffByUnit(staff: readonly StaffRecord[]): Map<string, { staff: number
 }
 
 const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((n, t) => n + f(t), 0);
+const countsOf = (units: readonly UnitFigures[]): Counts => ({ quota: sum(units, (u) => u.quota ?? 0), staff: sum(units, (u) => u.staff), heads: sum(units, (u) => u.heads), deputies: sum(units, (u) => u.deputies) });
+
+/**
+ * The quota a unit brings into its group. Still a unit on the day it merges: its current quota. Merged
+ * earlier (`since`), when it usually has no current quota any more: the latest quota column dated on or
+ * before the year of its merger (the current one, else the baseline; "hiện giao" carries no year and
+ * counts as current). What it had then is what it brought (docs/decisions.md, "Merger: units merged
+ * before the structure day").
+ */
+function quotaBrought(unit: UnitRecord | undefined, years: QuotaYears, since: IsoDate | null): { quota: number | null; quotaYear: number | null } {
+  const current = { quota: unit?.currentQuota, year: years.currentYear };
+  const baseline = { quota: unit?.baselineQuota, year: years.baselineYear };
+  const none = { quota: null, quotaYear: null };
+  if (!since) return current.quota === undefined ? none : { quota: current.quota, quotaYear: current.year ?? null };
+  const mergedIn = Number(since.slice(0, 4));
+  const held = [current, baseline].find((q) => q.quota !== undefined && (q.year === undefined || q.year <= mergedIn));
+  return held?.quota === undefined ? none : { quota: held.quota, quotaYear: held.year ?? null };
+}
 
 export function mergerReport(book: WorkbookIngest, params: MergerParams): MergerReport {
   const { units, mergerPlan, staff } = book.records;
@@ -164,14 +207,17 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
   const plan = checked.valid;
 
   const fromKeys = new Set(mergerPlan.map((r) => foldKey(r.fromUnit)));
-  const toKeys = new Set(plan.filter((r) => r.form === 'merge' || r.form === 'absorb' || r.form === undefined).map((r) => foldKey(r.toUnit)));
-  // A unit that is only ever a merge's result exists after, not before.
+  // A unit that is only ever a merge's result exists after, not before. One that absorbs others
+  // (Sáp nhập: into an existing unit) existed before.
+  const toKeys = new Set(plan.filter((r) => r.form === 'merge' || r.form === undefined).map((r) => foldKey(r.toUnit)));
   const isNew = (key: string) => toKeys.has(key) && !fromKeys.has(key);
   const people = staffByUnit(staff);
-  const figures = (name: string): UnitFigures => {
+  const quotaYears: QuotaYears = book.sheets.find((sh) => sh.kind === 'units')?.quotaYears ?? {};
+  const figures = (name: string, mergedSince: IsoDate | null = null): UnitFigures => {
     const key = foldKey(name);
     const p = people.get(key) ?? { staff: 0, heads: 0, deputies: 0 };
-    return { unit: unitByKey.get(key)?.unit ?? name, quota: unitByKey.get(key)?.currentQuota ?? null, ...p };
+    const unit = unitByKey.get(key);
+    return { unit: unit?.unit ?? name, ...quotaBrought(unit, quotaYears, mergedSince), ...p, mergedSince };
   };
 
   const groups: MergerGroup[] = [];
@@ -187,16 +233,18 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
     const form = rows[0].form ?? 'merge';
     const toKey = foldKey(rows[0].toUnit);
     const target = unitByKey.get(toKey);
-    const from = rows.map((r) => figures(r.fromUnit));
-    const own = figures(rows[0].toUnit);
+    // A source merged before the structure's day is no unit on it: it is shown with what it brought, and that date.
+    const from = rows.map((r) => figures(r.fromUnit, form !== 'transferFunction' && r.effectiveDate && r.effectiveDate < date ? r.effectiveDate : null));
+    const own = isNew(toKey) ? { ...figures(rows[0].toUnit), quota: null, quotaYear: null } : figures(rows[0].toUnit);
     // A function moves no staff: the receiving unit's own figures are its figures after.
     const moving = form === 'transferFunction' ? [] : from;
     const effectiveDate = rows.map((r) => r.effectiveDate).filter((d): d is IsoDate => d !== undefined).sort().pop() ?? null;
-    const quota = target?.currentQuota ?? sum(moving, (s) => s.quota ?? 0) + (isNew(toKey) ? 0 : own.quota ?? 0);
-    const counts = { staff: own.staff + sum(moving, (s) => s.staff), heads: own.heads + sum(moving, (s) => s.heads), deputies: own.deputies + sum(moving, (s) => s.deputies) };
+    const before = countsOf([own, ...moving]);
+    const quota = target?.currentQuota ?? before.quota;
+    const counts = { staff: before.staff, heads: before.heads, deputies: before.deputies };
     const maxDeputies = target?.maxDeputies ?? DEFAULT_MAX_DEPUTIES;
     groups.push({
-      toUnit: target?.unit ?? rows[0].toUnit, form, effectiveDate, isNew: isNew(toKey), ...(target?.block ? { block: target.block } : {}), sources: from,
+      toUnit: target?.unit ?? rows[0].toUnit, form, effectiveDate, isNew: isNew(toKey), ...(target?.block ? { block: target.block } : {}), sources: from, own, before,
       after: {
         quota, ...counts, maxDeputies, surplusDeputies: Math.max(0, counts.deputies - maxDeputies), surplusStaff: Math.max(0, counts.staff - quota),
         deadline: effectiveDate ? addMonths(effectiveDate, 12 * YEARS_TO_ABSORB_SURPLUS) : null,
@@ -218,7 +266,7 @@ export function mergerReport(book: WorkbookIngest, params: MergerParams): Merger
     dissolved: plan.filter((r) => r.form === 'dissolve').map((r) => ({ unit: r.fromUnit, effectiveDate: r.effectiveDate ?? null })),
     structureAfter: after.map((u) => ({ unit: u.unit, ...(u.block ? { block: u.block } : {}), isNew: isNew(foldKey(u.unit)) })),
     totals: {
-      before: { quota: sum(structural, (g) => sum(g.sources, (s) => s.quota ?? 0)), staff: sum(structural, (g) => sum(g.sources, (s) => s.staff)), heads: sum(structural, (g) => sum(g.sources, (s) => s.heads)), deputies: sum(structural, (g) => sum(g.sources, (s) => s.deputies)) },
+      before: { quota: sum(structural, (g) => g.before.quota), staff: sum(structural, (g) => g.before.staff), heads: sum(structural, (g) => g.before.heads), deputies: sum(structural, (g) => g.before.deputies) },
       after: {
         quota: sum(structural, (g) => g.after.quota), staff: sum(structural, (g) => g.after.staff), heads: sum(structural, (g) => g.after.heads), deputies: sum(structural, (g) => g.after.deputies),
         surplusDeputies: sum(structural, (g) => g.after.surplusDeputies), surplusStaff: sum(structural, (g) => g.after.surplusStaff),
