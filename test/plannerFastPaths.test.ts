@@ -19,7 +19,7 @@ const OPTIONS: PlanOptions = { sheetName: 'Thử', marker: { report: 'test', per
 
 /** textLines as first written: every text split into paragraphs and words. */
 function referenceTextLines(text: string, width: number, fontSize = 12): number {
-  const capacity = Math.max(1, (width * 1.1 * 12) / fontSize);
+  const capacity = Math.max(1, (width * 0.92 * 12) / fontSize);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -68,7 +68,7 @@ describe('textLines', () => {
   it('agrees at the edge of a line: a text as long as the line, one character more, with and without a line break', () => {
     for (const width of [1, 5, 8.43, 10, 12, 22, 27.5]) {
       for (const size of [undefined, 11, 12, 13, 14]) {
-        const capacity = Math.max(1, (width * 1.1 * 12) / (size ?? 12));
+        const capacity = Math.max(1, (width * 0.92 * 12) / (size ?? 12));
         for (const length of [Math.floor(capacity) - 1, Math.floor(capacity), Math.ceil(capacity), Math.floor(capacity) + 1, 2 * Math.floor(capacity), 2 * Math.floor(capacity) + 1]) {
           if (length < 0) continue;
           const word = 'đ'.repeat(length);
