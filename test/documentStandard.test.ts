@@ -15,7 +15,7 @@ import { reports } from '../src/reports';
 import type { FillPlan, SheetPlan } from '../src/templates/plan';
 import { ZipEntries } from '../src/workbook/xlsx/zipEntries';
 import { readXlsxBook } from '../src/workbook/xlsx/readXlsx';
-import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
+import { FILE_CAPABILITIES, writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { needLibreOffice, pdfPageSizes, pdfPageTexts, renderPdf } from './helpers/libreoffice';
 
 const run = promisify(execFile);
@@ -40,7 +40,7 @@ async function make(kind: string, withSettings: boolean): Promise<Made> {
   const book = ingestWorkbook(read.grids, { file: SAMPLE_WORKBOOK });
   const definition = reports.get(kind)!;
   const org = withSettings && read.settings.org ? { org: read.settings.org } : {};
-  const { plan } = generate(kind, [{ file: 'mong-cai.xlsx', book }], { ...definition.demo, generatedAt: '2026-12-07T02:00:00Z' }, { ...org, files: ['mong-cai.xlsx'] });
+  const { plan } = generate(kind, [{ file: 'mong-cai.xlsx', book }], { ...definition.demo, generatedAt: '2026-12-07T02:00:00Z' }, { ...org, files: ['mong-cai.xlsx'], capabilities: FILE_CAPABILITIES });
   const name = `${kind}-${withSettings ? 'settings' : 'plain'}`;
   const xlsx = path.join(OUT, `${name}.xlsx`);
   await writePlanFile(xlsx, plan!);
@@ -83,6 +83,38 @@ describe.each(CASES)('document standard: %s (settings: %s)', (kind, withSettings
     for (const sheet of made.plan.sheets) {
       const rows = sheet.rowHeights.reduce<number>((a, h) => a + (h ?? 15), 0);
       if (rows > 1000) expect(Boolean(sheet.page?.breaks?.length || sheet.page?.titleRows)).toBe(true);
+    }
+  });
+
+  it('carries its pictures as native drawing parts: the party report\'s charts, the merger\'s organisation chart', async () => {
+    if (!made) return;
+    const zip = new ZipEntries(await fs.readFile(made.xlsx));
+    const names = zip.names();
+    const charts = names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    const shapes = names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).map((n) => (decode(zip.read(n)!).match(/<xdr:sp[ >]/g) ?? []).length).reduce((a, b) => a + b, 0);
+    const planned = made.plan.sheets.reduce((n, s) => n + (s.charts?.length ?? 0), 0);
+    expect(charts).toHaveLength(planned);
+    if (kind === 'partyQuarterly') expect(planned).toBeGreaterThan(0);
+    const boxes = made.plan.sheets.reduce((n, s) => n + (s.orgChart?.boxes.length ?? 0), 0);
+    if (kind === 'merger') expect(boxes).toBeGreaterThan(0);
+    expect(shapes).toBeGreaterThanOrEqual(boxes);
+  });
+
+  it('numbers its appendices when it has several, cites them, and ends a list with the compiler\'s line', async () => {
+    if (!made) return;
+    const text = (await pdfPageTexts(made.pdf)).join('\n');
+    if (kind === 'partyQuarterly') {
+      for (const n of [1, 2, 3]) {
+        // The label above the appendix, and the citation in the report's text.
+        expect(text).toMatch(new RegExp(`^\\s*Phụ lục ${n}\\s*$`, 'm'));
+        // pdftotext splits some marked letters from their word: compared without spaces.
+        expect(text.replace(/\s+/g, '')).toContain(`(Phụlục${n})`);
+      }
+      expect(text.match(/NGƯỜI LẬP BIỂU/g)).toHaveLength(3);
+    }
+    if (kind === 'reduction') {
+      expect(text).toMatch(/^\s*Phụ lục\s*$/m);
+      expect(text.match(/NGƯỜI LẬP BIỂU/g)).toHaveLength(1);
     }
   });
 

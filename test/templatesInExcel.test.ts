@@ -80,7 +80,7 @@ describe('inserting the built-in reduction templates into the open workbook', ()
     // "(1)" is a column number, not Excel's -1: written as text.
     expect(sheet.cell('A15')).toMatchObject({ value: '(1)', formula: '' });
     expect(sheet.cell('C17')).toMatchObject({ formula: '=SUM(C16:C16)', numberFormat: VI_COUNT_FORMAT });
-    expect(sheet.cell('F25')).toMatchObject({ formula: viPercentFormula('E25', 'C25') });
+    expect(sheet.cell('F26')).toMatchObject({ formula: viPercentFormula('E26', 'C26') });
     expect(sorted(sheet.merges)).toEqual(sorted(BUILTIN[0].merges));
     expect(sheet.merges).toEqual(expect.arrayContaining(['A7:H7', 'A13:A14', 'D13:H13']));
     expect(sheet.cell('A1').format.font).toMatchObject({ name: 'Times New Roman', size: 13 });

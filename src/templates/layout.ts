@@ -1,6 +1,8 @@
 import { columnLetter } from '../domain/a1';
 import type { TemplateCellInput, TemplateChart, TemplateSheet } from './parse';
 import { VI_COUNT_FORMAT } from './numberFormats';
+import { textWidth } from './orgChartLayout';
+import { widthInPoints } from './sheetGeometry';
 import type { CellStyle, ChartType, PageSetup } from './plan';
 import { lineHeight, textLines } from './planner';
 
@@ -70,6 +72,8 @@ export interface DocumentLayout {
   orientation: 'portrait' | 'landscape';
   /** `report`: issuing body and motto, place and date; `appendix`: "Phụ lục" and what it goes with; `plain`: the title only. */
   top: 'report' | 'appendix' | 'plain';
+  /** The appendix's number among its report's appendices, when it has several (`appendixName`). */
+  appendixNumber?: number;
   /** Under "Phụ lục": "(Kèm theo Báo cáo …)". */
   appendixNote?: string;
   title: string;
@@ -78,6 +82,8 @@ export interface DocumentLayout {
   sections: Section[];
   /** "Nơi nhận" and the signature block; recipients come from the organisation details. */
   signature?: { recipients: string[] };
+  /** The compiler's line of a list compiled from the data ("Người lập biểu"), as statistical forms end. */
+  compiler?: boolean;
 }
 
 /** The one-table report of the first layouts, kept as a shorthand. */
@@ -98,14 +104,15 @@ export interface ReportLayout {
 const FONT = 'Times New Roman';
 const STYLES: CellStyle[] = [
   /* 0 body */ { font: { name: FONT, size: 13 }, verticalAlignment: 'center' },
-  /* 1 header left upper */ { font: { name: FONT, size: 13 }, horizontalAlignment: 'center' },
-  /* 2 header left bold */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
+  // The issuing body's lines wrap where a long name needs it (the row grows to fit).
+  /* 1 header left upper */ { font: { name: FONT, size: 13 }, horizontalAlignment: 'center', verticalAlignment: 'center', wrapText: true },
+  /* 2 header left bold */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center', verticalAlignment: 'center', wrapText: true },
   /* 3 motto bold */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
   /* 4 motto underlined */ { font: { name: FONT, size: 14, bold: true, underline: true }, horizontalAlignment: 'center' },
   /* 5 place and date */ { font: { name: FONT, size: 13, italic: true }, horizontalAlignment: 'center' },
   /* 6 title */ { font: { name: FONT, size: 14, bold: true }, horizontalAlignment: 'center' },
   /* 7 subtitle */ { font: { name: FONT, size: 14, bold: true }, horizontalAlignment: 'center', wrapText: true },
-  /* 8 period */ { font: { name: FONT, size: 13, italic: true }, horizontalAlignment: 'center' },
+  /* 8 period */ { font: { name: FONT, size: 13, italic: true }, horizontalAlignment: 'center', wrapText: true },
   /* 9 table header */ { font: { name: FONT, size: 12, bold: true }, horizontalAlignment: 'center', verticalAlignment: 'center', wrapText: true, borders: ['top', 'bottom', 'left', 'right'] },
   /* 10 index row */ { font: { name: FONT, size: 11, italic: true }, horizontalAlignment: 'center', borders: ['top', 'bottom', 'left', 'right'] },
   /* 11 table cell left */ { font: { name: FONT, size: 12 }, verticalAlignment: 'center', wrapText: true, borders: ['top', 'bottom', 'left', 'right'] },
@@ -118,6 +125,7 @@ const STYLES: CellStyle[] = [
   /* 18 paragraph */ { font: { name: FONT, size: 13 }, wrapText: true, verticalAlignment: 'top', horizontalAlignment: 'justify' },
   /* 19 heading */ { font: { name: FONT, size: 13, bold: true }, wrapText: true, verticalAlignment: 'top' },
   /* 20 appendix label */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
+  /* 21 compiler */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
 ];
 const ALIGN_STYLE = { left: 11, center: 12, right: 13 } as const;
 
@@ -131,6 +139,7 @@ const BORDERED_HEADER = 9;
 const HEADER_FONT_SIZE = 12;
 const HEADING = 19;
 const APPENDIX_LABEL = 20;
+const COMPILER = 21;
 
 class Sheet {
   readonly cells: Array<Array<TemplateCellInput | undefined>> = [];
@@ -162,13 +171,50 @@ class Sheet {
   }
 }
 
+const MOTTO: Record<OrgDetails['variant'], { text: string; size: number }> = {
+  party: { text: 'ĐẢNG CỘNG SẢN VIỆT NAM', size: 14 },
+  state: { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: 13 },
+};
+// What the heading's halves must hold, in Times New Roman (the widths of a typical body and place,
+// "ĐẢNG BỘ TỈNH QUẢNG NINH", "Móng Cái, ngày 08 tháng 12 năm 2026"), with a tenth to spare.
+const LEFT_SAMPLE = 'ĐẢNG BỘ TỈNH QUẢNG NINH';
+const DATE_SAMPLE = 'Móng Cái, ngày 08 tháng 12 năm 2026';
+
+/**
+ * The last column of the heading's left half. The left holds the issuing body, the right the motto
+ * and the place and date; each is measured, so that neither is clipped in Excel or LibreOffice,
+ * and of the splits where both fit the one nearest two fifths is taken (the forms' proportions).
+ * Where none fits both, the right half, whose lines are the longer, is served first.
+ */
+export function headingSplit(widths: readonly number[], variant: OrgDetails['variant']): number {
+  const motto = MOTTO[variant];
+  const needRight = 1.1 * Math.max(textWidth(motto.text, motto.size, true), textWidth(DATE_SAMPLE, 13));
+  const needLeft = 1.1 * textWidth(LEFT_SAMPLE, 13, true);
+  const points = widths.map(widthInPoints);
+  const total = points.reduce((a, b) => a + b, 0);
+  let best = Math.max(0, Math.floor(widths.length * 0.42) - 1);
+  let bestScore = -Infinity;
+  let left = 0;
+  for (let split = 0; split < widths.length - 1; split++) {
+    left += points[split];
+    const right = total - left;
+    const fits = Math.min(right / needRight, 1) * 2 + Math.min(left / needLeft, 1);
+    const score = fits * 1000 - Math.abs(left / total - 0.4);
+    if (score > bestScore) {
+      bestScore = score;
+      best = split;
+    }
+  }
+  return best;
+}
+
 /** Left part of the header for the issuing body, right part for the motto, date under it. */
 function reportTop(s: Sheet, variant: OrgDetails['variant']): void {
-  const split = Math.max(1, Math.floor(s.widths.length * 0.42) - 1);
+  const split = headingSplit(s.widths, variant);
   const last = s.last;
   const r1 = s.row(20);
   s.put(r1, 0, '{{org.superiorBody}}', 1, split);
-  s.put(r1, split + 1, variant === 'party' ? 'ĐẢNG CỘNG SẢN VIỆT NAM' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', variant === 'party' ? 4 : 3, last);
+  s.put(r1, split + 1, MOTTO[variant].text, variant === 'party' ? 4 : 3, last);
   const r2 = s.row(20);
   s.put(r2, 0, '{{org.issuingBody}}', 2, split);
   if (variant === 'state') s.put(r2, split + 1, 'Độc lập - Tự do - Hạnh phúc', 4, last);
@@ -180,9 +226,22 @@ function reportTop(s: Sheet, variant: OrgDetails['variant']): void {
   s.row(10);
 }
 
-function appendixTop(s: Sheet, note: string | undefined): void {
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * An appendix's name, as the report's text cites it. One appendix is "Phụ lục"; of several, each
+ * is numbered: a party document's in Arabic numerals ("Phụ lục 1", Hướng dẫn 36-HD/VPTW), a state
+ * document's in Roman ("Phụ lục I", Nghị định 30/2020/NĐ-CP, Phụ lục I) (docs/decisions.md,
+ * "Appendices").
+ */
+export function appendixName(variant: OrgDetails['variant'], n: number | undefined): string {
+  if (n === undefined) return 'Phụ lục';
+  return `Phụ lục ${variant === 'party' ? String(n) : ROMAN[n - 1] ?? String(n)}`;
+}
+
+function appendixTop(s: Sheet, note: string | undefined, label: string): void {
   const from = Math.max(0, s.widths.length - 4);
-  s.put(s.row(20), from, 'Phụ lục', APPENDIX_LABEL, s.last);
+  s.put(s.row(20), from, label, APPENDIX_LABEL, s.last);
   if (note) s.put(s.row(), from, note, 5, s.last);
   s.row(8);
 }
@@ -247,9 +306,9 @@ function chartBeside(s: Sheet, spec: TableSpec, rows: { first: number; dataRow: 
   };
 }
 
-function signature(s: Sheet, recipients: readonly string[]): void {
+function signature(s: Sheet, recipients: readonly string[], variant: OrgDetails['variant']): void {
   s.row(10);
-  const split = Math.max(1, Math.floor(s.widths.length * 0.42) - 1);
+  const split = headingSplit(s.widths, variant);
   const last = s.last;
   const sig = s.row(20);
   s.put(sig, 0, 'Nơi nhận:', 16, split);
@@ -263,6 +322,15 @@ function signature(s: Sheet, recipients: readonly string[]): void {
   s.put(s.row(22), split + 1, '{{org.signerName}}', 15, last);
 }
 
+/** "NGƯỜI LẬP BIỂU" at the foot of a list, left, with room to sign and write the name. */
+function compilerLine(s: Sheet, variant: OrgDetails['variant']): void {
+  s.row(10);
+  const split = headingSplit(s.widths, variant);
+  s.put(s.row(20), 0, 'NGƯỜI LẬP BIỂU', COMPILER, split);
+  s.put(s.row(18), 0, '(Ký, ghi rõ họ tên)', 5, split);
+  for (let i = 0; i < 3; i++) s.row(20);
+}
+
 /**
  * A whole document as a template sheet: the administrative header (or the appendix label), title,
  * headings, paragraphs and numbered tables with totals, then "Nơi nhận" and the signature. A single
@@ -272,7 +340,7 @@ export function documentTemplate(doc: DocumentLayout): TemplateSheet {
   const s = new Sheet(doc.widths);
   const last = s.last;
   if (doc.top === 'report') reportTop(s, doc.org.variant);
-  else if (doc.top === 'appendix') appendixTop(s, doc.appendixNote);
+  else if (doc.top === 'appendix') appendixTop(s, doc.appendixNote, appendixName(doc.org.variant, doc.appendixNumber));
   s.put(s.row(22), 0, doc.title, 6, last);
   if (doc.subtitle) s.put(s.row(), 0, doc.subtitle, 7, last);
   if (doc.periodLine) s.put(s.row(20), 0, doc.periodLine, 8, last);
@@ -288,7 +356,8 @@ export function documentTemplate(doc: DocumentLayout): TemplateSheet {
       s.row(8);
     } else s.put(s.row(), 0, section.text, section.kind === 'heading' ? HEADING : 18, last);
   }
-  if (doc.signature) signature(s, doc.signature.recipients);
+  if (doc.signature) signature(s, doc.signature.recipients, doc.org.variant);
+  if (doc.compiler) compilerLine(s, doc.org.variant);
   const titleRows = headers.length === 1 ? `$${headers[0].first + 1}:$${headers[0].last + 1}` : undefined;
   return {
     name: doc.name, cells: s.cells, styles: STYLES, merges: s.merges, rowHeights: s.rowHeights,

@@ -92,7 +92,17 @@ function plan(heights: number[], flow: readonly SheetFlow[], capacity: number, t
   const keep = (first: number, to: number) => together.set(first, Math.max(together.get(first) ?? first, to));
   for (const f of flow) {
     if (f.kind === 'together') keep(f.first, f.last);
-    else keep(f.header[0], f.whole ? f.body[1] : Math.min(f.body[0] + 1, f.body[1]));
+    else {
+      keep(f.header[0], f.whole ? f.body[1] : Math.min(f.body[0] + 1, f.body[1]));
+      // A table's last row (its totals) never stands alone at the top of a page.
+      if (f.body[1] > f.body[0]) keep(f.body[1] - 1, f.body[1]);
+    }
+  }
+  // Spans that overlap hold together as one: the last rows of a list, its totals and the compiler's line under them.
+  for (const first of [...together.keys()].sort((a, b) => b - a)) {
+    let to = together.get(first)!;
+    for (let r = first + 1; r <= to; r++) to = Math.max(to, together.get(r) ?? to);
+    together.set(first, to);
   }
   const tables = flow.filter((f): f is Extract<SheetFlow, { kind: 'table' }> => f.kind === 'table' && !f.whole);
   const breaks: Break[] = [];
@@ -208,7 +218,8 @@ function insertCopies(sheet: SheetPlan, heights: number[], copies: Break[], move
  *   body that row and the bordered rows right below it (the totals); a table with a chart is whole;
  * - a heading (bold, no border) or a lead-in ending in ":" holds with the next row that has text,
  *   or with the first row of the table that follows;
- * - "Nơi nhận" holds with every row below it: the signature block.
+ * - "Nơi nhận" holds with every row below it: the signature block;
+ * - "NGƯỜI LẬP BIỂU" holds with the line under it and with the last row of the list above it.
  */
 export function templateFlow(template: TemplateSheet): SheetFlow[] {
   const styles = template.styles ?? [];
@@ -234,6 +245,12 @@ export function templateFlow(template: TemplateSheet): SheetFlow[] {
     if (line.startsWith('Nơi nhận')) {
       flow.push({ kind: 'together', first: t, last: cells.length - 1 });
       break;
+    }
+    if (line.startsWith('NGƯỜI LẬP BIỂU')) {
+      let above = t - 1;
+      while (above > 0 && !text(above) && !bordered(above)) above--;
+      flow.push({ kind: 'together', first: above, last: Math.min(t + 1, cells.length - 1) });
+      continue;
     }
     const bold = (cells[t] ?? []).some((c) => c?.style !== undefined && styles[c.style]?.font?.bold && typeof c.value === 'string' && c.value.trim());
     if (!bold && !line.endsWith(':')) continue;

@@ -473,13 +473,13 @@ function pageOf(template: TemplateSheet, global: ReadonlyMap<number, number[]>):
   };
 }
 
-/** The template's flow over the rows it became: a table's body to the last of its rows, the end of a block to the first of its own. */
+/** The template's flow over the rows it became: a table's body to the last of its rows; a block from the last row its first became (the end of a list above a compiler's line) to the first its end became. */
 function flowOf(flow: readonly SheetFlow[], global: ReadonlyMap<number, number[]>): SheetFlow[] {
   const first = (t: number) => global.get(t)?.[0];
   const last = (t: number) => global.get(t)?.slice(-1)[0];
   return flow.flatMap((f): SheetFlow[] => {
     if (f.kind === 'together') {
-      const [a, b] = [first(f.first), first(f.last)];
+      const [a, b] = [last(f.first), first(f.last)];
       return a === undefined || b === undefined ? [] : [{ kind: 'together', first: a, last: b }];
     }
     const [h0, h1, b0, b1] = [first(f.header[0]), first(f.header[1]), first(f.body[0]), last(f.body[1])];

@@ -1,7 +1,7 @@
 import type { PartyQuarterlyReport, Movements } from './figures';
 import { dayText } from '../../domain/period';
 import { viPercentFormula } from '../../templates/numberFormats';
-import { documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
+import { appendixName, documentTemplate, type OrgDetails, type TableColumn } from '../../templates/layout';
 import type { TemplateSheet } from '../../templates/parse';
 import { formatInline } from '../../templates/planner';
 import { documentFigures, type DocumentContext } from '../../templates/document';
@@ -21,7 +21,7 @@ export const BADGES_SHEET = 'PL Huy hiệu';
 export const AUDIT_SHEET = 'PL Kiểm tra NV';
 
 // STT, indicator, three figures: one grid for every table of the report sheet (A4 portrait).
-const REPORT_WIDTHS = [6, 45, 12, 12, 12];
+const REPORT_WIDTHS = [6, 36, 15, 15, 15];
 const LIST_WIDTHS = [5, 24, 11, 34, 12, 12, 12];
 
 /** STT, a label and three figures; a `note` key makes a left-aligned, wrapping column of remarks. */
@@ -78,13 +78,13 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
           ],
         },
       },
-      { kind: 'paragraph', text: 'Danh sách đảng viên dự bị quá hạn và đến hạn xét chuyển chính thức, danh sách đề nghị tặng Huy hiệu Đảng và danh sách nhiệm vụ kiểm tra ngẫu nhiên tại các phụ lục kèm theo.' },
+      { kind: 'paragraph', text: `Danh sách đảng viên dự bị quá hạn và đến hạn xét chuyển chính thức (${appendixName(variant, 1)}), danh sách đề nghị tặng Huy hiệu Đảng (${appendixName(variant, 2)}) và danh sách nhiệm vụ kiểm tra ngẫu nhiên (${appendixName(variant, 3)}) kèm theo.` },
     ],
     signature: { recipients: [...recipients] },
   });
 
   const probation = documentTemplate({
-    name: PROBATION_SHEET, org: { variant }, widths: LIST_WIDTHS, orientation: 'landscape', top: 'appendix',
+    name: PROBATION_SHEET, org: { variant }, widths: LIST_WIDTHS, orientation: 'landscape', top: 'appendix', appendixNumber: 1, compiler: true,
     appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
     title: 'DANH SÁCH ĐẢNG VIÊN DỰ BỊ QUÁ HẠN VÀ ĐẾN HẠN XÉT CHUYỂN ĐẢNG CHÍNH THỨC', periodLine: '(Tính đến ngày {{period.toText}})',
     sections: [
@@ -96,7 +96,7 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
   });
 
   const badges = documentTemplate({
-    name: BADGES_SHEET, org: { variant }, widths: LIST_WIDTHS, orientation: 'landscape', top: 'appendix',
+    name: BADGES_SHEET, org: { variant }, widths: LIST_WIDTHS, orientation: 'landscape', top: 'appendix', appendixNumber: 2, compiler: true,
     appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
     title: 'DANH SÁCH ĐẢNG VIÊN ĐỦ TUỔI ĐẢNG ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG', periodLine: '(Đợt {{badges.nextDateText}}: đủ tuổi đảng từ sau ngày {{badges.previousDateText}} đến ngày {{badges.nextDateText}})',
     sections: [
@@ -106,7 +106,7 @@ export function partyQuarterlyTemplates(variant: OrgDetails['variant'] = 'party'
   });
 
   const audit = documentTemplate({
-    name: AUDIT_SHEET, org: { variant }, widths: [5, 48, 26, 12, 16, 20], orientation: 'landscape', top: 'appendix',
+    name: AUDIT_SHEET, org: { variant }, widths: [5, 48, 26, 12, 16, 20], orientation: 'landscape', top: 'appendix', appendixNumber: 3, compiler: true,
     appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
     title: 'DANH SÁCH NHIỆM VỤ KIỂM TRA NGẪU NHIÊN', periodLine: '{{tasks.sampleText}}',
     sections: [
@@ -239,10 +239,10 @@ function ratingSummary(r: PartyQuarterlyReport): string {
   return `Tỷ lệ hoàn thành tốt nhiệm vụ trở lên ${percent(g.goodOrBetterRate)} số đã xếp loại${target}. ${cap}`;
 }
 
-function taskSummary(r: PartyQuarterlyReport): string {
+function taskSummary(r: PartyQuarterlyReport, variant: OrgDetails['variant']): string {
   const t = r.tasks;
-  if (t.registered === 0) return `Sổ không có nhiệm vụ đăng ký cho năm ${t.year}.`;
-  return `Đăng ký ${count(t.registered)} nhiệm vụ; đã hoàn thành ${count(t.done)}, đạt ${percent(t.rate ?? 0)} (trong đó ${count(t.late)} hoàn thành quá hạn); đang thực hiện ${count(t.inProgress)}; chưa thực hiện ${count(t.notStarted)}. Đã chọn ngẫu nhiên ${count(t.sampleSize)} nhiệm vụ để kiểm tra (phụ lục).`;
+  if (t.registered === 0) return `Không có nhiệm vụ đăng ký trong năm ${t.year}.`;
+  return `Đăng ký ${count(t.registered)} nhiệm vụ; đã hoàn thành ${count(t.done)}, đạt ${percent(t.rate ?? 0)} (trong đó ${count(t.late)} hoàn thành quá hạn); đang thực hiện ${count(t.inProgress)}; chưa thực hiện ${count(t.notStarted)}. Đã chọn ngẫu nhiên ${count(t.sampleSize)} nhiệm vụ để kiểm tra (${appendixName(variant, 3)}).`;
 }
 
 /** The report's figures plus what the built-in templates show: Biểu 1 lines, profile and organisation lines, sentences. */
@@ -267,7 +267,7 @@ export function partyQuarterlyFigures(r: PartyQuarterlyReport, context: Document
     },
     tasks: {
       // The seed without grouping: it is typed back to draw the same tasks.
-      ...r.tasks, summary: taskSummary(r), sampleSheet, seedText: String(r.tasks.seed),
+      ...r.tasks, summary: taskSummary(r, context.org.variant), sampleSheet, seedText: String(r.tasks.seed),
       sampleText: `(${count(r.tasks.sampleSize)} trong ${count(r.tasks.registered)} nhiệm vụ đăng ký năm ${r.tasks.year})`,
       auditSample: r.tasks.auditSample.map((t) => ({ ...t, statusLabel: TASK_STATUS[t.status] })),
     },

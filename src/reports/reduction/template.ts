@@ -81,19 +81,21 @@ export function reductionTemplates(variant: OrgDetails['variant'] = 'party', rec
         },
       },
       { kind: 'heading', text: 'II. BIÊN CHẾ ĐƯỢC GIAO' },
+      // Why the quota columns' years are not the period's: the officer's units sheet gives the quota of the period's first year and the latest quota assigned.
+      { kind: 'paragraph', text: 'Biên chế được giao so sánh giữa năm {{quota.baselineYear}} (năm đầu kỳ) và năm {{quota.currentYear}} (năm giao biên chế gần nhất).' },
       { kind: 'paragraph', text: '1. Theo cơ quan, đơn vị (cơ cấu tổ chức đến ngày {{period.toText}}; đơn vị đã hợp nhất, sáp nhập được tính vào đơn vị mới):' },
       { kind: 'table', table: { list: 'quota.lines', totalLabel: 'Tổng cộng', columns: quotaColumns('Cơ quan, đơn vị', '{{unit}}') } },
       { kind: 'paragraph', text: '2. Theo khối:' },
       { kind: 'table', table: { list: 'quota.blocks', totalLabel: 'Tổng cộng', columns: quotaColumns('Khối', '{{label}}') } },
       { kind: 'heading', text: 'III. ĐÁNH GIÁ' },
       { kind: 'paragraph', text: '{{quota.summary}}' },
-      { kind: 'paragraph', text: 'Danh sách người tinh giản tại phụ lục kèm theo.' },
+      { kind: 'paragraph', text: 'Danh sách người tinh giản tại Phụ lục kèm theo.' },
     ],
     signature: { recipients: [...recipients] },
   });
 
   const appendix = documentTemplate({
-    name: REDUCTION_APPENDIX_SHEET, org: { variant }, widths: [5, 22, 11, 11, 24, 15, 12, 16, 11, 18], orientation: 'landscape', top: 'appendix',
+    name: REDUCTION_APPENDIX_SHEET, org: { variant }, widths: [5, 22, 11, 11, 24, 15, 12, 16, 11, 18], orientation: 'landscape', top: 'appendix', compiler: true,
     appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
     title: 'DANH SÁCH NGƯỜI ĐÃ TINH GIẢN BIÊN CHẾ', periodLine: '(Từ ngày {{period.fromText}} đến ngày {{period.toText}})',
     sections: [
