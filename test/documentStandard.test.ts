@@ -128,9 +128,10 @@ describe.each(CASES)('document standard: %s (settings: %s)', (kind, withSettings
     expect(text).not.toMatch(TOOL_WORDS);
     const dates = [...text.matchAll(/ngày (\d+) tháng (\d+) năm \d{4}/g)];
     expect(dates.length).toBeGreaterThan(0);
+    // NĐ 30/2020, Phụ lục I: a day below 10 and the months 1 and 2 take a leading zero, the others none.
     for (const [, day, month] of dates) {
       expect(day).toMatch(/^\d\d$/);
-      expect(month).toMatch(/^\d\d$/);
+      expect(month).toMatch(Number(month) <= 2 ? /^0[12]$/ : /^(?:[3-9]|1[0-2])$/);
     }
   });
 

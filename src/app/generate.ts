@@ -88,15 +88,14 @@ function planReport<R extends ReportBase>(definition: ReportDefinition<R>, repor
   const figures = options.consolidation ? { ...reportFigures, consolidation: consolidationFigures(options.consolidation) } : reportFigures;
   const all = [...templates, ...(options.consolidation ? [consolidationTemplate(options.consolidation.columns)] : []), ...(issuesSheet ? [issuesTemplate(issuesSheet)] : [])];
   const plan: FillPlan = { sheets: [], issues: [] };
+  const drawing = options.capabilities?.[definition.drawing] ? definition.orgChart?.(report, context) : undefined;
   for (const template of all) {
     const name = template.name === issuesSheet ? issuesSheet : outputSheetName(template.name, label);
-    const { sheet, issues } = planSheet(template, figures, { sheetName: name, marker: { report: definition.id, period: label, generatedAt: report.generatedAt } });
+    const orgChart = drawing && template.name === drawing.sheet ? { orgChart: drawing.chart } : {};
+    const { sheet, issues } = planSheet(template, figures, { sheetName: name, marker: { report: definition.id, period: label, generatedAt: report.generatedAt }, ...orgChart });
     plan.sheets.push(sheet);
     plan.issues.push(...issues);
   }
-  const drawing = definition.orgChart?.(report, context);
-  const chartSheet = drawing && plan.sheets.find((s) => s.name === outputSheetName(drawing.sheet, label));
-  if (chartSheet && drawing && options.capabilities?.[definition.drawing]) chartSheet.orgChart = drawing.chart;
   plan.issues.push(...orgNote(options.org));
   return { plan, templatesReplaced: replaced };
 }

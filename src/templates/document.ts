@@ -36,6 +36,15 @@ export function issueDate(iso: string): { day: string; month: string; year: stri
   return { day: iso.slice(8, 10), month: month <= 2 ? iso.slice(5, 7) : String(month), year: iso.slice(0, 4) };
 }
 
+/**
+ * Who reports, in running text: the name the settings give, else the issuing body as its heading
+ * writes it, else (no settings) a dotted blank to fill in by hand, as the heading's own blanks are.
+ */
+function subjectOf(org: OrgDetails): string {
+  if (org.name) return org.name;
+  return org.issuingBody === BLANK_ORG.issuingBody ? '……………………' : org.issuingBody;
+}
+
 /** Keys every built-in document uses: organisation, report date, period in words, data source and issue counts. */
 export function documentFigures(report: { period: Period; generatedAt: string; source: string[]; issues: Issue[] }, context: DocumentContext): Record<string, unknown> {
   const day = reportDay(report.generatedAt);
@@ -44,7 +53,7 @@ export function documentFigures(report: { period: Period; generatedAt: string; s
   const files = context.files.length ? ` của ${context.files.length > 1 ? 'các tệp' : 'tệp'} ${context.files.join(', ')}` : '';
   return {
     ...report,
-    org: { ...context.org, issuingBodyText: context.org.name ?? 'cơ quan, đơn vị', documentNumberText: context.org.documentNumber.replace(/^Số/, 'số') },
+    org: { ...context.org, issuingBodyText: subjectOf(context.org), documentNumberText: context.org.documentNumber.replace(/^Số/, 'số') },
     reportDate: { ...issueDate(day), text: dayText(day) },
     period: { ...report.period, fromText: dayText(report.period.from), toText: dayText(report.period.to) },
     sourceText: report.source.length ? `${report.source.length > 1 ? 'các trang' : 'trang'} ${sheets}${files}` : 'sổ dữ liệu (không nhận ra trang dữ liệu nào)',

@@ -1,5 +1,6 @@
 import { parseA1Range, rangeA1, a1 } from '../domain/a1';
 import { repointFormula } from './formulas';
+import { columnPoints } from './sheetGeometry';
 import type { TemplateSheet } from './parse';
 import type { PlanCell, SheetPlan } from './plan';
 
@@ -12,9 +13,9 @@ import type { PlanCell, SheetPlan } from './plan';
  * - a table's header and its first rows, so that a table never starts at a page's foot;
  * - a heading or a lead-in paragraph with what follows it, and the signature block;
  * - a table that carries a chart, whole (its chart reads the rows).
- * Where a table must break, the next page starts with its header rows again: a sheet's repeated
- * print titles do this for the one table they name, and for the other tables of a sheet the header
- * rows are copied in after the break. Every row gets an explicit height, so that both programs lay
+ * Where a table must break, the next page starts with its header rows again: they are copied in
+ * after the break (print titles, which Excel and LibreOffice repeat over every later page, are kept
+ * only for a list too long for Excel's 1,026 manual breaks). Every row gets an explicit height, so that both programs lay
  * the rows out alike, and a manual page break goes where each page ends. The page holds a little
  * less than the estimate allows (SAFETY), so neither program breaks sooner of its own.
  */
@@ -27,10 +28,10 @@ export type SheetFlow =
 // A4 in points; inches to points.
 const A4 = { width: 595.3, height: 841.9 };
 const POINTS_PER_INCH = 72;
-// Excel's column width unit is the widest digit of the Normal font (Calibri 11: 7 pixels, 5.25 points).
-const POINTS_PER_WIDTH = 5.25;
-const DEFAULT_WIDTH = 9.14;
 const SAFETY = 0.95;
+const LIBREOFFICE_POINTS_PER_WIDTH = 5.55;
+// Excel's default column width in its own units (8.43 shown).
+const DEFAULT_WIDTH = 9.14;
 // Excel keeps at most 1,026 manual page breaks a sheet.
 const MAX_BREAKS = 1000;
 
@@ -56,18 +57,32 @@ function rowHeights(sheet: SheetPlan): number[] {
   return out;
 }
 
-/** The points of sheet rows a printed page holds: the printable height, over the scale that fits the columns to the width. */
-function pageCapacity(sheet: SheetPlan): number {
-  const page = sheet.page!;
+/** The page's printable size in points. */
+export function printableSize(page: NonNullable<SheetPlan['page']>): { width: number; height: number } {
   const [width, height] = page.orientation === 'landscape' ? [A4.height, A4.width] : [A4.width, A4.height];
   const m = page.margins;
-  const printableWidth = width - (m.left + m.right) * POINTS_PER_INCH;
-  const printableHeight = height - (m.top + m.bottom) * POINTS_PER_INCH;
+  return { width: width - (m.left + m.right) * POINTS_PER_INCH, height: height - (m.top + m.bottom) * POINTS_PER_INCH };
+}
+
+/**
+ * The scale, in percent, that fits the printed columns to the page's width: worked out here and
+ * written as a fixed scale, because Excel ignores manual page breaks on a sheet set to fit its
+ * pages. A column is measured as the wider of Excel's arithmetic (sheetGeometry.ts) and
+ * LibreOffice's drawing, which gives a unit of width 5.55 points (seen: 10 units, 55.5 points, where
+ * Excel draws 52.5): the columns then fit the page in both.
+ */
+function fittingScale(sheet: SheetPlan): number {
+  const page = sheet.page!;
   const area = page.printArea ? parseA1Range(page.printArea) : undefined;
   let sheetWidth = 0;
-  for (let c = area?.left ?? 0; c <= (area?.right ?? sheet.columnWidths.length - 1); c++) sheetWidth += (sheet.columnWidths[c] ?? DEFAULT_WIDTH) * POINTS_PER_WIDTH;
-  const scale = page.fitToWidth && sheetWidth > printableWidth ? Math.floor((printableWidth / sheetWidth) * 100) / 100 : 1;
-  return (printableHeight / scale) * SAFETY;
+  for (let c = area?.left ?? 0; c <= (area?.right ?? sheet.columnWidths.length - 1); c++) sheetWidth += Math.max(columnPoints(sheet, c), (sheet.columnWidths[c] ?? DEFAULT_WIDTH) * LIBREOFFICE_POINTS_PER_WIDTH);
+  return Math.min(100, Math.floor((printableSize(page).width / sheetWidth) * 99));
+}
+
+/** The points of sheet rows a printed page holds at the page's scale. */
+function pageCapacity(sheet: SheetPlan): number {
+  const page = sheet.page!;
+  return (printableSize(page).height / ((page.scale ?? 100) / 100)) * SAFETY;
 }
 
 interface Break {
@@ -94,8 +109,8 @@ function plan(heights: number[], flow: readonly SheetFlow[], capacity: number, t
     if (f.kind === 'together') keep(f.first, f.last);
     else {
       keep(f.header[0], f.whole ? f.body[1] : Math.min(f.body[0] + 1, f.body[1]));
-      // A table's last row (its totals) never stands alone at the top of a page.
-      if (f.body[1] > f.body[0]) keep(f.body[1] - 1, f.body[1]);
+      // A table's last rows (its totals) never stand alone at the top of a page.
+      if (f.body[1] > f.body[0]) keep(Math.max(f.body[0] + 1, f.body[1] - 2), f.body[1]);
     }
   }
   // Spans that overlap hold together as one: the last rows of a list, its totals and the compiler's line under them.
@@ -107,7 +122,14 @@ function plan(heights: number[], flow: readonly SheetFlow[], capacity: number, t
   const tables = flow.filter((f): f is Extract<SheetFlow, { kind: 'table' }> => f.kind === 'table' && !f.whole);
   const breaks: Break[] = [];
   let used = 0;
-  const startPage = (row: number, full: boolean, header?: [number, number]) => {
+  // A page that starts inside a table's body starts with its header, unless print titles repeat it.
+  const headerAt = (row: number): [number, number] | undefined => {
+    const table = tables.find((t) => row > t.body[0] && row <= t.body[1]);
+    const repeated = table && titles && titles[0] === table.header[0] && titles[1] === table.header[1];
+    return table && !repeated ? table.header : undefined;
+  };
+  const startPage = (row: number, full: boolean) => {
+    const header = headerAt(row);
     breaks.push({ row, full, ...(header ? { header } : {}) });
     used = titles && row > titles[1] ? titleHeight : 0;
     if (header) used += sum(header[0], header[1]);
@@ -119,11 +141,7 @@ function plan(heights: number[], flow: readonly SheetFlow[], capacity: number, t
       if (used + need > capacity && need <= capacity - titleHeight) startPage(r, false);
     }
     const h = heights[r] ?? 0;
-    if (used > 0 && used + h > capacity) {
-      const table = tables.find((t) => r > t.body[0] && r <= t.body[1]);
-      const repeated = table && titles && titles[0] === table.header[0] && titles[1] === table.header[1];
-      startPage(r, true, table && !repeated ? table.header : undefined);
-    }
+    if (used > 0 && used + h > capacity) startPage(r, true);
     used += h;
   }
   return breaks;
@@ -137,11 +155,28 @@ function plan(heights: number[], flow: readonly SheetFlow[], capacity: number, t
 export function paginate(sheet: SheetPlan, flow: readonly SheetFlow[]): void {
   const page = sheet.page;
   if (!page) return;
+  if (page.fitToWidth) {
+    // At most a scale set before (the page of an organisation chart: orgChartPage.ts).
+    page.scale = Math.min(fittingScale(sheet), page.scale ?? 100);
+    page.fitToWidth = false;
+  }
   const heights = rowHeights(sheet);
   const area = page.printArea ? parseA1Range(page.printArea) : undefined;
   const titleMatch = page.titleRows ? /^\$?(\d+):\$?(\d+)$/.exec(page.titleRows) : null;
   const titles: [number, number] | undefined = titleMatch ? [Number(titleMatch[1]) - 1, Number(titleMatch[2]) - 1] : undefined;
-  let breaks = plan(heights, flow, pageCapacity(sheet), titles, area?.bottom ?? heights.length - 1);
+  const capacity = pageCapacity(sheet);
+  const last = area?.bottom ?? heights.length - 1;
+  let breaks = plan(heights, flow, capacity, titles, last);
+  if (titles) {
+    // The header is copied in, rather than repeated as print titles, wherever every break can be
+    // written: print titles repeat over every later page, the signature's included.
+    const own = plan(heights, flow, capacity, undefined, last);
+    // A sheet of one page keeps its titles: they repeat nowhere, and serve the officer who adds rows.
+    if (own.length > 0 && own.length <= MAX_BREAKS) {
+      breaks = own;
+      delete page.titleRows;
+    }
+  }
   // Past Excel's limit, the breaks a program would make anyway are left to it.
   if (breaks.length > MAX_BREAKS) breaks = breaks.filter((b) => !b.full || b.header).slice(0, MAX_BREAKS);
 
@@ -217,8 +252,8 @@ function insertCopies(sheet: SheetPlan, heights: number[], copies: Break[], move
  * - a table is a `{{#each}}` row with borders, its header the bordered rows right above it, its
  *   body that row and the bordered rows right below it (the totals); a table with a chart is whole;
  * - a heading (bold, no border) or a lead-in ending in ":" holds with the next row that has text,
- *   or with the first row of the table that follows;
- * - "Nơi nhận" holds with every row below it: the signature block;
+ *   or with the first row of the table that follows (a heading even over two lines of text);
+ * - "Nơi nhận" holds with every row below it (the signature block) and with the text above it;
  * - "NGƯỜI LẬP BIỂU" holds with the line under it and with the last row of the list above it.
  */
 export function templateFlow(template: TemplateSheet): SheetFlow[] {
@@ -242,14 +277,18 @@ export function templateFlow(template: TemplateSheet): SheetFlow[] {
   for (let t = 0; t < cells.length; t++) {
     const line = text(t);
     if (!line || bordered(t)) continue;
+    // The row of text or table above: a signature never stands on a page without the text it signs.
+    const above = () => {
+      let a = t - 1;
+      while (a > 0 && !text(a) && !bordered(a)) a--;
+      return a;
+    };
     if (line.startsWith('Nơi nhận')) {
-      flow.push({ kind: 'together', first: t, last: cells.length - 1 });
+      flow.push({ kind: 'together', first: above(), last: cells.length - 1 });
       break;
     }
     if (line.startsWith('NGƯỜI LẬP BIỂU')) {
-      let above = t - 1;
-      while (above > 0 && !text(above) && !bordered(above)) above--;
-      flow.push({ kind: 'together', first: above, last: Math.min(t + 1, cells.length - 1) });
+      flow.push({ kind: 'together', first: above(), last: Math.min(t + 1, cells.length - 1) });
       continue;
     }
     const bold = (cells[t] ?? []).some((c) => c?.style !== undefined && styles[c.style]?.font?.bold && typeof c.value === 'string' && c.value.trim());
@@ -257,7 +296,19 @@ export function templateFlow(template: TemplateSheet): SheetFlow[] {
     let next = t + 1;
     while (next < cells.length && !text(next)) next++;
     if (next >= cells.length) continue;
-    flow.push({ kind: 'together', first: t, last: bodyStart.get(next) ?? next });
+    // A heading holds with the table it introduces when no more than two lines of text come between.
+    let last = bodyStart.get(next) ?? next;
+    if (bold && !bodyStart.has(next)) {
+      let lines = 0;
+      for (let r = next; r < cells.length && lines <= 2; r++) {
+        if (bodyStart.has(r)) {
+          last = bodyStart.get(r)!;
+          break;
+        }
+        if (text(r)) lines++;
+      }
+    }
+    flow.push({ kind: 'together', first: t, last });
   }
   return flow;
 }

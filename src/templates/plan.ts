@@ -57,6 +57,8 @@ export interface PageSetup {
   titleRows?: string;
   /** Rows (0-based) that start a new printed page: manual page breaks (paginate.ts). */
   breaks?: number[];
+  /** A fixed print scale in percent, in place of fitting to the width: Excel ignores manual page breaks on a sheet scaled to fit (paginate.ts). */
+  scale?: number;
 }
 
 export type ChartType = 'columnClustered' | 'pie';

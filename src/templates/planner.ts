@@ -5,11 +5,13 @@ import type { Issue } from '../domain/issues';
 import { isoDayNumber, isoToSerial } from '../domain/calendar';
 import { dayText } from '../domain/period';
 import { storeFormulaResults } from './formulaResults';
+import { layoutOrgChart } from './orgChartLayout';
+import { chartScale, placeOrgChart } from './orgChartPage';
 import { paginate, templateFlow, type SheetFlow } from './paginate';
 import { VI_COUNT_FORMAT, VI_DATE_FORMAT, viCountFormat } from './numberFormats';
 import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
-import { fitCellText, safeSheetName, type CellStyle, type ChartPlan, type PlanCell, type SheetPlan } from './plan';
+import { fitCellText, safeSheetName, type CellStyle, type ChartPlan, type OrgChartPlan, type PlanCell, type SheetPlan } from './plan';
 import { viCount, viDecimal, viPercent } from '../domain/viNumbers';
 
 
@@ -23,6 +25,8 @@ export interface PlanOptions {
   marker: SheetPlan['marker'];
   /** Field types by key (last path segment, or the full path); otherwise read from the name and value. */
   types?: Record<string, FieldType>;
+  /** An organisation chart to print on a page of its own under the sheet's rows (orgChartPage.ts). */
+  orgChart?: OrgChartPlan;
 }
 
 /**
@@ -548,7 +552,11 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
     ...(template.freezeRows ? { freezeRows: (global.get(template.freezeRows - 1)?.slice(-1)[0] ?? template.freezeRows - 1) + 1 } : {}),
     marker: options.marker,
   };
+  const chart = options.orgChart && { plan: options.orgChart, layout: layoutOrgChart(options.orgChart) };
+  // The chart's page sets the scale the whole sheet prints at, before the pages are laid out.
+  if (chart && sheet.page) sheet.page.scale = chartScale(sheet.page, chart.layout);
   if (template.page) paginate(sheet, flowOf(templateFlow(template), global));
+  if (chart) placeOrgChart(sheet, chart.plan, chart.layout);
   storeFormulaResults(sheet);
   negativeTotals(sheet);
   return { sheet, issues };

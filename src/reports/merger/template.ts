@@ -66,7 +66,8 @@ export function mergerTemplates(variant: OrgDetails['variant'] = 'party', recipi
   });
 
   const chart = documentTemplate({
-    name: ORG_CHART_SHEET, org: { variant }, widths: [6, 58, 26, 14], orientation: 'portrait', top: 'appendix',
+    // Landscape: the organisation chart drawn under the table takes a landscape page's width.
+    name: ORG_CHART_SHEET, org: { variant }, widths: [6, 58, 26, 14], orientation: 'landscape', top: 'appendix',
     appendixNote: '(Kèm theo Báo cáo {{org.documentNumberText}} ngày {{reportDate.text}})',
     title: 'SƠ ĐỒ TỔ CHỨC BỘ MÁY SAU SẮP XẾP', periodLine: '(Tính đến ngày {{dateText}})',
     sections: [
@@ -212,8 +213,8 @@ export function orgChartOf(r: MergerReport, root: string): OrgChartPlan {
     boxes.push({ id: block, text: BLOCK_LABELS[block], parent: 'root' });
     units.forEach((u, i) => boxes.push({ id: `${block}-${i}`, text: u.unit, parent: block, ...(u.isNew ? { isNew: true } : {}) }));
   }
-  // The sheet's own title is above the table: the chart needs none of its own.
-  return { boxes, anchor: 'F2', title: '' };
+  // Drawn on a page of its own under the table (placeOrgChart), it carries the appendix's title.
+  return { boxes, anchor: 'A1', title: 'SƠ ĐỒ TỔ CHỨC BỘ MÁY SAU SẮP XẾP' };
 }
 
 function chartLines(chart: OrgChartPlan) {

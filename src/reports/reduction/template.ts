@@ -81,8 +81,7 @@ export function reductionTemplates(variant: OrgDetails['variant'] = 'party', rec
         },
       },
       { kind: 'heading', text: 'II. BIÊN CHẾ ĐƯỢC GIAO' },
-      // Why the quota columns' years are not the period's: the officer's units sheet gives the quota of the period's first year and the latest quota assigned.
-      { kind: 'paragraph', text: 'Biên chế được giao so sánh giữa năm {{quota.baselineYear}} (năm đầu kỳ) và năm {{quota.currentYear}} (năm giao biên chế gần nhất).' },
+      { kind: 'paragraph', text: '{{quota.yearsText}}' },
       { kind: 'paragraph', text: '1. Theo cơ quan, đơn vị (cơ cấu tổ chức đến ngày {{period.toText}}; đơn vị đã hợp nhất, sáp nhập được tính vào đơn vị mới):' },
       { kind: 'table', table: { list: 'quota.lines', totalLabel: 'Tổng cộng', columns: quotaColumns('Cơ quan, đơn vị', '{{unit}}') } },
       { kind: 'paragraph', text: '2. Theo khối:' },
@@ -126,6 +125,16 @@ const sumOf = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((n, 
 // Figures in running text, written as the template engine writes them: 1.234 and 15,30%.
 const count = (n: number) => formatInline(n, 'count');
 const percent = (rate: number) => formatInline(rate, 'rate');
+
+/**
+ * Why the quota columns' years are not the period's: the units sheet gives the quota of the
+ * period's first year and the latest quota assigned. Nothing to say without them (the summary says so).
+ */
+function quotaYearsText(r: ReductionReport): string {
+  const { baselineYear, currentYear } = r.quota;
+  if (baselineYear === null || currentYear === null) return '';
+  return `Biên chế được giao so sánh giữa năm ${baselineYear} (năm đầu kỳ) và năm ${currentYear} (năm giao biên chế gần nhất).`;
+}
 
 /** One sentence on the quota for the assessment: the cut, its rate, and the target if one was set. */
 function quotaSummary(r: ReductionReport): string {
@@ -210,6 +219,6 @@ export function reductionFigures(r: ReductionReport, context: DocumentContext): 
   return {
     ...documentFigures(r, context),
     reduced: { ...r.reduced, byCategoryForm: crossRows, people },
-    quota: { ...r.quota, lines, blocks, summary: quotaSummary(r) },
+    quota: { ...r.quota, lines, blocks, summary: quotaSummary(r), yearsText: quotaYearsText(r) },
   };
 }

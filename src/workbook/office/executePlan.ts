@@ -240,6 +240,7 @@ function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelH
           layout.paperSize = 'A4';
           layout.setPrintMargins('Inches', { top: page.margins.top, bottom: page.margins.bottom, left: page.margins.left, right: page.margins.right, header: page.margins.header, footer: page.margins.footer });
           if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+          else if (page.scale !== undefined) layout.zoom = { scale: page.scale };
           if (page.printArea) layout.setPrintArea(page.printArea);
           if (page.titleRows) layout.setPrintTitleRows(page.titleRows);
           layout.headersFooters.state = 'FirstAndDefault';

@@ -94,6 +94,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       orientation: plan.page.orientation,
       margins: { top: m.top, bottom: m.bottom, left: m.left, right: m.right, header: m.header, footer: m.footer },
       ...(plan.page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(plan.page.scale !== undefined ? { scale: plan.page.scale } : {}),
       ...(plan.page.printArea ? { printArea: plan.page.printArea } : {}),
       ...(plan.page.titleRows ? { printTitlesRow: plan.page.titleRows.replace(/\$/g, '') } : {}),
     };

@@ -271,7 +271,7 @@ async function writeSheet(part: PartWriter, sheet: OutSheet, first: boolean, sty
   if (page) {
     const m = page.margins;
     tail += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
-    tail += `<pageSetup paperSize="9" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+    tail += `<pageSetup paperSize="9"${page.scale !== undefined ? ` scale="${page.scale}"` : ''} orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
     tail += `<headerFooter differentFirst="1"><oddHeader>${xmlText(`&C${PAGE_NUMBER_HEADER}`)}</oddHeader></headerFooter>`;
     // A break's id is the last row of the page before it, 1-based: the 0-based row starting the next page.
     if (page.breaks?.length) tail += `<rowBreaks count="${page.breaks.length}" manualBreakCount="${page.breaks.length}">${page.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
