@@ -81,7 +81,8 @@ describe('fill planner', () => {
   it('keeps one blank row for an empty list, so that the total still points somewhere', () => {
     const { sheet, issues } = planSheet(template([['{{#each people}}{{@index}}', '{{fullName}}', 5], ['Cộng', '=COUNTA(B1:B1)']]), { people: [] }, OPTIONS);
     expect(issues).toEqual([]);
-    expect(sheet.rows[0]).toEqual([{ value: 1, numberFormat: '0' }, {}, { value: 5 }]);
+    // The blank row has no number: no one is listed.
+    expect(sheet.rows[0]).toEqual([{}, {}, { value: 5 }]);
     expect(sheet.rows[1][1]).toEqual({ formula: '=COUNTA(B1:B1)', result: 0 });
   });
 

@@ -33,4 +33,6 @@ export function placeOrgChart(sheet: SheetPlan, chart: OrgChartPlan, layout: Org
   const area = page.printArea ? parseA1Range(page.printArea) : undefined;
   page.printArea = rangeA1({ top: 0, left: 0, bottom: end.row, right: Math.max(area?.right ?? 0, end.column) });
   page.breaks = [...(page.breaks ?? []), row];
+  // The table's print titles would repeat over the chart's page.
+  delete page.titleRows;
 }

@@ -5,7 +5,7 @@ import type { Issue } from '../domain/issues';
 import { isoDayNumber, isoToSerial } from '../domain/calendar';
 import { dayText } from '../domain/period';
 import { storeFormulaResults } from './formulaResults';
-import { layoutOrgChart } from './orgChartLayout';
+import { layoutOrgChart, wrapText } from './orgChartLayout';
 import { chartScale, placeOrgChart } from './orgChartPage';
 import { paginate, templateFlow, type SheetFlow } from './paginate';
 import { VI_COUNT_FORMAT, VI_DATE_FORMAT, viCountFormat } from './numberFormats';
@@ -162,6 +162,8 @@ function fillCell(cell: PlanCell, parts: readonly FillPart[], scope: Scope | und
   const index = scope ? scope.index : 0;
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === 'index') {
+    // The blank row standing for an empty list has no number.
+    if (scope?.blank) return undefined;
     cell.value = index + 1;
     cell.numberFormat = '0';
     return undefined;
@@ -278,7 +280,17 @@ function textPoints(text: string, col: number, style: number, box: TextBox, merg
   let width = widthOf(box, col);
   if (merge) for (let i = col + 1; i <= merge.right; i++) width += widthOf(box, i);
   const size = box.fontSizes[style];
+  // Running text across the columns (a paragraph, a heading) is measured in Times New Roman's own
+  // widths: the estimate by characters, made for table cells full of capitals and digits, gave such
+  // text half as many lines again as it takes. Few cells are merged, so the cost stays small.
+  if (merge && merge.right > merge.left && text.length > 40) return paragraphLines(text, width, size ?? 11) * lineHeight(size);
   return textLines(text, width, size) * lineHeight(size);
+}
+
+/** The lines a text takes in a merged area `width` characters wide (Excel's 5.25 points a character, less the cell's margins). */
+function paragraphLines(text: string, width: number, size: number): number {
+  const points = width * 5.25 - 6;
+  return text.split('\n').reduce((n, part) => n + wrapText(part, points, size).length, 0);
 }
 
 /** Each template cell's rule, by row and column; placeholders come from the parse, their keys prepared for the sheet's types. */

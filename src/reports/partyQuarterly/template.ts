@@ -231,7 +231,7 @@ function ratingLines(r: PartyQuarterlyReport) {
 
 function ratingSummary(r: PartyQuarterlyReport): string {
   const g = r.ratings;
-  if (g.year === null || g.goodOrBetterRate === null) return 'Sổ chưa có kết quả xếp loại tổ chức cơ sở đảng.';
+  if (g.year === null || g.goodOrBetterRate === null) return 'Chưa có kết quả xếp loại chất lượng tổ chức cơ sở đảng.';
   const target = g.target !== null ? ` so với mục tiêu ${percent(g.target)}: ${g.goodOrBetterRate >= g.target ? 'đạt' : 'chưa đạt'}` : '';
   const cap = g.excellentCapOk
     ? `Số hoàn thành xuất sắc (${count(g.excellent)}) không vượt 20% số hoàn thành tốt (${count(g.good)}), đúng quy định.`
