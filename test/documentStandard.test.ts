@@ -73,7 +73,7 @@ describe.each(CASES)('document standard: %s (settings: %s)', (kind, withSettings
         formulas++;
         expect(cell).toMatch(/<\/f><v>[^<]*<\/v>/);
       }
-      if (xml.includes('<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;P</oddHeader></headerFooter>')) numbered++;
+      if (xml.includes('<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader></headerFooter>')) numbered++;
     }
     // Every sheet of the report; the very hidden registry prints nothing.
     expect(numbered).toBe(made.plan.sheets.length);

@@ -37,20 +37,20 @@ describe('page numbers', () => {
     const headers = sheets.map((n) => /<headerFooter[^>]*>.*?<\/headerFooter>/.exec(new TextDecoder().decode(zip.read(n)))?.[0]);
     // Every sheet but the very hidden registry.
     expect(headers.filter(Boolean)).toHaveLength(plan.sheets.length);
-    for (const h of headers.filter(Boolean)) expect(h).toBe('<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;P</oddHeader></headerFooter>');
+    for (const h of headers.filter(Boolean)) expect(h).toBe('<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader></headerFooter>');
   });
 
   it('the exceljs executor writes the same', () => {
     const wb = new ExcelJS.Workbook();
     writePlan(wb, plan);
-    for (const sheet of plan.sheets) expect(wb.getWorksheet(sheet.name)?.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&P', firstHeader: '' });
+    for (const sheet of plan.sheets) expect(wb.getWorksheet(sheet.name)?.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P', firstHeader: '' });
   });
 
   it('the Office.js executor sets the default pages\' centre header and a first page of its own', async () => {
     const workbook = new FakeWorkbook();
     await executePlan(host(workbook).host, plan);
     for (const sheet of plan.sheets) {
-      expect(workbook.sheet(sheet.name).pageLayout).toMatchObject({ headerFooterState: 'FirstAndDefault', defaultCenterHeader: '&P', firstPageCenterHeader: '' });
+      expect(workbook.sheet(sheet.name).pageLayout).toMatchObject({ headerFooterState: 'FirstAndDefault', defaultCenterHeader: '&"Times New Roman,Regular"&13&P', firstPageCenterHeader: '' });
     }
   });
 

@@ -110,7 +110,7 @@ const STYLES: CellStyle[] = [
   /* 3 motto bold */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
   /* 4 motto underlined */ { font: { name: FONT, size: 14, bold: true, underline: true }, horizontalAlignment: 'center' },
   /* 5 place and date */ { font: { name: FONT, size: 13, italic: true }, horizontalAlignment: 'center' },
-  /* 6 title */ { font: { name: FONT, size: 14, bold: true }, horizontalAlignment: 'center' },
+  /* 6 title */ { font: { name: FONT, size: 14, bold: true }, horizontalAlignment: 'center', wrapText: true },
   /* 7 subtitle */ { font: { name: FONT, size: 14, bold: true }, horizontalAlignment: 'center', wrapText: true },
   /* 8 period */ { font: { name: FONT, size: 13, italic: true }, horizontalAlignment: 'center', wrapText: true },
   /* 9 table header */ { font: { name: FONT, size: 12, bold: true }, horizontalAlignment: 'center', verticalAlignment: 'center', wrapText: true, borders: ['top', 'bottom', 'left', 'right'] },

@@ -9,15 +9,18 @@ import type { PlanCell, SheetPlan } from './plan';
  * which each break where a page is full: a table then ran onto the next page without its header,
  * and a heading could stand alone at a page's foot (docs/decisions.md, "Pages").
  *
- * The sheet's flow (built-in templates say it, `SheetFlow`) tells which rows hold together:
- * - a table's header and its first rows, so that a table never starts at a page's foot;
+ * The sheet's flow (`SheetFlow`, read from the template's cells by `templateFlow`) tells which rows
+ * hold together:
+ * - a table's header and its first rows, so that a table never starts at a page's foot, and its
+ *   last rows with its totals;
  * - a heading or a lead-in paragraph with what follows it, and the signature block;
  * - a table that carries a chart, whole (its chart reads the rows).
  * Where a table must break, the next page starts with its header rows again: they are copied in
  * after the break (print titles, which Excel and LibreOffice repeat over every later page, are kept
- * only for a list too long for Excel's 1,026 manual breaks). Every row gets an explicit height, so that both programs lay
- * the rows out alike, and a manual page break goes where each page ends. The page holds a little
- * less than the estimate allows (SAFETY), so neither program breaks sooner of its own.
+ * only for a sheet of one page and a list too long for Excel's 1,026 manual breaks). Every row gets
+ * an explicit height, so that both programs lay the rows out alike, the sheet a fixed scale, and a
+ * manual page break goes where each page ends. The page holds a little less than the estimate
+ * allows (SAFETY), so neither program breaks sooner of its own.
  */
 
 /** Rows of the filled sheet, 0-based. */

@@ -40,10 +40,11 @@ export interface PlanCell {
 
 /**
  * The page number every printed sheet carries in its header: Arabic numerals, top centre, from the
- * second page on (NĐ 30/2020/NĐ-CP, Phụ lục I: số trang), in Excel's header codes (&P: the page).
- * The executors write it with a first page of its own, whose header is empty.
+ * second page on, Times New Roman 13 pt upright (NĐ 30/2020/NĐ-CP, Phụ lục I: số trang), in Excel's
+ * header codes (&"font,style", &13: the size, &P: the page). The executors write it with a first
+ * page of its own, whose header is empty.
  */
-export const PAGE_NUMBER_HEADER = '&P';
+export const PAGE_NUMBER_HEADER = '&"Times New Roman,Regular"&13&P';
 
 export interface PageSetup {
   orientation: 'portrait' | 'landscape';
