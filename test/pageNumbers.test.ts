@@ -54,6 +54,34 @@ describe('page numbers', () => {
     }
   });
 
+  it('all three executors write the same manual page breaks and fixed print scale', async () => {
+    const paged = plan.sheets.filter((s) => s.page?.breaks?.length);
+    expect(paged.length).toBeGreaterThan(0);
+    // The streaming writer: a break's id is the 0-based row that starts the next page.
+    const file = path.join(dir, 'breaks.xlsx');
+    await writePlanFile(file, plan);
+    const zip = new ZipEntries(await fs.readFile(file));
+    const xmls = zip.names().filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => new TextDecoder().decode(zip.read(n)));
+    const written = xmls.map((x) => [...x.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).filter((ids) => ids.length);
+    expect(written).toEqual(paged.map((s) => s.page!.breaks));
+    for (const sheet of paged) expect(xmls.some((x) => x.includes(`scale="${sheet.page!.scale}"`))).toBe(true);
+    // exceljs: a break below the last row of the page before.
+    const wb = new ExcelJS.Workbook();
+    writePlan(wb, plan);
+    for (const sheet of paged) {
+      const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet & { rowBreaks: Array<{ id: number }> };
+      expect(ws.rowBreaks.map((b) => b.id)).toEqual(sheet.page!.breaks);
+      expect(ws.pageSetup.scale).toBe(sheet.page!.scale);
+    }
+    // Office.js: a break above the cell it is given, and the zoom's scale.
+    const workbook = new FakeWorkbook();
+    await executePlan(host(workbook).host, plan);
+    for (const sheet of paged) {
+      expect(workbook.sheet(sheet.name).pageLayout.rowBreaks).toEqual(sheet.page!.breaks);
+      expect(workbook.sheet(sheet.name).pageLayout.zoom).toEqual({ scale: sheet.page!.scale });
+    }
+  });
+
   it('LibreOffice prints no number on the first page and the number on the next', async () => {
     if (!(await needLibreOffice())) return;
     const file = path.join(dir, 'render.xlsx');
