@@ -238,7 +238,7 @@ export interface BenefitProblem {
   message: string;
 }
 
-/** The figures of one person (docs/reports.md, benefits.people[]; the amounts in whole đồng, 0 when not applicable). */
+/** The figures of one person (the fields of the coming benefits report; the amounts in whole đồng, 0 when not applicable). */
 export interface PersonBenefits {
   statutoryPensionStart: IsoDate;
   monthsEarly: number;
@@ -275,7 +275,7 @@ function problem(code: BenefitProblemCode, field: BenefitProblem['field'], messa
 /**
  * The allowances of one person leaving, or the problems that stop them (never thrown): no salary, no
  * insured time, no birth or sex, no day of leaving, no decision date, leaving on or after the statutory
- * pension start, more than 120 months early for early retirement (docs/reports.md, "benefits"). A
+ * pension start, more than 120 months early for early retirement (docs/domain.md, "Allowances"). A
  * warning when early retirement comes with fewer insured years than a pension needs.
  */
 export function personBenefits(input: LeaverInput): BenefitsOutcome {
