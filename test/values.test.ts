@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isoToSerial } from '../src/domain/calendar';
-import { parseDate, parseDateText, parseNumber, parseYesNo } from '../src/ingest/values';
+import { parseNumber } from '../src/domain/viNumbers';
+import { parseDate, parseDateText, parseYesNo } from '../src/ingest/values';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateArb = fc.date({ min: new Date(Date.UTC(1850, 0, 1)), max: new Date(Date.UTC(2199, 11, 31)), noInvalidDate: true }).map((d) => ({

@@ -1,6 +1,6 @@
 import { addMonths, isoDayNumber, type IsoDate } from './calendar';
 import { viNumber } from './viNumbers';
-import { parseNumber, type CellValue } from '../ingest/values';
+import { parseNumber, type NumberInput as CellValue } from './viNumbers';
 
 /**
  * The monthly salary of a person leaving in a restructuring (tiền lương tháng hiện hưởng), the base

@@ -5,7 +5,8 @@ import type { ColumnMapping } from './header';
 import { cellAddress, cellText, columnLetter, isBlank, type SheetGrid } from './grid';
 import { decodeLegacy, detectLegacy, isReadyText, type LegacyEncoding } from './legacyText';
 import { keepShape } from './keepShape';
-import { parseCommonDate, parseDate, parseDateText, parseNumber, parseYesNo, type CellValue, type DateResult, type ParsedDate } from './values';
+import { parseNumber } from '../domain/viNumbers';
+import { parseCommonDate, parseDate, parseDateText, parseYesNo, type CellValue, type DateResult, type ParsedDate } from './values';
 
 /** Printable ASCII with single inner spaces and no edges: nothing to repair or tidy (numbers, codes, "x"). */
 function isPlainAscii(text: string): boolean {

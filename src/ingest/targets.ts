@@ -3,7 +3,7 @@ import type { TargetRecord } from '../domain/records';
 import { foldKey } from '../domain/text';
 import { cellAddress, cellText, isBlank, type SheetGrid } from './grid';
 import { TARGET_KEYS } from './kinds';
-import { parseNumber } from './values';
+import { parseNumber } from '../domain/viNumbers';
 
 type TargetKey = (typeof TARGET_KEYS)[number]['key'];
 const KEY_BY_ALIAS = new Map<string, TargetKey>(TARGET_KEYS.flatMap((t) => t.aliases.map((a) => [foldKey(a), t.key] as [string, TargetKey])));

@@ -181,61 +181,6 @@ export function parseDate(value: CellValue, numberFormat?: string): DateResult {
   return { error: 'date.invalid' };
 }
 
-export type NumberResult = { value: number; percent?: boolean } | { error: 'number.invalid' };
-
-/**
- * Vietnamese-first number text: "." groups thousands and "," marks decimals ("1.234", "4,98",
- * "1.234.567,5"); a lone "." not followed by groups of three is a decimal point ("4.98");
- * spaces group thousands; a trailing "%" divides by 100.
- */
-export function parseNumber(value: CellValue): NumberResult {
-  if (typeof value === 'number') return Number.isFinite(value) ? { value } : { error: 'number.invalid' };
-  if (typeof value === 'boolean' || value instanceof Date || value == null) return { error: 'number.invalid' };
-  let text = value.trim().replace(/[\s\u00a0]/g, '');
-  let percent = false;
-  if (text.endsWith('%')) {
-    percent = true;
-    text = text.slice(0, -1);
-  }
-  let sign = 1;
-  if (text.startsWith('-') || text.startsWith('+')) {
-    if (text[0] === '-') sign = -1;
-    text = text.slice(1);
-  }
-  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return { error: 'number.invalid' };
-  const lastDot = text.lastIndexOf('.');
-  const lastComma = text.lastIndexOf(',');
-  let normalised: string;
-  if (lastDot >= 0 && lastComma >= 0) {
-    // Both present: whichever comes last is the decimal mark; the other groups thousands.
-    const [group, decimal] = lastComma > lastDot ? ['.', ','] : [',', '.'];
-    const [intPart, frac, extra] = text.split(decimal);
-    if (extra !== undefined || !isGrouped(intPart, group)) return { error: 'number.invalid' };
-    normalised = intPart.split(group).join('') + '.' + frac;
-  } else if (lastComma >= 0) {
-    const pieces = text.split(',');
-    normalised = pieces.length === 2 ? pieces[0] + '.' + pieces[1] : isGrouped(text, ',') ? pieces.join('') : '';
-  } else if (lastDot >= 0) {
-    const pieces = text.split('.');
-    if (isGrouped(text, '.')) normalised = pieces.join('');
-    else normalised = pieces.length === 2 ? text : '';
-  } else {
-    normalised = text;
-  }
-  if (!/^\d+(\.\d+)?$/.test(normalised)) return { error: 'number.invalid' };
-  const n = sign * Number(normalised);
-  return percent ? { value: n / 100, percent: true } : { value: n };
-}
-
-/** "1.234.567" with separator ".": groups of exactly three after a first group of one to three. */
-function isGrouped(text: string, sep: string): boolean {
-  const groups = text.split(sep);
-  if (groups.length < 2) return /^\d+$/.test(text);
-  if (!/^\d{1,3}$/.test(groups[0])) return false;
-  for (let i = 1; i < groups.length; i++) if (!/^\d{3}$/.test(groups[i])) return false;
-  return true;
-}
-
 export type YesNoResult = { value: boolean } | { error: 'yesno.invalid' };
 
 const YES = new Set(['x', 'có', 'co', '1', '✓', '✔', '☑', 'yes', 'y', 'true', 'đã', 'đã sử dụng', 'sử dụng', 'đang sử dụng', 'đã cài', 'đã cài đặt', 'đạt']);
