@@ -45,7 +45,7 @@ const sexArb = fc.constantFrom<Sex>('male', 'female');
 const birthArb = fc.record({ year: fc.integer({ min: 1900, max: 2060 }), month: fc.integer({ min: 1, max: 12 }) });
 
 describe('the statutory retirement age (NĐ 135/2020)', () => {
-  it('gives the official rows of DOMAIN.md', () => {
+  it('gives the official rows of docs/domain.md', () => {
     const cases: Array<[Sex, number, number, number, number, string]> = [
       ['male', 1963, 1, 60, 9, '2023-11-01'],
       ['male', 1963, 4, 61, 0, '2024-05-01'],

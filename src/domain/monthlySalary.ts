@@ -204,7 +204,7 @@ export interface SalaryParts {
   salaryCoefficient?: number | null;
   /** Hệ số phụ cấp chức vụ lãnh đạo (a reserved one included). */
   leadershipCoefficient?: number | null;
-  /** Hệ số chênh lệch bảo lưu lương: in the amended texts (NĐ 67/2025, TT 02/2025), not in DOMAIN.md. */
+  /** Hệ số chênh lệch bảo lưu lương: in the amended texts (NĐ 67/2025, TT 02/2025; docs/domain.md, "Monthly salary"). */
   reserveCoefficient?: number | null;
   /** Phụ cấp thâm niên vượt khung, % of the salary coefficient. */
   overGradePercent?: number | null;
