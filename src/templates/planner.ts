@@ -516,7 +516,9 @@ function negativeTotals(sheet: SheetPlan): void {
 /**
  * Fills a template with figures: repeats the {{#each}} regions once per item (an empty list keeps
  * one blank row), replaces placeholders with typed values and number formats, re-points formulas,
- * and carries styles, row heights, merged areas, the print area and title rows along.
+ * and carries styles, row heights, merged areas, the print area and title rows along. Then it lays
+ * a printed sheet out on its pages (paginate.ts), puts an organisation chart on a page of its own
+ * (orgChartPage.ts), and stores each formula's result (formulaResults.ts).
  */
 export function planSheet(template: TemplateSheet, figures: unknown, options: PlanOptions): { sheet: SheetPlan; issues: Issue[] } {
   const parsed = parseTemplate(template);
