@@ -17,9 +17,45 @@ export interface Origin {
 export type { IsoDate } from './calendar';
 
 /**
- * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Hệ số lương, Trình độ
- * chuyên môn, Lý luận chính trị, Dân tộc, Đảng viên, Ngày vào Đảng) are recognised in its header but
- * not read into records: no report uses them (docs/decisions.md, "Reading sheets").
+ * A cell kept as typed, for a report to read by its own rules (the benefits report reads its pay
+ * cells with domain/monthlySalary.ts, which gives a problem in Vietnamese that it puts at `cell`):
+ * a number, date or yes/no as the workbook holds it, a text repaired from legacy encodings and tidied.
+ */
+export interface RawCell {
+  value: string | number | boolean | Date;
+  /** The cell's address in its sheet ("M7"): the record's `sheet` names the sheet. */
+  cell: string;
+  /** The cell's number format, where the reader knows it (a % cell): parsePercent wants it. */
+  format?: string;
+}
+
+/**
+ * The benefit columns of a staff list (chế độ chính sách, docs/reports.md), read when present and
+ * kept raw (docs/decisions.md): the benefits report reads them. Undefined fields are blank cells or
+ * columns the sheet lacks.
+ */
+export interface StaffBenefits {
+  salaryCoefficient?: RawCell;
+  leadershipCoefficient?: RawCell;
+  overGradePercent?: RawCell;
+  seniorityPercent?: RawCell;
+  preferentialPercent?: RawCell;
+  responsibilityPercent?: RawCell;
+  publicServicePercent?: RawCell;
+  partyWorkPercent?: RawCell;
+  monthlySalary?: RawCell;
+  insuredTime?: RawCell;
+  /** How a bare number of insuredTime reads: 'months' when its column's header says "(tháng)" (parseInsuredTime's unit). */
+  insuredTimeUnit: 'years' | 'months';
+  decisionDate?: IsoDate;
+  declaredTotal?: RawCell;
+}
+
+/**
+ * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Trình độ chuyên môn, Lý
+ * luận chính trị, Dân tộc, Đảng viên, Ngày vào Đảng) are recognised in its header but not read into
+ * records: no report uses them (docs/decisions.md, "Reading sheets"). The benefit columns are read
+ * into `benefits`.
  */
 export interface StaffRecord extends Origin {
   fullName: string;
@@ -34,6 +70,8 @@ export interface StaffRecord extends Origin {
   leftDate?: IsoDate;
   reductionForm?: ReductionForm;
   basis?: string;
+  /** Undefined when the sheet has none of the benefit columns. */
+  benefits?: StaffBenefits;
 }
 
 export interface UnitRecord extends Origin {

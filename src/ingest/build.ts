@@ -1,4 +1,4 @@
-import type { MemberRecord, MergerPlanRecord, OrgRecord, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
+import type { MemberRecord, StaffBenefits, MergerPlanRecord, OrgRecord, QuotaYears, RecordsByKind, SheetKind, StaffRecord, TaskRecord, UnitRecord } from '../domain/records';
 import { effectiveStaffStatus, parseBadgeYears } from '../domain/rules';
 import { blocks, categories, memberStatuses, mergerForms, orgLevels, ratings, reductionForms, sexes, staffStatuses, taskStatuses, type Rating, type Sex } from '../domain/vocabulary';
 import { isBlank } from './grid';
@@ -123,17 +123,46 @@ function leftUnlessBeforeBirth(r: RowReader, col: number | undefined, name: stri
 const STAFF_COLUMNS = ['fullName', 'unit', 'status', 'reductionForm', 'leftDate', 'position', 'category', 'basis'] as const;
 type StaffColumns = ReturnType<typeof columnsOf<(typeof STAFF_COLUMNS)[number]>>;
 
+const BENEFIT_COLUMNS = [
+  'salaryCoefficient', 'leadershipCoefficient', 'overGradePercent', 'seniorityPercent', 'preferentialPercent', 'responsibilityPercent',
+  'publicServicePercent', 'partyWorkPercent', 'monthlySalary', 'insuredTime', 'decisionDate', 'declaredTotal',
+] as const;
+type BenefitColumns = ReturnType<typeof columnsOf<(typeof BENEFIT_COLUMNS)[number]>> & { insuredTimeUnit: 'years' | 'months' };
+
+/** A header that says its numbers are months: "Thời gian đóng BHXH (tháng)", "… (số tháng)". */
+const MONTHS_HEADER = /\(\s*(số\s+)?tháng\s*\)/;
+
+/** The sheet's benefit columns, or undefined when it has none (its records then carry no benefits). */
+function benefitColumns(r: RowReader): BenefitColumns | undefined {
+  if (!BENEFIT_COLUMNS.some((f) => r.has(f))) return undefined;
+  const header = r.columns.get('insuredTime')?.[0]?.header ?? '';
+  return { ...columnsOf(r, BENEFIT_COLUMNS), insuredTimeUnit: MONTHS_HEADER.test(header.normalize('NFC').toLowerCase()) ? 'months' : 'years' };
+}
+
+/** The row's benefit cells, raw (the benefits report reads them); the decision date as a date, a bad one an issue at its cell. */
+function readBenefits(r: RowReader, col: BenefitColumns): StaffBenefits {
+  return {
+    salaryCoefficient: r.rawCellAt(col.salaryCoefficient), leadershipCoefficient: r.rawCellAt(col.leadershipCoefficient),
+    overGradePercent: r.rawCellAt(col.overGradePercent), seniorityPercent: r.rawCellAt(col.seniorityPercent),
+    preferentialPercent: r.rawCellAt(col.preferentialPercent), responsibilityPercent: r.rawCellAt(col.responsibilityPercent),
+    publicServicePercent: r.rawCellAt(col.publicServicePercent), partyWorkPercent: r.rawCellAt(col.partyWorkPercent),
+    monthlySalary: r.rawCellAt(col.monthlySalary), insuredTime: r.rawCellAt(col.insuredTime), insuredTimeUnit: col.insuredTimeUnit,
+    decisionDate: r.dateAt(col.decisionDate, 'Ngày hiệu lực quyết định sắp xếp')?.iso, declaredTotal: r.rawCellAt(col.declaredTotal),
+  };
+}
+
 const staff: BuilderFactory<'staff'> = (r, place) => {
   const col = columnsOf(r, STAFF_COLUMNS);
   const birth = birthColumns(r);
-  return (row) => staffRecord(r, col, birth, place, row);
+  const benefits = benefitColumns(r);
+  return (row) => staffRecord(r, col, birth, benefits, place, row);
 };
 
 /**
  * One staff row. A function of the module rather than the closure each sheet makes: V8 keeps one
  * compiled copy of it for every sheet and report, where each new closure was compiled anew.
  */
-function staffRecord(r: RowReader, col: StaffColumns, birth: BirthColumns, { sheet, file }: Place, row: number): StaffRecord | undefined {
+function staffRecord(r: RowReader, col: StaffColumns, birth: BirthColumns, benefits: BenefitColumns | undefined, { sheet, file }: Place, row: number): StaffRecord | undefined {
   const name = r.textAt(col.fullName);
   if (!name) return missing(r, 'fullName', 'Họ và tên');
   const unitName = r.textAt(col.unit);
@@ -154,7 +183,7 @@ function staffRecord(r: RowReader, col: StaffColumns, birth: BirthColumns, { she
   return {
     sheet, row, file, fullName: name, birthDate: b.birthDate, birthYearOnly: b.birthYearOnly, sex: b.sex, unit: unitName,
     position: r.textAt(col.position), category: r.vocabAt(col.category, categories, 'Đối tượng'), status: effective, leftDate: left?.iso, reductionForm,
-    basis: r.textAt(col.basis),
+    basis: r.textAt(col.basis), benefits: benefits === undefined ? undefined : readBenefits(r, benefits),
   };
 }
 

@@ -5,7 +5,11 @@ import {
   type Vocabulary,
 } from '../domain/vocabulary';
 
-export type FieldType = 'text' | 'date' | 'number' | 'yesno' | 'vocab' | 'badges';
+/**
+ * 'raw': the cell as typed (a number as it is, a text repaired and tidied), with its address, for a
+ * report to read by its own rules (the benefits report's pay cells, read with domain/monthlySalary.ts).
+ */
+export type FieldType = 'text' | 'date' | 'number' | 'yesno' | 'vocab' | 'badges' | 'raw';
 
 export interface FieldDef {
   key: string;
@@ -47,7 +51,20 @@ const STAFF: KindDef = {
     { key: 'basis', label: 'Căn cứ', type: 'text', repeats: true, aliases: ['Căn cứ', 'Chính sách', 'Căn cứ pháp lý', 'Theo chính sách', 'Văn bản'] },
     { key: 'grade', label: 'Ngạch', type: 'text', repeats: true, aliases: ['Ngạch', 'Ngạch công chức', 'Chức danh nghề nghiệp', 'Ngạch, chức danh nghề nghiệp'] },
     { key: 'gradeCode', label: 'Mã ngạch', type: 'text', repeats: true, aliases: ['Mã ngạch', 'Mã ngạch, chức danh'] },
-    { key: 'salaryCoefficient', label: 'Hệ số lương', type: 'number', aliases: ['Hệ số lương', 'Hệ số', 'HSL'] },
+    // For the benefits report (docs/reports.md, "Staff fields for benefits"): read when present, kept raw.
+    { key: 'salaryCoefficient', label: 'Hệ số lương', type: 'raw', aliases: ['Hệ số lương', 'Hệ số', 'HSL', 'Hệ số lương ngạch bậc'] },
+    { key: 'leadershipCoefficient', label: 'Hệ số phụ cấp chức vụ', type: 'raw', aliases: ['Hệ số phụ cấp chức vụ', 'PC chức vụ', 'Phụ cấp chức vụ lãnh đạo', 'Phụ cấp chức vụ', 'Hệ số PC chức vụ'] },
+    { key: 'overGradePercent', label: 'Phụ cấp thâm niên vượt khung', type: 'raw', aliases: ['Phụ cấp thâm niên vượt khung (%)', 'PC thâm niên vượt khung', 'Thâm niên vượt khung'] },
+    { key: 'seniorityPercent', label: 'Phụ cấp thâm niên nghề', type: 'raw', aliases: ['Phụ cấp thâm niên nghề (%)', 'PC thâm niên nghề', 'Thâm niên nghề'] },
+    { key: 'preferentialPercent', label: 'Phụ cấp ưu đãi nghề', type: 'raw', aliases: ['Phụ cấp ưu đãi nghề (%)', 'PC ưu đãi nghề', 'Ưu đãi nghề'] },
+    { key: 'responsibilityPercent', label: 'Phụ cấp trách nhiệm nghề', type: 'raw', aliases: ['Phụ cấp trách nhiệm nghề (%)', 'PC trách nhiệm nghề', 'Trách nhiệm nghề'] },
+    { key: 'publicServicePercent', label: 'Phụ cấp công vụ', type: 'raw', aliases: ['Phụ cấp công vụ (%)', 'PC công vụ'] },
+    { key: 'partyWorkPercent', label: 'Phụ cấp công tác đảng, đoàn thể', type: 'raw', aliases: ['Phụ cấp công tác đảng, đoàn thể (%)', 'PC công tác đảng, đoàn thể', 'Phụ cấp công tác đảng', 'PC công tác đảng'] },
+    { key: 'monthlySalary', label: 'Tiền lương tháng hiện hưởng', type: 'raw', aliases: ['Tiền lương tháng hiện hưởng', 'Tiền lương hiện hưởng (đồng)', 'Tiền lương hiện hưởng'] },
+    // Months when the header says "(tháng)": StaffBenefits.insuredTimeUnit, from the column's header.
+    { key: 'insuredTime', label: 'Thời gian đóng BHXH bắt buộc', type: 'raw', aliases: ['Thời gian đóng BHXH bắt buộc', 'Số năm đóng BHXH', 'Thời gian đóng BHXH'] },
+    { key: 'decisionDate', label: 'Ngày hiệu lực quyết định sắp xếp', type: 'date', aliases: ['Ngày hiệu lực quyết định sắp xếp', 'Thời điểm quyết định sắp xếp'] },
+    { key: 'declaredTotal', label: 'Tổng số tiền đơn vị đề nghị', type: 'raw', aliases: ['Tổng số tiền đơn vị đề nghị', 'Tổng kinh phí (đơn vị kê khai)', 'Tổng kinh phí đơn vị kê khai'] },
     { key: 'qualification', label: 'Trình độ chuyên môn', type: 'text', repeats: true, aliases: ['Trình độ chuyên môn', 'Trình độ CM', 'Trình độ chuyên môn, nghiệp vụ', 'Trình độ đào tạo'] },
     { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', repeats: true, aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
     { key: 'ethnicity', label: 'Dân tộc', type: 'text', repeats: true, aliases: ['Dân tộc'] },

@@ -1,4 +1,5 @@
 import type { Issue, Severity } from '../domain/issues';
+import type { RawCell } from '../domain/records';
 import { cleanText, needsCleaning } from '../domain/text';
 import type { Vocabulary } from '../domain/vocabulary';
 import type { ColumnMapping } from './header';
@@ -213,6 +214,21 @@ export class RowReader {
       return undefined;
     }
     return parsed.value;
+  }
+
+  /**
+   * The cell as typed, with its address (and number format, where known), for a report to read by
+   * its own rules: a text repaired and tidied as textAt gives it (an error value is an issue and no
+   * cell), anything else untouched; undefined for a blank cell or a column the sheet lacks.
+   */
+  rawCellAt(col: number | undefined): RawCell | undefined {
+    if (col === undefined) return undefined;
+    const v = this.cells[col];
+    if (isBlank(v)) return undefined;
+    const value = typeof v === 'string' ? this.textAt(col) : v;
+    if (value === undefined || value === null) return undefined;
+    const format = this.grid.numberFormats?.[this.row]?.[col];
+    return format === undefined ? { value, cell: this.address(col) } : { value, cell: this.address(col), format };
   }
 
   /** A blank cell is "no"; a column the sheet lacks, unknown. */
