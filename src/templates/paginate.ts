@@ -169,17 +169,13 @@ export function paginate(sheet: SheetPlan, flow: readonly SheetFlow[]): void {
   const titles: [number, number] | undefined = titleMatch ? [Number(titleMatch[1]) - 1, Number(titleMatch[2]) - 1] : undefined;
   const capacity = pageCapacity(sheet);
   const last = area?.bottom ?? heights.length - 1;
-  let breaks = plan(heights, flow, capacity, titles, last);
-  if (titles) {
-    // The header is copied in, rather than repeated as print titles, wherever every break can be
-    // written: print titles repeat over every later page, the signature's included.
-    const own = plan(heights, flow, capacity, undefined, last);
-    // A sheet of one page keeps its titles: they repeat nowhere, and serve the officer who adds rows.
-    if (own.length > 0 && own.length <= MAX_BREAKS) {
-      breaks = own;
-      delete page.titleRows;
-    }
-  }
+  // The header is copied in, rather than repeated as print titles, wherever every break can be
+  // written: print titles repeat over every later page, the signature's included. Only a list past
+  // Excel's limit is laid out again with its titles; a sheet of one page keeps them (they repeat
+  // nowhere, and serve the officer who adds rows), its pages the same either way.
+  let breaks = plan(heights, flow, capacity, undefined, last);
+  if (titles && breaks.length > MAX_BREAKS) breaks = plan(heights, flow, capacity, titles, last);
+  else if (titles && breaks.length > 0) delete page.titleRows;
   // Past Excel's limit, the breaks a program would make anyway are left to it.
   if (breaks.length > MAX_BREAKS) breaks = breaks.filter((b) => !b.full || b.header).slice(0, MAX_BREAKS);
 

@@ -79,7 +79,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetLayout): void {
       const cell = row.getCell(c + 1);
       if (pc.numberFormat) cell.numFmt = pc.numberFormat;
       // exceljs writes a string as a string (never parsed as a formula): data stays data.
-      if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, ''), ...(pc.result !== undefined ? { result: (typeof pc.result === 'object' ? { error: pc.result.error } : pc.result) as ExcelJS.CellFormulaValue['result'] } : {}) };
+      if (pc.formula !== undefined) cell.value = { formula: pc.formula.replace(/^=/, ''), ...(pc.result !== undefined ? { result: pc.result as ExcelJS.CellFormulaValue['result'] } : {}) };
       else if (pc.value !== undefined) cell.value = pc.value;
       if (pc.style !== undefined) applyStyle(cell, plan.styles[pc.style]);
     });
