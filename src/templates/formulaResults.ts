@@ -330,27 +330,24 @@ function evaluate(formula: string, cellAt: (row: number, col: number) => Cell): 
  * depending on one that cannot gets none either.
  */
 export function storeFormulaResults(sheet: Pick<SheetPlan, 'rows'>): void {
-  const done = new Map<number, Cell>();
+  // A formula's result, once worked out, is its cell's `result`: the cells are the memo. These are
+  // the formulas that cannot be worked out, and those being worked out (a cycle reaches one again).
+  const unknown = new Set<number>();
   const pending = new Set<number>();
   const cellAt = (row: number, col: number): Cell => {
     const cell = sheet.rows[row]?.[col];
     if (!cell) return null;
     if (cell.formula === undefined) return cell.value === undefined ? null : cell.value;
+    if (cell.result !== undefined) return cell.result;
     const key = row * 16384 + col;
-    if (done.has(key)) {
-      const known = done.get(key) as Cell;
-      return known === undefined ? unsupported() : known;
-    }
-    if (pending.has(key)) return unsupported();
+    if (unknown.has(key) || pending.has(key)) return unsupported();
     pending.add(key);
     try {
       const value = evaluate(cell.formula, cellAt);
       const found = Array.isArray(value) ? unsupported() : value === null ? 0 : value;
-      const result = typeof found === 'number' && !Number.isFinite(found) ? err('#NUM!') : found;
-      done.set(key, result);
-      return result;
+      return (cell.result = typeof found === 'number' && !Number.isFinite(found) ? err('#NUM!') : found);
     } catch (e) {
-      done.set(key, undefined as unknown as Cell);
+      unknown.add(key);
       throw e;
     } finally {
       pending.delete(key);
@@ -360,8 +357,7 @@ export function storeFormulaResults(sheet: Pick<SheetPlan, 'rows'>): void {
     cells.forEach((cell, c) => {
       if (cell?.formula === undefined) return;
       try {
-        const value = cellAt(r, c);
-        if (value !== null) cell.result = value;
+        cellAt(r, c);
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
       }
