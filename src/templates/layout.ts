@@ -124,8 +124,7 @@ const STYLES: CellStyle[] = [
   /* 17 recipients */ { font: { name: FONT, size: 11 } },
   /* 18 paragraph */ { font: { name: FONT, size: 13 }, wrapText: true, verticalAlignment: 'top', horizontalAlignment: 'justify' },
   /* 19 heading */ { font: { name: FONT, size: 13, bold: true }, wrapText: true, verticalAlignment: 'top' },
-  /* 20 appendix label */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
-  /* 21 compiler */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
+  /* 20 appendix label, compiler's line */ { font: { name: FONT, size: 13, bold: true }, horizontalAlignment: 'center' },
 ];
 const ALIGN_STYLE = { left: 11, center: 12, right: 13 } as const;
 
@@ -139,7 +138,7 @@ const BORDERED_HEADER = 9;
 const HEADER_FONT_SIZE = 12;
 const HEADING = 19;
 const APPENDIX_LABEL = 20;
-const COMPILER = 21;
+const COMPILER = 20;
 
 class Sheet {
   readonly cells: Array<Array<TemplateCellInput | undefined>> = [];
@@ -192,7 +191,7 @@ export function headingSplit(widths: readonly number[], variant: OrgDetails['var
   const needLeft = 1.1 * textWidth(LEFT_SAMPLE, 13, true);
   const points = widths.map(widthInPoints);
   const total = points.reduce((a, b) => a + b, 0);
-  let best = Math.max(0, Math.floor(widths.length * 0.42) - 1);
+  let best = 0;
   let bestScore = -Infinity;
   let left = 0;
   for (let split = 0; split < widths.length - 1; split++) {
