@@ -8,6 +8,7 @@ import { storeFormulaResults } from './formulaResults';
 import { layoutOrgChart, wrapText } from './orgChartLayout';
 import { chartScale, placeOrgChart } from './orgChartPage';
 import { paginate, templateFlow, type SheetFlow } from './paginate';
+import { POINTS_PER_CHARACTER } from './sheetGeometry';
 import { VI_COUNT_FORMAT, VI_DATE_FORMAT, viCountFormat } from './numberFormats';
 import { repointFormula } from './formulas';
 import { parseTemplate, type Part, type TemplateCellInput, type TemplateNode, type TemplateSheet } from './parse';
@@ -287,9 +288,9 @@ function textPoints(text: string, col: number, style: number, box: TextBox, merg
   return textLines(text, width, size) * lineHeight(size);
 }
 
-/** The lines a text takes in a merged area `width` characters wide (Excel's 5.25 points a character, less the cell's margins). */
+/** The lines a text takes in a merged area `width` characters wide (Excel's points a character, less the cell's margins). */
 function paragraphLines(text: string, width: number, size: number): number {
-  const points = width * 5.25 - 6;
+  const points = width * POINTS_PER_CHARACTER - 6;
   return text.split('\n').reduce((n, part) => n + wrapText(part, points, size).length, 0);
 }
 

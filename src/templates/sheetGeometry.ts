@@ -19,6 +19,9 @@ export const DEFAULT_ROW_POINTS = 15;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Points of one character of Excel's column width: a 7-pixel Calibri digit at 96 pixels an inch. */
+export const POINTS_PER_CHARACTER = 7 * 0.75;
+
 /** Excel column width in characters → points (7-pixel digits, 5 pixels of padding, 96 pixels an inch). */
 export function widthInPoints(chars: number): number {
   return round2((chars * 7 + 5) * 0.75);
