@@ -233,7 +233,7 @@ function layoutSteps(sheet: () => Excel.Worksheet, plan: SheetPlan, host: ExcelH
     const page = plan.page;
     if (host.isSetSupported('ExcelApi', '1.9')) {
       steps.push({
-        bytes: actions(10, 200),
+        bytes: actions(10 + (page.breaks?.length ?? 0), 200),
         apply: () => {
           const layout = sheet().pageLayout;
           layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
