@@ -33,7 +33,7 @@ describe('the staff list\'s benefit columns', () => {
       overGradePercent: { value: '5%', cell: 'G4' }, seniorityPercent: { value: 0.25, cell: 'H4' }, preferentialPercent: { value: '25', cell: 'I4' },
       responsibilityPercent: { value: '0,1', cell: 'J4' }, publicServicePercent: { value: 25, cell: 'K4' }, partyWorkPercent: { value: 0.3, cell: 'L4' },
       monthlySalary: undefined, insuredTime: { value: 402, cell: 'N4' }, insuredTimeUnit: 'months', decisionDate: '2025-07-01',
-      declaredTotal: { value: '123.456.789', cell: 'P4' },
+      declaredTotal: { value: '123.456.789', cell: 'P4' }, declared: {},
     });
     expect(binh.benefits).toMatchObject({
       salaryCoefficient: { value: 3.66, cell: 'E5' }, leadershipCoefficient: undefined, publicServicePercent: { value: '25%', cell: 'K5' },

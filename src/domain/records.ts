@@ -48,8 +48,13 @@ export interface StaffBenefits {
   /** How a bare number of insuredTime reads: 'months' when its column's header says "(tháng)" (parseInsuredTime's unit). */
   insuredTimeUnit: 'years' | 'months';
   decisionDate?: IsoDate;
+  /** What the unit computed itself (đơn vị kê khai): audited against tochuc's figures, never used for them. */
   declaredTotal?: RawCell;
+  declared: Partial<Record<DeclaredAllowance, RawCell>>;
 }
+
+/** The allowances a unit's sheet may declare in columns of their own (docs/reports.md, "Staff fields for benefits"). */
+export type DeclaredAllowance = 'pensionAllowance' | 'earlyYearsAllowance' | 'insuranceAllowance' | 'severanceAllowance' | 'insuranceYearsAllowance' | 'jobSearchAllowance';
 
 /**
  * A person of a staff list. The list's optional columns (Ngạch, Mã ngạch, Trình độ chuyên môn, Lý

@@ -126,6 +126,8 @@ type StaffColumns = ReturnType<typeof columnsOf<(typeof STAFF_COLUMNS)[number]>>
 const BENEFIT_COLUMNS = [
   'salaryCoefficient', 'leadershipCoefficient', 'overGradePercent', 'seniorityPercent', 'preferentialPercent', 'responsibilityPercent',
   'publicServicePercent', 'partyWorkPercent', 'monthlySalary', 'insuredTime', 'decisionDate', 'declaredTotal',
+  'declaredPensionAllowance', 'declaredEarlyYearsAllowance', 'declaredInsuranceAllowance', 'declaredSeveranceAllowance',
+  'declaredInsuranceYearsAllowance', 'declaredJobSearchAllowance',
 ] as const;
 type BenefitColumns = ReturnType<typeof columnsOf<(typeof BENEFIT_COLUMNS)[number]>> & { insuredTimeUnit: 'years' | 'months' };
 
@@ -148,6 +150,11 @@ function readBenefits(r: RowReader, col: BenefitColumns): StaffBenefits {
     publicServicePercent: r.rawCellAt(col.publicServicePercent), partyWorkPercent: r.rawCellAt(col.partyWorkPercent),
     monthlySalary: r.rawCellAt(col.monthlySalary), insuredTime: r.rawCellAt(col.insuredTime), insuredTimeUnit: col.insuredTimeUnit,
     decisionDate: r.dateAt(col.decisionDate, 'Ngày hiệu lực quyết định sắp xếp')?.iso, declaredTotal: r.rawCellAt(col.declaredTotal),
+    declared: {
+      pensionAllowance: r.rawCellAt(col.declaredPensionAllowance), earlyYearsAllowance: r.rawCellAt(col.declaredEarlyYearsAllowance),
+      insuranceAllowance: r.rawCellAt(col.declaredInsuranceAllowance), severanceAllowance: r.rawCellAt(col.declaredSeveranceAllowance),
+      insuranceYearsAllowance: r.rawCellAt(col.declaredInsuranceYearsAllowance), jobSearchAllowance: r.rawCellAt(col.declaredJobSearchAllowance),
+    },
   };
 }
 

@@ -45,19 +45,26 @@ export function ingestWorkbook(grids: readonly SheetGrid[], options: Omit<Ingest
 }
 
 /**
- * Where a record's name is: the sheet's full-name column on the record's row (the sheet result's
- * `columns` carry sheet letters, wherever the used range starts).
+ * Where a record's field is: the sheet's column of that field on the record's row (the sheet result's
+ * `columns` carry sheet letters, wherever the used range starts). Given several fields, the first
+ * the sheet has; the sheet's first column when it has none of them.
  */
-export function nameCellOf(sheets: readonly SheetResult[]): (origin: Origin) => string {
+export function fieldCellOf(sheets: readonly SheetResult[], fields: string | readonly string[]): (origin: Origin) => string {
+  const wanted = typeof fields === 'string' ? [fields] : fields;
   // By file, then sheet: no key string built for each of the rows asked about.
   const letters = new Map<string, Map<string, string>>();
   for (const s of sheets) {
-    const name = s.mapping.find((m) => m.field === 'fullName');
-    const letter = name ? s.columns?.find((c) => c.col === name.col)?.column : undefined;
+    const mapped = wanted.map((f) => s.mapping.find((m) => m.field === f)).find((m) => m !== undefined);
+    const letter = mapped ? s.columns?.find((c) => c.col === mapped.col)?.column : undefined;
     const bySheet = letters.get(s.file ?? '') ?? new Map<string, string>();
     letters.set(s.file ?? '', bySheet.set(s.sheet, letter ?? columnLetter(0)));
   }
   return (origin) => `${letters.get(origin.file ?? '')?.get(origin.sheet) ?? 'A'}${origin.row}`;
+}
+
+/** Where a record's name is. */
+export function nameCellOf(sheets: readonly SheetResult[]): (origin: Origin) => string {
+  return fieldCellOf(sheets, 'fullName');
 }
 
 /** People listed twice, in the staff lists and among the members present. */

@@ -64,7 +64,14 @@ const STAFF: KindDef = {
     // Months when the header says "(tháng)": StaffBenefits.insuredTimeUnit, from the column's header.
     { key: 'insuredTime', label: 'Thời gian đóng BHXH bắt buộc', type: 'raw', aliases: ['Thời gian đóng BHXH bắt buộc', 'Số năm đóng BHXH', 'Thời gian đóng BHXH'] },
     { key: 'decisionDate', label: 'Ngày hiệu lực quyết định sắp xếp', type: 'date', aliases: ['Ngày hiệu lực quyết định sắp xếp', 'Thời điểm quyết định sắp xếp'] },
-    { key: 'declaredTotal', label: 'Tổng số tiền đơn vị đề nghị', type: 'raw', aliases: ['Tổng số tiền đơn vị đề nghị', 'Tổng kinh phí (đơn vị kê khai)', 'Tổng kinh phí đơn vị kê khai'] },
+    { key: 'declaredTotal', label: 'Tổng số tiền đơn vị đề nghị', type: 'raw', aliases: ['Tổng số tiền đơn vị đề nghị', 'Tổng kinh phí (đơn vị kê khai)', 'Tổng kinh phí đơn vị kê khai', 'Tổng số tiền trợ cấp', 'Tổng kinh phí được hưởng'] },
+    // The unit's own amounts of each allowance, under the headers of the appendices offices file: audited, never used.
+    { key: 'declaredPensionAllowance', label: 'Trợ cấp hưu trí một lần (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp hưu trí một lần cho thời gian nghỉ sớm', 'Trợ cấp hưu trí một lần', 'Trợ cấp cho số tháng nghỉ sớm'] },
+    { key: 'declaredEarlyYearsAllowance', label: 'Trợ cấp cho số năm nghỉ sớm (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp cho số năm nghỉ sớm', 'Trợ cấp theo số năm nghỉ sớm'] },
+    { key: 'declaredInsuranceAllowance', label: 'Trợ cấp theo thời gian đóng BHXH (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp theo thời gian công tác có đóng BHXH', 'Trợ cấp cho thời gian công tác có đóng BHXH', 'Trợ cấp theo thời gian đóng BHXH bắt buộc'] },
+    { key: 'declaredSeveranceAllowance', label: 'Trợ cấp thôi việc (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp thôi việc', 'Trợ cấp cho số tháng thôi việc'] },
+    { key: 'declaredInsuranceYearsAllowance', label: 'Trợ cấp theo số năm đóng BHXH (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp theo số năm đóng BHXH', 'Trợ cấp cho số năm đóng BHXH'] },
+    { key: 'declaredJobSearchAllowance', label: 'Trợ cấp tìm việc làm (đơn vị kê khai)', type: 'raw', aliases: ['Trợ cấp tìm việc làm', 'Trợ cấp để tìm việc làm'] },
     { key: 'qualification', label: 'Trình độ chuyên môn', type: 'text', repeats: true, aliases: ['Trình độ chuyên môn', 'Trình độ CM', 'Trình độ chuyên môn, nghiệp vụ', 'Trình độ đào tạo'] },
     { key: 'politicalTheory', label: 'Lý luận chính trị', type: 'text', repeats: true, aliases: ['Lý luận chính trị', 'Trình độ lý luận chính trị', 'LLCT'] },
     { key: 'ethnicity', label: 'Dân tộc', type: 'text', repeats: true, aliases: ['Dân tộc'] },

@@ -1,6 +1,7 @@
 import { merger } from './merger';
 import { partyQuarterly } from './partyQuarterly';
 import { reduction } from './reduction';
+import { benefits } from './benefits';
 import { ReportRegistry } from './registry';
 
 /**
@@ -11,5 +12,6 @@ export const reports = new ReportRegistry();
 reports.register(reduction);
 reports.register(partyQuarterly);
 reports.register(merger);
+reports.register(benefits);
 
 export type { ReportDefinition, ReportParams } from './registry';

@@ -38,8 +38,13 @@ export interface TableColumn {
   group?: string;
   /** Width in characters (used by `reportTemplate`; documents give the widths of the whole sheet). */
   width?: number;
-  /** Cell of the repeated row: a placeholder such as `{{unit}}` or `{{@index}}`. */
+  /**
+   * Cell of the repeated row: a placeholder such as `{{unit}}` or `{{@index}}`, or a formula over
+   * the row's cells, `{row}` standing for the row (each repeated row's formula points at its own).
+   */
   cell: string;
+  /** Number format of the repeated row's cell (a formula's; a placeholder's figure brings its own). */
+  format?: string;
   /** In the totals row: `true` sums the column; a string is a formula, `{row}` standing for the totals row. */
   total?: boolean | string;
   /** Number format of the totals cell (whole numbers read the Vietnamese way for sums by default). */
@@ -238,8 +243,13 @@ export function appendixName(variant: OrgDetails['variant'], n: number | undefin
   return `Phụ lục ${variant === 'party' ? String(n) : ROMAN[n - 1] ?? String(n)}`;
 }
 
+// What "(Kèm theo Báo cáo số: …/BC-… ngày 08/12/2026)" needs, in columns' width, in italic 13 pt.
+const APPENDIX_NOTE_WIDTH = 55;
+
+/** "Phụ lục" over the note of what it goes with, at the right: over the last four columns, or as many more as the note needs. */
 function appendixTop(s: Sheet, note: string | undefined, label: string): void {
-  const from = Math.max(0, s.widths.length - 4);
+  let from = Math.max(0, s.widths.length - 4);
+  while (from > 0 && s.span(from, s.last) < APPENDIX_NOTE_WIDTH) from--;
   s.put(s.row(20), from, label, APPENDIX_LABEL, s.last);
   if (note) s.put(s.row(), from, note, 5, s.last);
   s.row(8);
@@ -279,7 +289,11 @@ function table(s: Sheet, spec: TableSpec): { first: number; last: number; dataRo
   cols.forEach((_c, i) => s.put(indexRow, i, `(${i + 1})`, 10));
   // No fixed height: a long unit name wraps and the row grows to fit it.
   const dataRow = s.row();
-  cols.forEach((c, i) => s.put(dataRow, i, i === 0 ? `{{#each ${spec.list}}}${c.cell}` : c.cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]));
+  cols.forEach((c, i) => {
+    const cell = c.cell.replace(/\{row\}/g, String(dataRow + 1));
+    s.put(dataRow, i, i === 0 ? `{{#each ${spec.list}}}${cell}` : cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]);
+    if (c.format) s.cells[dataRow][i] = { ...s.cells[dataRow][i], numberFormat: c.format };
+  });
   if (spec.totalLabel !== undefined) {
     const totalRow = s.row(22);
     cols.forEach((c, i) => {
