@@ -2,6 +2,7 @@ import { generate } from '../src/app/generate';
 import { ingestWorkbook } from '../src/ingest/ingestWorkbook';
 import type { BenefitPerson, BenefitsReport } from '../src/reports/benefits/figures';
 import { readXlsx } from '../src/workbook/xlsx/readXlsx';
+import { BENEFITS_DATE_FORMATS, BENEFITS_HEADER } from './helpers/benefitsSheet';
 import { utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
 
 /**
@@ -17,11 +18,6 @@ import { utcDate, writeFixture, type FixtureCell } from './helpers/xlsxFixture';
  * years 4 months → from 01/06/2024 (an official row).
  */
 
-export const HEADER: FixtureCell[] = [
-  'STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Đơn vị', 'Chức vụ', 'Đối tượng', 'Tình trạng', 'Ngày nghỉ', 'Hình thức tinh giản',
-  'Hệ số lương', 'Hệ số phụ cấp chức vụ', 'Phụ cấp công vụ (%)', 'Tiền lương tháng hiện hưởng', 'Thời gian đóng BHXH bắt buộc',
-  'Ngày hiệu lực quyết định sắp xếp', 'Tổng số tiền đơn vị đề nghị',
-];
 const M = 1_000_000;
 const S = 10 * M;
 const DECISION = utcDate(2025, 3, 1);
@@ -50,7 +46,7 @@ const ROWS: Row[] = [
   { name: 'Không Có Quyết Định', sex: 'Nam', birth: utcDate(1968, 5, 15), left: utcDate(2025, 6, 1), form: 'Nghỉ hưu trước tuổi', salary: S, insured: '30 năm', decision: null },
   { name: 'Sắp Đến Tuổi', sex: 'Nữ', birth: utcDate(1968, 1, 16), form: 'Nghỉ hưu trước tuổi' },
 ];
-export const FIRST_DATA_ROW = 4;
+const FIRST_DATA_ROW = 4;
 
 function fixtureRows(rows: readonly Row[]): FixtureCell[][] {
   return rows.map((r, i) => [
@@ -60,7 +56,7 @@ function fixtureRows(rows: readonly Row[]): FixtureCell[][] {
 }
 
 async function reportOf(name: string, rows: readonly Row[], params: Record<string, unknown> = {}) {
-  const file = await writeFixture(name, [{ name: 'DS nghỉ việc', rows: [['DANH SÁCH ĐỀ NGHỊ GIẢI QUYẾT CHẾ ĐỘ'], [], HEADER, ...fixtureRows(rows)], formats: { C: 'dd/mm/yyyy', I: 'dd/mm/yyyy', P: 'dd/mm/yyyy' } }]);
+  const file = await writeFixture(name, [{ name: 'DS nghỉ việc', rows: [['DANH SÁCH ĐỀ NGHỊ GIẢI QUYẾT CHẾ ĐỘ'], [], BENEFITS_HEADER, ...fixtureRows(rows)], formats: BENEFITS_DATE_FORMATS }]);
   const book = ingestWorkbook(await readXlsx(file));
   const { report, plan } = generate('benefits', [{ file: name, book }], { generatedAt: '2026-12-07T00:00:00Z', period: { from: '2024-01-01', to: '2027-12-31' }, ...params });
   return { report: report as BenefitsReport, plan, file };
@@ -172,6 +168,20 @@ describe('the benefits report on a staff list', () => {
 
   it('lists the active people whose pension starts in the period or the 12 months after', () => {
     expect(report.retirement.due.map((d) => [d.fullName, d.statutoryPensionStart])).toEqual([['Sắp Đến Tuổi', '2024-06-01']]);
+  });
+
+  it('consolidates several units\' workbooks, with the audit per unit', async () => {
+    const books = await Promise.all(['huyen-a', 'huyen-b'].map(async (name) => {
+      const rows = ROWS.filter((x) => name === 'huyen-a' || x.name !== 'Ví Dụ Hai');
+      const file = await writeFixture(`${name}.xlsx`, [{ name: 'DS', rows: [BENEFITS_HEADER, ...fixtureRows(rows)], formats: BENEFITS_DATE_FORMATS }]);
+      return { file: `${name}.xlsx`, book: ingestWorkbook(await readXlsx(file), { file: `${name}.xlsx` }) };
+    }));
+    const { report: r } = generate('benefits', books, { generatedAt: '2026-12-07T00:00:00Z', period: { from: '2024-01-01', to: '2027-12-31' } });
+    const b = (r as BenefitsReport).benefits;
+    expect(b.count).toBe(report.benefits.count * 2 - 1);
+    expect(b.audit.map((a) => [a.unit, a.file, a.cell])).toEqual([['Phòng Nội vụ (huyen-a)', 'huyen-a.xlsx', 'Q2']]);
+    expect(b.byUnit.map((u) => u.unit)).toEqual(['Phòng Nội vụ (huyen-a)', 'Phòng Nội vụ (huyen-b)']);
+    expect(b.byUnit[0].total - b.byUnit[1].total).toBe(2_422_500_000);
   });
 
   it('uses --decision-date for rows without one, and --base-salary over the table', async () => {

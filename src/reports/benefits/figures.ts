@@ -334,9 +334,6 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
     people.push(person);
     audit.push(...auditOf(s, person, issues));
   }
-  people.sort((a, b) => (a.leftDate < b.leftDate ? -1 : a.leftDate > b.leftDate ? 1 : a.row - b.row));
-  due.sort((a, b) => (a.statutoryPensionStart < b.statutoryPensionStart ? -1 : a.statutoryPensionStart > b.statutoryPensionStart ? 1 : a.row - b.row));
-
   const byForm = { earlyRetirement: { count: 0, total: 0 }, resignation: { count: 0, total: 0 } };
   const units = new Map<string, UnitTotals>();
   const bases = new Map<number, { amount: number; source: string; people: number }>();
@@ -358,6 +355,9 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
     }
   }
   const baseSalaries = [...bases.values()].sort((a, b) => b.people - a.people || b.amount - a.amount);
+  // Units in the order of the lists (the workbooks' order, then rows); people by day of leaving (stable: then by list order).
+  people.sort((a, b) => (a.leftDate < b.leftDate ? -1 : a.leftDate > b.leftDate ? 1 : 0));
+  due.sort((a, b) => (a.statutoryPensionStart < b.statutoryPensionStart ? -1 : a.statutoryPensionStart > b.statutoryPensionStart ? 1 : 0));
   return {
     kind: 'benefits', period, generatedAt: params.generatedAt, source, issues,
     benefits: {
