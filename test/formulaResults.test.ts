@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { isoToSerial } from '../src/domain/calendar';
 import { storeFormulaResults } from '../src/templates/formulaResults';
 import { viCountFormat, viPercentFormula, VI_COUNT_FORMAT } from '../src/templates/numberFormats';
+import type { TemplateCellInput } from '../src/templates/parse';
 import type { PlanCell, SheetPlan } from '../src/templates/plan';
+import { planSheet } from '../src/templates/planner';
 import { writePlanFile } from '../src/workbook/xlsx/writePlanFile';
 import { needLibreOffice, recalculatedCsv } from './helpers/libreoffice';
 
@@ -209,6 +211,59 @@ describe('Vietnamese number formats', () => {
     expect(viCountFormat(-15)).toBe('0');
     expect(viCountFormat(-1234)).toBe('0"."000');
     expect(viCountFormat(-1234567)).toBe('0"."000"."000');
+  });
+
+  it('a number from a billion on takes the three windows moved up to its size', () => {
+    expect(viCountFormat(999_999_999)).toBe(VI_COUNT_FORMAT);
+    expect(viCountFormat(999_999_999.4)).toBe(VI_COUNT_FORMAT);
+    expect(viCountFormat(1e9)).toBe('[>=1000000000]#"."###"."###"."##0;[>=1000000]#"."###"."##0;#"."##0');
+    expect(viCountFormat(2_422_500_000)).toBe('[>=1000000000]#"."###"."###"."##0;[>=1000000]#"."###"."##0;#"."##0');
+    expect(viCountFormat(999_999_999_999)).toBe(viCountFormat(1e9));
+    expect(viCountFormat(1e12)).toBe('[>=1000000000000]#"."###"."###"."###"."##0;[>=1000000000]#"."###"."###"."##0;#"."###"."##0');
+    expect(viCountFormat(12_345_678_901_234)).toBe(viCountFormat(1e12));
+    // The bounds in digits, never "1e+21".
+    expect(viCountFormat(1e21).startsWith(`[>=1${'0'.repeat(21)}]#`)).toBe(true);
+    expect(viCountFormat(-2_422_500_000)).toBe('0"."000"."000"."000');
+  });
+
+  it('LibreOffice set to English shows 2.422.500.000 and 12.345.678.901.234 the Vietnamese way', async () => {
+    if (!(await needLibreOffice())) return;
+    const values = [1_000_000_000, 2_422_500_000, 999_999_999_999, 1_000_000_000_000, 12_345_678_901_234, 999_999_999];
+    const sheet = sheetOf([values]);
+    sheet.rows[0].forEach((c) => c && (c.numberFormat = viCountFormat(c.value as number)));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-formats-'));
+    const file = path.join(dir, 'billions.xlsx');
+    await writePlanFile(file, { sheets: [sheet], issues: [] });
+    const csv = await recalculatedCsv(file, { asShown: true });
+    expect(csv[0]).toEqual(['1.000.000.000', '2.422.500.000', '999.999.999.999', '1.000.000.000.000', '12.345.678.901.234', '999.999.999']);
+  });
+
+  it('the planner gives a total in the count format the format of its stored result: billions grouped, a negative with its minus', async () => {
+    const cell = (v: string | number): TemplateCellInput => (typeof v === 'string' && v.startsWith('=') ? { formula: v, numberFormat: VI_COUNT_FORMAT } : { value: v });
+    const template = {
+      name: 'Mẫu',
+      cells: [
+        ['{{#each units}}{{unit}}', '{{amount}}', '{{change}}'].map(cell),
+        ['Cộng', '=SUM(B1:B1)', '=SUM(C1:C1)'].map(cell),
+        ['Số lớn', '=B2*5000', '=C2*1000'].map(cell),
+      ],
+    };
+    const units = [{ unit: 'Sở Nội vụ', amount: 1_250_000_000, change: -1_500 }, { unit: 'Sở Y tế', amount: 1_172_500_000, change: 1_200 }];
+    const { sheet, issues } = planSheet(template, { units }, { sheetName: 'Kinh phí', marker: { report: 't', period: 'p', generatedAt: '2026-01-01T00:00:00Z' } });
+    expect(issues).toEqual([]);
+    const billions = viCountFormat(1e9);
+    expect(sheet.rows.map((r) => r.slice(1).map((c) => [c?.result ?? c?.value, c?.numberFormat]))).toEqual([
+      [[1_250_000_000, billions], [-1_500, '0"."000']],
+      [[1_172_500_000, billions], [1_200, VI_COUNT_FORMAT]],
+      [[2_422_500_000, billions], [-300, '0']],
+      [[12_112_500_000_000, viCountFormat(1e12)], [-300_000, '0"."000']],
+    ]);
+    if (!(await needLibreOffice())) return;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tochuc-formats-'));
+    const file = path.join(dir, 'totals.xlsx');
+    await writePlanFile(file, { sheets: [sheet], issues: [] });
+    const csv = await recalculatedCsv(file, { asShown: true });
+    expect(csv.map((r) => r.slice(1, 3))).toEqual([['1.250.000.000', '-1.500'], ['1.172.500.000', '1.200'], ['2.422.500.000', '-300'], ['12.112.500.000.000', '-300.000']]);
   });
 
   it('LibreOffice set to English shows 2.667, 1.234.567 and −1.234 the Vietnamese way', async () => {
