@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, addMonths, civilFromDays, daysFromCivil, daysInMonth, isoDayNumber, isoOf, isoToSerial, isValidYmd } from '../src/domain/calendar';
+import { addDays, addMonths, civilFromDays, civilFromSerial, daysFromCivil, daysInMonth, isoDayNumber, isoOf, isoToSerial, isValidYmd } from '../src/domain/calendar';
 
 /** A valid day between 1850 and 2200, the years the readers accept. */
 const day = fc.tuple(fc.integer({ min: 1850, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
@@ -35,6 +35,14 @@ describe('the calendar', () => {
   it('Excel serials: 1 is 01/01/1900, 60 the 29/02/1900 Excel counts, 44377 is 30/06/2021', () => {
     expect([isoToSerial('1900-01-01'), isoToSerial('1900-02-28'), isoToSerial('1900-03-01'), isoToSerial('2021-06-30')]).toEqual([1, 59, 61, 44377]);
     expect(isoToSerial('30/06/2021')).toBeNaN();
+  });
+
+  it('civilFromSerial reads a serial back as Excel shows it: day 0 and 29/02/1900 too', () => {
+    expect([0, 1, 59, 60, 61, 44377].map(civilFromSerial)).toEqual([[1900, 1, 0], [1900, 1, 1], [1900, 2, 28], [1900, 2, 29], [1900, 3, 1], [2021, 6, 30]].map(([year, month, day]) => ({ year, month, day })));
+    fc.assert(fc.property(day, (iso) => {
+      const [year, month, d] = iso.split('-').map(Number);
+      if (year >= 1900) expect(civilFromSerial(isoToSerial(iso))).toEqual({ year, month, day: d });
+    }), { numRuns: 1000 });
   });
 
   it('day numbers order as the days do', () => {

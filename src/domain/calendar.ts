@@ -87,10 +87,29 @@ function epochDaysOf(iso: string, caller: string): number {
   return days;
 }
 
+/**
+ * Excel's serial (1900 date system) of a day counted from 1970-01-01: its days from Excel's day 0,
+ * and one more from 01/03/1900 on, past the 29/02/1900 that Excel counts (1900 was no leap year;
+ * Excel kept Lotus 1-2-3's error so that their serials agree). Before 1900 the result is below 1.
+ */
+export function serialOfDays(days: number): number {
+  const n = days - EXCEL_EPOCH;
+  return n >= 60 ? n + 1 : n;
+}
+
 /** ISO date → Excel serial (1900 date system, with its 29/02/1900), read from its digits (a report writes thousands of dates); NaN for any other text. */
 export function isoToSerial(iso: string): number {
-  const days = epochDays(iso) - EXCEL_EPOCH;
-  return days >= 60 ? days + 1 : days;
+  return serialOfDays(epochDays(iso));
+}
+
+/**
+ * The day a whole Excel serial from 0 on stands for, as Excel's YEAR, MONTH and DAY give it: 60 is
+ * the 29/02/1900 Excel counts, and 0 its "00/01/1900".
+ */
+export function civilFromSerial(serial: number): { year: number; month: number; day: number } {
+  if (serial === 0) return { year: 1900, month: 1, day: 0 };
+  if (serial === 60) return { year: 1900, month: 2, day: 29 };
+  return civilFromDays(EXCEL_EPOCH + (serial > 60 ? serial - 1 : serial));
 }
 
 /**

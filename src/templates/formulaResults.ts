@@ -1,4 +1,5 @@
 import { columnIndex } from '../domain/a1';
+import { addMonths, civilFromSerial, daysFromCivil, isoOf, isoToSerial, serialOfDays } from '../domain/calendar';
 import type { FormulaResult, SheetPlan } from './plan';
 
 /**
@@ -8,9 +9,12 @@ import type { FormulaResult, SheetPlan } from './plan';
  * on opening.
  *
  * It understands what report templates use: numbers, text, TRUE/FALSE, cells and ranges of the same
- * sheet, the operators (comparison, &, + - * / ^, %, unary minus) and the functions of FUNCTIONS.
- * A formula with anything else (another sheet, a name, an unknown function, a cycle) gets no stored
- * result, as before, rather than a wrong one.
+ * sheet, the operators (comparison, &, + - * / ^, %, unary minus) and the functions of FUNCTIONS,
+ * dates being Excel's serials of the 1900 date system (calendar.ts). A formula with anything else
+ * (another sheet, a name, an unknown function, a cycle) gets no stored result, as before, rather
+ * than a wrong one. Where Excel and LibreOffice are known to differ (days before 01/03/1900, DATE's
+ * years below 1900), Excel's answer is stored, the file being Excel's; where Excel's own answer is
+ * not documented and LibreOffice's may differ (a number a hair from a whole one), none is.
  */
 
 type Cell = FormulaResult | null;
@@ -101,6 +105,58 @@ function fixed(n: number, decimals: number, noCommas: boolean): string {
 }
 
 type Fn = (args: Operand[]) => Cell;
+
+/**
+ * The whole number at or below n. LibreOffice rounds to 15 significant digits first (its INT of
+ * 2.9999999999999996 is 3), Excel is not documented to, so a value that this rounding would make a
+ * whole number is not worked out rather than guessed.
+ */
+function floorOf(n: number): number {
+  const whole = Math.floor(n);
+  if (whole !== n && Number.isInteger(Number(n.toPrecision(15)))) unsupported();
+  return whole + 0; // never −0
+}
+
+/** 31/12/9999, the last day Excel's dates reach. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * A date function's argument as a number. A text would be read as a date by the PC's regional
+ * setting (is "01/02/2021" January or February?), so a formula giving one is not worked out.
+ */
+function dateNumber(o: Operand): number | { error: string } {
+  const v = scalar(o);
+  return typeof v === 'string' ? unsupported() : toNumber(v);
+}
+
+/**
+ * DATE's year, month or day: a fraction is dropped, as both Excel and LibreOffice do for one above
+ * 0; how Excel drops a negative one is not documented, so such an argument is not worked out.
+ */
+function dateArgument(n: number): number {
+  return n >= 0 ? floorOf(n) : Number.isInteger(n) ? n : unsupported();
+}
+
+/**
+ * The day of a serial, without its time of day: #NUM! outside 0 to 31/12/9999, as Excel gives.
+ * A time within a millisecond of midnight is left out: Excel rounds times to the millisecond, so
+ * its day may be the next one, where LibreOffice's is not.
+ */
+function serialDay(n: number): number | { error: string } {
+  if (n < 0 || n >= LAST_SERIAL + 1) return err('#NUM!');
+  const whole = Math.floor(n);
+  return n - whole > 1 - 1e-8 ? unsupported() : whole;
+}
+
+/** YEAR, MONTH or DAY: one part of the day a serial stands for, in Excel's count (60 is 29/02/1900). */
+const datePart = (part: 'year' | 'month' | 'day'): Fn => (args) => {
+  if (args.length !== 1) return unsupported();
+  const n = dateNumber(args[0]);
+  if (isError(n)) return n;
+  const day = serialDay(n);
+  return isError(day) ? day : civilFromSerial(day)[part];
+};
+
 const numeric = (f: (ns: number[]) => Cell): Fn => (args) => {
   const ns = numbersOf(args);
   return isError(ns) ? ns : f(ns);
@@ -132,6 +188,65 @@ const FUNCTIONS: Record<string, Fn> = {
   COUNT: (args) => cells(args).filter((v) => typeof v === 'number').length,
   COUNTA: (args) => cells(args).filter((v) => v !== null).length,
   ABS: withNumbers((n) => Math.abs(n)),
+  INT: (args) => (args.length === 1 ? withNumbers(floorOf)(args) : unsupported()),
+  MOD: (args) => {
+    if (args.length !== 2) return unsupported();
+    return withNumbers((n, d) => {
+      if (d === 0) return err('#DIV/0!');
+      const q = n / d;
+      // Excel gave #NUM! from a quotient of 2^27 on (Microsoft KB 119083) and LibreOffice rounds
+      // the remainder of large numbers away (its MOD(2^53,7) is 0): neither is worked out.
+      if (!(Math.abs(q) < 2 ** 27)) return unsupported();
+      const r = n - d * floorOf(q);
+      // The remainder takes the divisor's sign, as in Excel and LibreOffice. One that rounding left
+      // as large as the divisor, or off 0 for an exact quotient, LibreOffice rounds its own way.
+      if (Math.abs(r) >= Math.abs(d) || (r !== 0 && Number.isInteger(q))) return unsupported();
+      return r + 0;
+    })(args);
+  },
+  DATE: (args) => {
+    if (args.length !== 3) return unsupported();
+    const ns: number[] = [];
+    for (const a of args) {
+      const n = dateNumber(a);
+      if (isError(n)) return n;
+      ns.push(dateArgument(n));
+    }
+    const [year, month, day] = ns;
+    // Excel's rules: a year from 0 to 1899 is counted from 1900 (DATE(108,1,2) is 02/01/2008),
+    // one below 0 or from 10000 on is #NUM!. LibreOffice reads such years otherwise (21 as 2021,
+    // 1800 as 1800), but the file is Excel's and Excel recalculates it.
+    if (year < 0 || year >= 10000) return err('#NUM!');
+    // LibreOffice refuses a month or day beyond a 16-bit integer (Err:502); Excel's limit is not documented.
+    if (Math.abs(month) > 32767 || Math.abs(day) > 32767) return unsupported();
+    // Months past 12 or below 1 move the year; the day counts on from the first of the month, so
+    // 31/02 is 03/03 and day 0 the last of the month before. Counted in serials, which know 29/02/1900.
+    const months = (year < 1900 ? year + 1900 : year) * 12 + month - 1;
+    const first = Math.floor(months / 12);
+    const serial = serialOfDays(daysFromCivil(first, months - first * 12 + 1, 1)) + day - 1;
+    return serial < 0 || serial > LAST_SERIAL ? err('#NUM!') : serial;
+  },
+  YEAR: datePart('year'),
+  MONTH: datePart('month'),
+  DAY: datePart('day'),
+  EDATE: (args) => {
+    if (args.length !== 2) return unsupported();
+    const start = dateNumber(args[0]);
+    if (isError(start)) return start;
+    const months = dateNumber(args[1]);
+    if (isError(months)) return months;
+    // Before 01/03/1900 Excel and LibreOffice count days differently (LibreOffice has no 29/02/1900),
+    // and Excel does not document EDATE's error for a day outside its dates: none is worked out.
+    if (start < 61 || start >= LAST_SERIAL + 1) return unsupported();
+    const day = serialDay(start);
+    if (isError(day)) return day;
+    const { year, month, day: dayOfMonth } = civilFromSerial(day);
+    // Whole months, the fraction dropped toward 0 (Excel's documentation; LibreOffice does the
+    // same); a day the target month lacks becomes its last, as addMonths counts.
+    const whole = Math.sign(months) * floorOf(Math.abs(months));
+    const serial = isoToSerial(addMonths(isoOf(year, month, dayOfMonth), whole));
+    return serial >= 61 && serial <= LAST_SERIAL ? serial : unsupported();
+  },
   ROUND: withNumbers((n, d = 0) => round(n, Math.trunc(d))),
   ROUNDUP: withNumbers((n, d = 0) => Math.sign(n) * Math.ceil(Number((Math.abs(n) * 10 ** Math.trunc(d)).toPrecision(15))) / 10 ** Math.trunc(d)),
   ROUNDDOWN: withNumbers((n, d = 0) => Math.sign(n) * Math.floor(Number((Math.abs(n) * 10 ** Math.trunc(d)).toPrecision(15))) / 10 ** Math.trunc(d)),

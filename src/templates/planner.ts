@@ -505,11 +505,15 @@ function flowOf(flow: readonly SheetFlow[], global: ReadonlyMap<number, number[]
   });
 }
 
-/** A total in the count format whose stored result is negative takes the format of its size (numberFormats.ts). */
-function negativeTotals(sheet: SheetPlan): void {
+/**
+ * A total in the count format takes the format of its stored result (numberFormats.ts): one from a
+ * billion on, a sum of money, the groups of its size, and a negative one a format that keeps the
+ * minus. viCountFormat gives VI_COUNT_FORMAT itself for the rest.
+ */
+function totalFormats(sheet: SheetPlan): void {
   for (const row of sheet.rows) {
     for (const cell of row) {
-      if (cell?.numberFormat === VI_COUNT_FORMAT && typeof cell.result === 'number' && cell.result < 0) cell.numberFormat = viCountFormat(cell.result);
+      if (cell?.numberFormat === VI_COUNT_FORMAT && typeof cell.result === 'number') cell.numberFormat = viCountFormat(cell.result);
     }
   }
 }
@@ -573,6 +577,6 @@ export function planSheet(template: TemplateSheet, figures: unknown, options: Pl
   if (template.page) paginate(sheet, flowOf(templateFlow(template), global));
   if (chart) placeOrgChart(sheet, chart.plan, chart.layout);
   storeFormulaResults(sheet);
-  negativeTotals(sheet);
+  totalFormats(sheet);
   return { sheet, issues };
 }
