@@ -79,10 +79,10 @@ describe('fill planner', () => {
   });
 
   it('keeps one blank row for an empty list, so that the total still points somewhere', () => {
-    const { sheet, issues } = planSheet(template([['{{#each people}}{{@index}}', '{{fullName}}', 5], ['Cộng', '=COUNTA(B1:B1)']]), { people: [] }, OPTIONS);
+    const { sheet, issues } = planSheet(template([['{{#each people}}{{@index}}', '{{fullName}}', 5, '=C1*2'], ['Cộng', '=COUNTA(B1:B1)']]), { people: [] }, OPTIONS);
     expect(issues).toEqual([]);
-    // The blank row has no number: no one is listed.
-    expect(sheet.rows[0]).toEqual([{}, {}, { value: 5 }]);
+    // The blank row has no number, and no formula of its own (it would show 0): no one is listed.
+    expect(sheet.rows[0]).toEqual([{}, {}, { value: 5 }, {}]);
     expect(sheet.rows[1][1]).toEqual({ formula: '=COUNTA(B1:B1)', result: 0 });
   });
 

@@ -290,7 +290,8 @@ function table(s: Sheet, spec: TableSpec): { first: number; last: number; dataRo
   // No fixed height: a long unit name wraps and the row grows to fit it.
   const dataRow = s.row();
   cols.forEach((c, i) => {
-    const cell = c.cell.replace(/\{row\}/g, String(dataRow + 1));
+    // `{row}` alone: `{{row}}` is a figure's placeholder (a source row number).
+    const cell = c.cell.replace(/(?<!\{)\{row\}(?!\})/g, String(dataRow + 1));
     s.put(dataRow, i, i === 0 ? `{{#each ${spec.list}}}${cell}` : cell, ALIGN_STYLE[c.align ?? (i === 0 ? 'center' : 'left')]);
     if (c.format) s.cells[dataRow][i] = { ...s.cells[dataRow][i], numberFormat: c.format };
   });

@@ -435,7 +435,8 @@ function fillRows(fill: SheetFill): { rows: SheetPlan['rows']; rowHeights: Sheet
       else if (rule.kind === 'literal') {
         cell.value = rule.value;
         if (typeof rule.value === 'string') text = rule.value;
-      } else if (rule.kind === 'formula') cell.formula = repointed(rule.formula, a1(t, c), scope, expansion, fill.sheet, fill.reportOnce);
+      // A repeated row's own formula over the blank row of an empty list would show 0s: that row stays blank.
+      } else if (rule.kind === 'formula' && !scope?.blank) cell.formula = repointed(rule.formula, a1(t, c), scope, expansion, fill.sheet, fill.reportOnce);
       row[c] = cell;
       if (text !== undefined && rule.style !== undefined && box.wraps[rule.style]) points = Math.max(points, textPoints(text, c, rule.style, box, mergesHere));
     }

@@ -36,7 +36,7 @@ describe('the party-building report in the task pane', () => {
     await renderPane(control);
     const options = within(kindSelect()).getAllByRole('option') as HTMLOptionElement[];
     expect(options.map((o) => [o.textContent, o.disabled])).toEqual([
-      [vi.reportKinds.reduction, false], [vi.reportKinds.merger, false], [vi.reportKinds.partyQuarterly, false],
+      [vi.reportKinds.reduction, false], [vi.reportKinds.merger, false], [vi.reportKinds.partyQuarterly, false], [vi.reportKinds.benefits, false],
     ]);
     expect(screen.getByLabelText(vi.target)).toBeTruthy();
 

@@ -1,3 +1,5 @@
+import { benefits } from '../../src/reports/benefits';
+import { WORDS as BENEFITS_WORDS } from '../../src/reports/benefits/summary';
 import { merger } from '../../src/reports/merger';
 import { WORDS as MERGER_WORDS } from '../../src/reports/merger/summary';
 import { periodCaption } from '../../src/reports/paneText';
@@ -21,14 +23,19 @@ function param(definition: Pick<ReportDefinition, 'id' | 'params'>, name: string
  */
 export function paneTexts(locale: Locale) {
   const [target, sample, seed, date] = [param(reduction, 'target'), param(partyQuarterly, 'sampleSize'), param(partyQuarterly, 'seed'), param(merger, 'date')];
+  const [decisionDate, baseSalary] = [param(benefits, 'decisionDate'), param(benefits, 'baseSalary')];
   return {
     ...stringsFor(locale),
     ...REDUCTION_WORDS[locale],
     unknownYear: '?',
     party: PARTY_WORDS[locale],
     merger: { ...MERGER_WORDS[locale] },
-    subtitles: { reduction: reduction.title[locale], partyQuarterly: partyQuarterly.title[locale], merger: merger.title[locale] },
-    reportKinds: { reduction: reduction.label[locale], partyQuarterly: partyQuarterly.label[locale], merger: merger.label[locale] },
+    benefits: {
+      ...BENEFITS_WORDS[locale], decisionDate: decisionDate.label[locale], baseSalary: baseSalary.label[locale],
+      baseSalaryInvalid: 'invalid' in baseSalary ? baseSalary.invalid[locale] : '', noStaffSheet: benefits.missing[locale],
+    },
+    subtitles: { reduction: reduction.title[locale], partyQuarterly: partyQuarterly.title[locale], merger: merger.title[locale], benefits: benefits.title[locale] },
+    reportKinds: { reduction: reduction.label[locale], partyQuarterly: partyQuarterly.label[locale], merger: merger.label[locale], benefits: benefits.label[locale] },
     target: target.label[locale], targetHint: target.hint[locale], targetInvalid: 'invalid' in target ? target.invalid[locale] : '',
     sampleSize: sample.label[locale], sampleSizeHint: sample.hint[locale], sampleSizeInvalid: 'invalid' in sample ? sample.invalid[locale] : '',
     seed: seed.label[locale], seedHint: seed.hint[locale], seedInvalid: 'invalid' in seed ? seed.invalid[locale] : '',

@@ -166,9 +166,9 @@ export function benefitsTemplates(variant: OrgDetails['variant'] = 'state', reci
     title, periodLine: line, sections: [{ kind: 'table', table: { list: listKey, totalLabel, columns } }],
   });
   const early = list(EARLY_RETIREMENT_SHEET, 1, 'DANH SÁCH VÀ KINH PHÍ THỰC HIỆN CHÍNH SÁCH NGHỈ HƯU TRƯỚC TUỔI', 'benefits.earlyRetirement',
-    EARLY_WIDTHS, earlyRetirementColumns(), 'Tổng cộng: {{benefits.byForm.earlyRetirement.count}} người');
+    EARLY_WIDTHS, earlyRetirementColumns(), 'Cộng: {{benefits.byForm.earlyRetirement.count}} người');
   const resign = list(RESIGNATION_SHEET, 2, 'DANH SÁCH VÀ KINH PHÍ THỰC HIỆN CHÍNH SÁCH THÔI VIỆC', 'benefits.resignation',
-    RESIGN_WIDTHS, resignationColumns(), 'Tổng cộng: {{benefits.byForm.resignation.count}} người');
+    RESIGN_WIDTHS, resignationColumns(), 'Cộng: {{benefits.byForm.resignation.count}} người');
   const audit = list(AUDIT_SHEET, 3, 'BẢNG ĐỐI CHIẾU SỐ LIỆU ĐƠN VỊ KÊ KHAI VỚI SỐ LIỆU TÍNH LẠI', 'benefits.audit', [5, 24, 26, 30, 9, 16, 16, 16], [
     { header: 'STT', cell: '{{@index}}' },
     { header: 'Họ và tên', cell: '{{fullName}}' },
@@ -178,13 +178,13 @@ export function benefitsTemplates(variant: OrgDetails['variant'] = 'state', reci
     { header: 'Đơn vị kê khai (đồng)', cell: '{{declared}}', align: 'right' },
     { header: 'Tính lại (đồng)', cell: '{{computed}}', align: 'right' },
     { header: 'Chênh lệch (đồng)', cell: '=F{row}-G{row}', align: 'right', format: VI_COUNT_FORMAT },
-  ], 'Tổng cộng: {{benefits.auditCount}} khoản chênh lệch');
+  ], 'Cộng: {{benefits.auditCount}} khoản');
   const due = list(RETIREMENT_DUE_SHEET, 4, 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐẾN TUỔI NGHỈ HƯU', 'retirement.due', [5, 24, 12, 12, 34, 26, 18], [
     ...person.slice(0, 4),
     { header: 'Cơ quan, đơn vị', cell: '{{unit}}' },
     { header: 'Chức vụ', cell: '{{position}}' },
     { header: 'Thời điểm hưởng lương hưu', cell: '{{statutoryPensionStart}}', align: 'center' },
-  ], 'Tổng cộng: {{retirement.dueCount}} người', '(Thời điểm hưởng lương hưu từ ngày {{period.fromText}} đến ngày {{retirement.untilText}})');
+  ], 'Cộng: {{retirement.dueCount}} người', '(Thời điểm hưởng lương hưu từ ngày {{period.fromText}} đến ngày {{retirement.untilText}})');
   return [report, early, resign, audit, due];
 }
 
