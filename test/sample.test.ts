@@ -20,7 +20,11 @@ describe('the bundled sample workbook', () => {
       ['DS CBCCVC', 'staff', 1], ['Bien che', 'units', 1], ['PA sap xep', 'mergerPlan', 1], ['DS dang vien', 'members', 1],
       ['To chuc dang', 'orgs', 1], ['Chi tieu', 'targets', 1], ['Nhiem vu', 'tasks', 1],
     ]);
-    expect(fields('DS CBCCVC')).toEqual(['fullName', 'birthDate:male', 'birthDate:female', 'unit', 'position', 'category', 'grade', 'qualification', 'partyMember', 'status', 'leftDate', 'reductionForm', 'basis']);
+    expect(fields('DS CBCCVC')).toEqual([
+      'fullName', 'birthDate:male', 'birthDate:female', 'unit', 'position', 'category', 'grade', 'qualification', 'partyMember', 'status', 'leftDate', 'reductionForm', 'basis',
+      // The benefit columns, filled for the people leaving in 2025 (README, "Benefits (NĐ 178) — worked cases").
+      'salaryCoefficient', 'leadershipCoefficient', 'overGradePercent', 'publicServicePercent', 'monthlySalary', 'insuredTime', 'decisionDate', 'declaredTotal',
+    ]);
     expect(bySheet['DS CBCCVC'].headerRows).toEqual([5, 6]);
     expect(fields('Bien che')).toEqual(['unit', 'block', 'quota:2015', 'quota:2021', 'maxDeputies', 'note']);
     expect(fields('PA sap xep')).toEqual(['fromUnit', 'toUnit', 'form', 'effectiveDate', 'note']);

@@ -137,6 +137,23 @@ describe('sample generator', () => {
     expect([...statuses].sort()).toEqual(['', 'chuyen cong tac', 'nghi huu', 'tgbc', 'thoi viec', 'tinh gian', 'tinh gian bien che', 'tu tran'].sort());
   });
 
+  test('benefit columns: filled on the 2025 leavers only, every one with its insured time and decision date', () => {
+    const { rows, col } = table(sheetOf('staff'), 'Họ và tên');
+    const [cFirst, cInsured, cDecision, cDeclared] = [col('Hệ số lương'), col('Thời gian đóng BHXH bắt buộc'), col('Ngày hiệu lực quyết định sắp xếp'), col('Tổng số tiền đơn vị đề nghị')];
+    const [cLeft, cForm] = [col('Ngày biến động'), col('Hình thức tinh giản')];
+    expect(cFirst).toBe(col('Căn cứ') + 1);
+    const filled = rows.filter((r) => r.slice(cFirst, cDeclared + 1).some((v) => v !== null));
+    const leavers = rows.filter((r) => (iso(r[cLeft]) ?? '').startsWith('2025'));
+    expect(leavers.map((r) => r[1])).toEqual(filled.map((r) => r[1]));
+    expect(leavers).toHaveLength(sample.figures.benefits.count);
+    for (const r of leavers) {
+      expect(FORM_WORDS[text(r[cForm])]).toMatch(/^(earlyRetirement|resignation|resignationAfterTraining)$/);
+      expect(r[cInsured]).not.toBeNull();
+      expect(iso(r[cDecision])).not.toBeNull();
+    }
+    expect(leavers.filter((r) => r[cDeclared] !== null)).toHaveLength(sample.figures.benefits.people.filter((p) => p.declaredTotal !== null).length);
+  });
+
   test('active heads and deputies per unit, counted from Chức vụ, are as recorded', () => {
     const { rows, col } = table(sheetOf('staff'), 'Họ và tên');
     const [cUnit, cPos, cStatus] = [col('Đơn vị công tác'), col('Chức vụ'), col('Tình trạng')];

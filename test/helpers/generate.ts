@@ -1,5 +1,6 @@
 import { generate, type GenerateOptions } from '../../src/app/generate';
 import type { WorkbookIngest } from '../../src/ingest/ingestWorkbook';
+import type { BenefitsReport } from '../../src/reports/benefits/figures';
 import type { MergerReport } from '../../src/reports/merger/figures';
 import type { PartyQuarterlyReport } from '../../src/reports/partyQuarterly/figures';
 import type { ReductionReport } from '../../src/reports/reduction/figures';
@@ -10,6 +11,7 @@ interface Reports {
   reduction: ReductionReport;
   partyQuarterly: PartyQuarterlyReport;
   merger: MergerReport;
+  benefits: BenefitsReport;
 }
 
 /** The use case on one ingested workbook, its report typed by kind, its plan laid out. */

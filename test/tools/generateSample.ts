@@ -512,6 +512,8 @@ export interface StaffTruth {
   /** Reduced with leftDate in 2015-01-01…2019-12-31. */
   inWindow: boolean;
   trap: string | null;
+  /** The key of the benefit case (BENEFIT_CASES) when the person leaves in 2025 under NĐ 178, else null. */
+  benefitCase: string | null;
 }
 
 interface StaffDraft extends Omit<StaffTruth, 'row' | 'stt' | 'birthDate' | 'leftDate' | 'leftDateText'> {
@@ -555,7 +557,7 @@ function makeStaff(rng: Rng, u: UnitDef, cat: CategoryKey, opts: { role?: 'head'
     categoryText: categoryText(rng, cat, u, cbCapXa), partyMember: rng.chance(partyP),
     ngach: ngachFor(rng, cat, position, u), trinhDo: trinhDoFor(rng, cat, position, u),
     status: 'active', statusText: null, left: null, leftCell: null, form: null, formText: null, basis: null,
-    inWindow: false, trap: null,
+    inWindow: false, trap: null, benefitCase: null,
   };
 }
 
@@ -760,9 +762,422 @@ function orderStaff(rng: Rng, drafts: StaffDraft[]): StaffDraft[] {
   return out;
 }
 
+// ───────────────────────────── people leaving in 2025 (NĐ 178/2024, NĐ 67/2025) ─────────────────────────────
+
+/**
+ * The benefits report's worked cases: people active on 30/06/2021 who leave in 2025 under Nghị định
+ * 178/2024/NĐ-CP as amended by Nghị định 67/2025/NĐ-CP, with the pay and insurance columns filled the
+ * ways offices type them. Never a head or a deputy, never in a unit of the merger plan, never a trap
+ * row: the 2015–2021 figures (reduction, quotas, leaders, merger groups) stay as they were, since a
+ * person who leaves after a period's end still counts as there at its end. Their allowances are worked
+ * out in `workCase` with plain arithmetic, apart from src/, totalled in `benefitsFigures` and written
+ * out in the README (`renderBenefits`); test/sampleBenefits.test.ts holds the engine to them.
+ */
+
+/** Mức lương cơ sở from 01/07/2024 (Nghị định 73/2024/NĐ-CP, Điều 3): the one of the month before every leaving day of 2025. */
+export const BASE_SALARY_2025 = 2_340_000;
+export const BENEFITS_PERIOD = { from: '2025-01-01', to: '2025-12-31' } as const;
+
+type Ymd = readonly [number, number, number];
+/** A number typed as a number cell, or as text with a decimal comma ("4,98"). */
+type NumberStyle = 'number' | 'text';
+/** A percentage typed "25%" (text), as 0,25 in a cell formatted 0% ("percentCell"), or as the text "0,25" ("shareText"). */
+type PercentStyle = 'text' | 'percentCell' | 'shareText';
+/** Insured time typed "33 năm 07 tháng", as years in a number cell (25,5), or as years in text ("10,5"). */
+type InsuredStyle = 'yearsMonths' | 'yearsNumber' | 'yearsText';
+export type LeavingFormKey = 'earlyRetirement' | 'resignation' | 'resignationAfterTraining';
+/** The unit's own total ("Tổng số tiền đơn vị đề nghị"): as computed, 1 đồng over (within the audit's tolerance), or rounded up to the thousand đồng. */
+type DeclaredRule = 'same' | 'plusOne' | 'upToThousand';
+
+export interface BenefitCase {
+  key: string;
+  /** What the case shows. */
+  shows: string;
+  unit: string;
+  category: CategoryKey;
+  sex: Sex;
+  /** The positions the person may hold (any when absent). */
+  positions?: readonly string[];
+  birth: Ymd;
+  form: LeavingFormKey;
+  statusText: string;
+  /** For early retirement, the 1st of the month the pension starts. */
+  left: Ymd;
+  leftAs: 'text' | 'date';
+  /** The day the restructuring decision takes effect. */
+  decision: Ymd;
+  decisionAs: 'text' | 'date';
+  coefficient?: readonly [number, NumberStyle];
+  leadership?: readonly [number, NumberStyle];
+  /** Phụ cấp thâm niên vượt khung, percentage points. */
+  overGrade?: readonly [number, PercentStyle];
+  /** Phụ cấp công vụ, percentage points. */
+  publicService?: readonly [number, PercentStyle];
+  /** Tiền lương tháng hiện hưởng typed by the unit (a contract worker's pay), written "12.345.000". */
+  amount?: number;
+  /** Thời gian đóng BHXH bắt buộc in months, and how it is typed. */
+  insured: readonly [number, InsuredStyle];
+  declared?: readonly [DeclaredRule, NumberStyle];
+}
+
+const LEAVING_BASIS = 'NĐ 178/2024/NĐ-CP, NĐ 67/2025/NĐ-CP';
+
+export const BENEFIT_CASES: readonly BenefitCase[] = [
+  {
+    key: 'A', shows: 'early retirement less than 24 months early: allowance (a) only', unit: 'Phòng Quản lý đô thị', category: 'congChuc', sex: 'Nam', positions: [CV],
+    birth: [1964, 9, 12], form: 'earlyRetirement', statusText: 'Nghỉ hưu', left: [2025, 3, 1], leftAs: 'text', decision: [2025, 3, 1], decisionAs: 'text',
+    coefficient: [4.65, 'text'], publicService: [25, 'text'], insured: [36 * 12 + 2, 'yearsMonths'],
+  },
+  {
+    key: 'B', shows: '24–60 months early, pension before 01/07/2025: the 20-year rule; over-grade seniority', unit: 'Phòng Tài nguyên và Môi trường', category: 'congChuc', sex: 'Nam', positions: [CV],
+    birth: [1967, 2, 20], form: 'earlyRetirement', statusText: 'Tinh giản', left: [2025, 4, 1], leftAs: 'date', decision: [2025, 3, 1], decisionAs: 'date',
+    coefficient: [4.98, 'number'], overGrade: [7, 'text'], publicService: [25, 'percentCell'], insured: [33 * 12 + 7, 'yearsMonths'], declared: ['same', 'number'],
+  },
+  {
+    key: 'C', shows: '61–120 months early, a woman of the transitional retirement ages, pension before 01/07/2025: the 20-year rule', unit: 'Phòng Lao động - Thương binh và Xã hội', category: 'congChuc', sex: 'Nữ', positions: [CV],
+    birth: [1972, 8, 23], form: 'earlyRetirement', statusText: 'Tinh giản', left: [2025, 4, 1], leftAs: 'text', decision: [2025, 3, 1], decisionAs: 'text',
+    coefficient: [4.32, 'number'], publicService: [25, 'text'], insured: [28 * 12 + 4, 'yearsMonths'],
+  },
+  {
+    key: 'D', shows: '61–120 months early, pension from 01/07/2025: the 15-year rule; a leadership allowance', unit: 'UBND phường Hải Hòa', category: 'capXa', sex: 'Nam', positions: WARD_CB_POSITIONS,
+    birth: [1970, 10, 2], form: 'earlyRetirement', statusText: 'Tinh giản', left: [2025, 7, 1], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [3.33, 'text'], leadership: [0.15, 'text'], publicService: [25, 'shareText'], insured: [25 * 12 + 6, 'yearsNumber'], declared: ['plusOne', 'text'],
+  },
+  {
+    key: 'E', shows: 'a commune-level civil servant resigns after the 01/07/2025 arrangement: 3 months to find work', unit: 'UBND xã Vạn Ninh', category: 'capXa', sex: 'Nam', positions: WARD_CC_POSITIONS,
+    birth: [1978, 5, 30], form: 'resignation', statusText: 'Tinh giản', left: [2025, 8, 1], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [2.67, 'text'], publicService: [25, 'percentCell'], insured: [16 * 12 + 10, 'yearsMonths'],
+  },
+  {
+    key: 'F', shows: 'a public employee resigns: severance capped by her 51 insured months, nothing to find work', unit: 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố', category: 'vienChuc', sex: 'Nữ',
+    birth: [1994, 6, 9], form: 'resignation', statusText: 'Tinh giản', left: [2025, 8, 31], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [2.34, 'number'], insured: [4 * 12 + 3, 'yearsMonths'],
+  },
+  {
+    key: 'G', shows: '24–60 months early, pension from 01/07/2025 with 18 insured years: the 15-year rule', unit: 'Trung tâm Văn hóa - Thông tin - Thể thao thành phố', category: 'vienChuc', sex: 'Nam',
+    birth: [1966, 8, 5], form: 'earlyRetirement', statusText: 'Tinh giản', left: [2025, 9, 1], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [3.99, 'text'], insured: [18 * 12, 'yearsNumber'],
+  },
+  {
+    key: 'H', shows: 'a civil servant resigns: 60 months of severance and 3 months to find work', unit: 'Văn phòng HĐND và UBND thành phố', category: 'congChuc', sex: 'Nữ', positions: [CV],
+    birth: [1985, 3, 17], form: 'resignation', statusText: 'Thôi việc', left: [2025, 9, 15], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [3.33, 'text'], publicService: [25, 'text'], insured: [12 * 12 + 5, 'yearsMonths'], declared: ['upToThousand', 'number'],
+  },
+  {
+    key: 'I', shows: 'a contract worker resigns: the monthly amount the unit typed', unit: 'Văn phòng Thành ủy', category: 'nguoiLaoDong', sex: 'Nam', positions: ['Lái xe'],
+    birth: [1980, 4, 26], form: 'resignation', statusText: 'Tinh giản', left: [2025, 10, 1], leftAs: 'date', decision: [2025, 7, 1], decisionAs: 'date',
+    amount: 12_345_000, insured: [9 * 12 + 3, 'yearsMonths'], declared: ['same', 'text'],
+  },
+  {
+    key: 'J', shows: 'exactly 120 months early, leaving on the first day of the 13th month after the decision: the lower rates', unit: 'UBND phường Ka Long', category: 'capXa', sex: 'Nữ', positions: WARD_CC_POSITIONS,
+    birth: [1975, 10, 14], form: 'earlyRetirement', statusText: 'Tinh giản', left: [2025, 11, 1], leftAs: 'text', decision: [2024, 11, 1], decisionAs: 'text',
+    coefficient: [3.66, 'number'], publicService: [25, 'percentCell'], insured: [22 * 12 + 5, 'yearsMonths'],
+  },
+  {
+    key: 'K', shows: 'resignation after training (paid as resignation; the training support is not computed)', unit: 'Trung tâm Phát triển quỹ đất thành phố', category: 'vienChuc', sex: 'Nam',
+    birth: [1988, 12, 3], form: 'resignationAfterTraining', statusText: 'Tinh giản', left: [2025, 12, 1], leftAs: 'text', decision: [2025, 7, 1], decisionAs: 'text',
+    coefficient: [3, 'number'], insured: [126, 'yearsText'],
+  },
+];
+
+/**
+ * Turn the first fitting person of each case (in sheet order) into a 2025 leaver: status, form, day,
+ * basis, birth day (for the statutory pension start the case needs) and the benefit cells. The case's
+ * unit and positions are preferences (another seed may have no such person there): then any unit
+ * outside the merger plan, then any position; the category and sex always hold. No random draw: the
+ * other rows are as they were.
+ */
+function placeLeavers(ordered: StaffDraft[]): void {
+  const names = tally(ordered.map((s) => s.fullName));
+  const planUnits = new Set(MERGER_PLAN.flatMap((p) => [p.fromUnit, p.toUnit]));
+  const taken = new Set<StaffDraft>();
+  for (const c of BENEFIT_CASES) {
+    if (planUnits.has(c.unit)) throw new Error(`benefit case ${c.key}: ${c.unit} is in the merger plan`);
+    const free = ordered.filter((d) =>
+      !taken.has(d) && d.status === 'active' && d.role === 'staff' && d.trap === null && !d.birthYearOnly && names[d.fullName] === 1 &&
+      !planUnits.has(d.unit) && d.category === c.category && d.sex === c.sex);
+    const held = (d: StaffDraft) => c.positions === undefined || c.positions.includes(d.position);
+    const s = free.find((d) => d.unit === c.unit && held(d)) ?? free.find(held) ?? free[0];
+    if (!s) throw new Error(`benefit case ${c.key}: no active ${c.category} ${c.sex} to leave`);
+    taken.add(s);
+    const left = ymd(...c.left);
+    Object.assign(s, {
+      status: 'reduced', statusText: c.statusText, form: c.form, formText: FORM_TEXT[c.form], basis: LEAVING_BASIS,
+      left, leftCell: c.leftAs === 'date' ? new Date(left * MS_DAY) : writeDate(left, 'dmy2'), birth: ymd(...c.birth), benefitCase: c.key,
+    });
+  }
+}
+
+// The allowances, worked out by hand: plain integer arithmetic, nothing from src/.
+
+export type BenefitBandKey = '<2' | '2-5' | '5-10' | 'resignation';
+
+/** One person's figures, as an officer works them out (`work`: the lines of the README). */
+export interface BenefitPersonTruth {
+  key: string;
+  shows: string;
+  fullName: string;
+  unit: string;
+  row: number;
+  category: CategoryKey;
+  sex: Sex;
+  birthDate: string;
+  form: LeavingFormKey;
+  leftDate: string;
+  decisionDate: string;
+  statutoryPensionStart: string;
+  monthsEarly: number;
+  yearsEarly: number;
+  band: BenefitBandKey;
+  window: 'first12' | 'after12';
+  monthlySalary: number;
+  salaryBasis: 'amount' | 'coefficients';
+  insuredMonths: number;
+  insuredYears: number;
+  /** The months the severance counts (resignation); 0 for early retirement. */
+  severanceMonths: number;
+  insuranceRule: 'twentyYears' | 'fifteenYears' | null;
+  pensionAllowance: number;
+  earlyYearsAllowance: number;
+  insuranceAllowance: number;
+  severanceAllowance: number;
+  insuranceYearsAllowance: number;
+  jobSearchAllowance: number;
+  total: number;
+  /** The unit's own total, and its cell; null when the row has none. */
+  declaredTotal: number | null;
+  declaredCell: string | null;
+  work: string[];
+}
+
+export interface BenefitsFigures {
+  period: { from: string; to: string };
+  baseSalary: number;
+  /** By leaving day, then row. */
+  people: BenefitPersonTruth[];
+  count: number;
+  total: number;
+  byForm: { earlyRetirement: { count: number; total: number }; resignation: { count: number; total: number } };
+  /** The declared totals more than 1 đồng away from the computed ones. */
+  audit: { fullName: string; cell: string; field: 'total'; declared: number; computed: number }[];
+}
+
+/** 13601250 → "13.601.250"; 0.45 → "0,45"; 12.5 → "12,5". */
+export function viNum(n: number): string {
+  const neg = n < 0 ? '-' : '';
+  const [int, frac] = Math.abs(n).toString().split('.');
+  return neg + int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
+}
+const viDay = (iso: string) => iso.split('-').reverse().join('/');
+const monthIndex = (y: number, m: number) => y * 12 + m - 1;
+const isoOfMonth = (index: number) => `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}-01`;
+const plural = (n: number, unit: string) => `${viNum(n)} ${unit}${n === 1 ? '' : 's'}`;
+const ageText = (months: number) => `${plural(Math.floor(months / 12), 'year')}${months % 12 ? ` ${plural(months % 12, 'month')}` : ''}`;
+const timeText = (months: number) => (months % 12 === 0 ? `${months / 12} năm` : `${Math.floor(months / 12)} năm ${pad2(months % 12)} tháng`);
+const monthText = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** A coefficient as typed in the salary tables: 3 → "3,00", 0.15 → "0,15". */
+const coefText = (hundredths: number) => (hundredths / 100).toFixed(2).replace('.', ',');
+
+/**
+ * The statutory pension start (Bộ luật Lao động 2019, Điều 169; NĐ 135/2020, Điều 4 and Phụ lục I–II):
+ * the retirement age of a year is 60 years 3 months for men in 2021, 3 months more each year up to 62;
+ * 55 years 4 months for women in 2021, 4 months more each year up to 60. A person retires at the age
+ * of the year in which they reach it, in the month they reach it; the pension starts the 1st of the next month.
+ * For people who reach retirement age from 2021 on (every case here: men born from 1961, women from 1966).
+ */
+export function statutoryPensionStart(sex: Sex, birthYear: number, birthMonth: number): { start: string; ageMonths: number; retirementMonth: string } {
+  const [first, step, last] = sex === 'Nam' ? [60 * 12 + 3, 3, 62 * 12] : [55 * 12 + 4, 4, 60 * 12];
+  for (let year = 2021; ; year++) {
+    const age = Math.min(first + step * (year - 2021), last);
+    const reached = monthIndex(birthYear, birthMonth) + age;
+    if (Math.floor(reached / 12) <= year) return { start: isoOfMonth(reached + 1), ageMonths: age, retirementMonth: `${pad2((reached % 12) + 1)}/${Math.floor(reached / 12)}` };
+  }
+}
+
+/** Years for the allowances, in halves: whole years, spare months 1–6 are half a year, 7–11 a whole one (NĐ 178, Điều 5). */
+const halvesOf = (months: number) => 2 * Math.floor(months / 12) + (months % 12 === 0 ? 0 : months % 12 <= 6 ? 1 : 2);
+const roundingNote = (months: number) => (months % 12 === 0 ? '' : months % 12 <= 6 ? ` (${months % 12} spare months count as half a year)` : ` (${months % 12} spare months count as a whole year)`);
+
+/** Salary × months (in hundredths of a month), rounded half up to the đồng, with its line of arithmetic. */
+function allowanceLine(label: string, how: string, salary: number, hundredths: number): { amount: number; line: string } {
+  const exact = salary * hundredths;
+  const amount = Math.floor((exact + 50) / 100);
+  const shown = exact % 100 === 0 ? viNum(amount) : `${viNum(exact / 100)} → ${viNum(amount)}`;
+  return { amount, line: `${label}: ${how} × ${viNum(salary)} = ${shown}` };
+}
+
+function typedNumber(n: number, as: NumberStyle): CellValue {
+  return as === 'number' ? n : n.toFixed(2).replace('.', ',');
+}
+function typedPercent(points: number, as: PercentStyle): CellValue {
+  return as === 'text' ? `${points}%` : as === 'percentCell' ? points / 100 : String(points / 100).replace('.', ',');
+}
+function typedInsured(months: number, as: InsuredStyle): CellValue {
+  if (as === 'yearsMonths') return timeText(months);
+  if (months % 6 !== 0) throw new Error(`insured ${months} months is no whole or half year`);
+  return as === 'yearsNumber' ? months / 12 : String(months / 12).replace('.', ',');
+}
+
+/** A case's figures from its own data (the person's name and row are added by `benefitsFigures`). */
+function workCase(c: BenefitCase): Omit<BenefitPersonTruth, 'fullName' | 'unit' | 'row' | 'declaredCell'> {
+  const work: string[] = [];
+  const leftDate = isoDay(ymd(...c.left));
+  const decisionDate = isoDay(ymd(...c.decision));
+  // Statutory pension start and the months early.
+  const p = statutoryPensionStart(c.sex, c.birth[0], c.birth[1]);
+  const monthsEarly = monthIndex(Number(p.start.slice(0, 4)), Number(p.start.slice(5, 7))) - monthIndex(c.left[0], c.left[1]);
+  const yearsHalves = halvesOf(monthsEarly);
+  work.push(`Retirement age (NĐ 135/2020, Phụ lục ${c.sex === 'Nam' ? 'I' : 'II'}): ${c.sex === 'Nam' ? 'man' : 'woman'} born ${pad2(c.birth[1])}/${c.birth[0]} → ${ageText(p.ageMonths)}, reached in ${p.retirementMonth} → pension from ${viDay(p.start)}.`);
+  const early = c.form === 'earlyRetirement';
+  work.push(`${early ? 'Months early' : 'Months to the pension'}: ${monthText(leftDate)} → ${monthText(p.start)} = ${monthsEarly} months${early ? ` = ${plural(yearsHalves / 2, 'year')}${roundingNote(monthsEarly)}` : ''}.`);
+  // Window.
+  const windowEnd = isoDay(addMonths(ymd(...c.decision), 12));
+  const window = leftDate < windowEnd ? 'first12' : 'after12';
+  work.push(`Window: decision in effect from ${viDay(decisionDate)}; leaving ${viDay(leftDate)} is ${window === 'first12' ? `within the first 12 months (before ${viDay(windowEnd)})` : `from the 13th month (on or after ${viDay(windowEnd)})`}.`);
+  // Monthly salary.
+  const B = BASE_SALARY_2025;
+  let salary: number;
+  if (c.amount !== undefined) {
+    salary = c.amount;
+    work.push(`Monthly salary: the unit's own amount, ${viNum(salary)} đ.`);
+  } else {
+    if (!c.coefficient) throw new Error(`benefit case ${c.key}: no salary`);
+    const c100 = Math.round(c.coefficient[0] * 100), l100 = Math.round((c.leadership?.[0] ?? 0) * 100);
+    const og = c.overGrade?.[0] ?? 0, ps = c.publicService?.[0] ?? 0;
+    const coef = coefText(c100), lead = coefText(l100), b = viNum(B);
+    // Parts in millionths of a đồng: exact integers.
+    const parts: [string, number][] = [[l100 ? `(${coef} + ${lead}) × ${b}` : `${coef} × ${b}`, (c100 + l100) * B * 10_000]];
+    if (og) parts.push([`${og}% × ${coef} × ${b}`, og * c100 * B * 100]);
+    const basis = og ? `(${coef}${l100 ? ` + ${lead}` : ''} + ${og}% × ${coef})` : l100 ? `(${coef} + ${lead})` : coef;
+    if (ps) parts.push([`${ps}% × ${basis} × ${b}`, ps * ((c100 + l100) * 100 + og * c100) * B]);
+    const exact = parts.reduce((n, [, v]) => n + v, 0);
+    salary = Math.floor((exact + 500_000) / 1_000_000);
+    const lines = parts.map(([how, v]) => `${how} = ${viNum(v / 1_000_000)}`);
+    work.push(`Monthly salary (base ${b} đ, NĐ 73/2024): ${lines.join('; ')}${parts.length > 1 ? `; sum ${viNum(exact / 1_000_000)}` : ''}${exact % 1_000_000 ? ` → ${viNum(salary)}` : ''} đ.`);
+  }
+  const insuredMonths = c.insured[0];
+  const insuredHalves = halvesOf(insuredMonths);
+  work.push(`Insured time: ${timeText(insuredMonths)} = ${plural(insuredHalves / 2, 'year')}${roundingNote(insuredMonths)}.`);
+  const first = window === 'first12';
+  const amounts = { pensionAllowance: 0, earlyYearsAllowance: 0, insuranceAllowance: 0, severanceAllowance: 0, insuranceYearsAllowance: 0, jobSearchAllowance: 0 };
+  let band: BenefitBandKey = 'resignation';
+  let insuranceRule: BenefitPersonTruth['insuranceRule'] = null;
+  let severanceMonths = 0;
+  const add = (key: keyof typeof amounts, r: { amount: number; line: string }) => {
+    amounts[key] = r.amount;
+    work.push(r.line);
+  };
+  if (early) {
+    if (monthsEarly < 1 || monthsEarly > 120) throw new Error(`benefit case ${c.key}: ${monthsEarly} months early`);
+    if (c.left[2] !== 1) throw new Error(`benefit case ${c.key}: early retirement starts on the 1st`);
+    band = monthsEarly < 24 ? '<2' : monthsEarly <= 60 ? '2-5' : '5-10';
+    if (band === '5-10') {
+      add('pensionAllowance', allowanceLine('(a) one-time pension allowance', `60 months × ${first ? '0,9' : '0,45'}`, salary, (first ? 90 : 45) * 60));
+    } else {
+      add('pensionAllowance', allowanceLine('(a) one-time pension allowance', `${monthsEarly} months × ${first ? '1,0' : '0,5'}`, salary, (first ? 100 : 50) * monthsEarly));
+    }
+    if (band !== '<2') {
+      const perYear = band === '2-5' ? 5 : 4;
+      add('earlyYearsAllowance', allowanceLine('(b) years early', `${plural(yearsHalves / 2, 'year')} × ${perYear} months`, salary, perYear * 50 * yearsHalves));
+      const fifteen = leftDate >= '2025-07-01' && insuredHalves >= 30;
+      insuranceRule = fifteen ? 'fifteenYears' : 'twentyYears';
+      const [firstYears, firstMonths] = fifteen ? [15, 4] : [20, 5];
+      const extraHalves = Math.max(0, insuredHalves - 2 * firstYears);
+      add('insuranceAllowance', allowanceLine(
+        `(c) insured time, ${firstYears}-year rule (pension ${fifteen ? 'from' : 'before'} 01/07/2025)`,
+        `(${firstMonths} + 0,5 × ${viNum(extraHalves / 2)}) = ${viNum(firstMonths + extraHalves / 4)} months`, salary, firstMonths * 100 + 25 * extraHalves));
+    } else {
+      work.push('(b) and (c): none under 24 months early (TT 01/2025, Điều 4.3); the insured time is not used.');
+    }
+  } else {
+    severanceMonths = Math.min(monthsEarly, 60, insuredMonths);
+    const capped = severanceMonths === insuredMonths && insuredMonths < 60 ? ' (capped by the insured months)' : severanceMonths === 60 ? ' (at most 60)' : '';
+    add('severanceAllowance', allowanceLine(`Severance, ${severanceMonths} months counted${capped}`, `${severanceMonths} × ${first ? '0,8' : '0,4'}`, salary, (first ? 80 : 40) * severanceMonths));
+    add('insuranceYearsAllowance', allowanceLine('Insured years', `${viNum(insuredHalves / 2)} × 1,5`, salary, 75 * insuredHalves));
+    if (c.category === 'canBo' || c.category === 'congChuc' || c.category === 'capXa') {
+      add('jobSearchAllowance', allowanceLine('To find work (cadres and civil servants)', '3 months', salary, 300));
+    } else {
+      work.push('To find work: none (public employees and workers get unemployment insurance).');
+    }
+  }
+  const total = Object.values(amounts).reduce((n, x) => n + x, 0);
+  work.push(`Total: ${Object.values(amounts).filter((x) => x > 0).map(viNum).join(' + ')} = **${viNum(total)} đ**.`);
+  let declaredTotal: number | null = null;
+  if (c.declared) {
+    const rule = c.declared[0];
+    declaredTotal = rule === 'same' ? total : rule === 'plusOne' ? total + 1 : Math.ceil(total / 1000) * 1000;
+    if (rule === 'upToThousand' && declaredTotal - total <= 1) throw new Error(`benefit case ${c.key}: rounding to the thousand changes nothing`);
+    work.push(`Declared by the unit: ${viNum(declaredTotal)} đ${rule === 'same' ? ' (the same)' : rule === 'plusOne' ? ' (1 đồng more: within the 1-đồng tolerance, not listed)' : ` (rounded up to the thousand: ${viNum(declaredTotal - total)} đ more, listed by the audit)`}.`);
+  }
+  return {
+    key: c.key, shows: c.shows, category: c.category, sex: c.sex, birthDate: isoDay(ymd(...c.birth)), form: c.form, leftDate, decisionDate,
+    statutoryPensionStart: p.start, monthsEarly, yearsEarly: yearsHalves / 2, band, window, monthlySalary: salary,
+    salaryBasis: c.amount !== undefined ? 'amount' : 'coefficients', insuredMonths, insuredYears: insuredHalves / 2, severanceMonths, insuranceRule,
+    ...amounts, total, declaredTotal, work,
+  };
+}
+
+const WORKED = new Map<string, ReturnType<typeof workCase>>();
+function workedCase(c: BenefitCase): ReturnType<typeof workCase> {
+  let w = WORKED.get(c.key);
+  if (!w) WORKED.set(c.key, (w = workCase(c)));
+  return w;
+}
+const caseOf = (key: string) => BENEFIT_CASES.find((c) => c.key === key) as BenefitCase;
+
+/** The benefit cells of a leaver's row (BENEFIT_HEADERS' order), and the number formats they need. */
+function benefitCells(s: StaffDraft): { cells: CellValue[]; formats: (string | null)[] } {
+  const none = { cells: BENEFIT_HEADERS.map(() => null), formats: BENEFIT_HEADERS.map(() => null) };
+  if (s.benefitCase === null) return none;
+  const c = caseOf(s.benefitCase);
+  const w = workedCase(c);
+  const pct = (x: readonly [number, PercentStyle] | undefined) => (x ? typedPercent(...x) : null);
+  const pctFormat = (x: readonly [number, PercentStyle] | undefined) => (x?.[1] === 'percentCell' ? '0%' : null);
+  const numFormat = (x: readonly [number, NumberStyle] | undefined) => (x?.[1] === 'number' ? '0.00' : null);
+  const decision = ymd(...c.decision);
+  return {
+    cells: [
+      c.coefficient ? typedNumber(...c.coefficient) : null, c.leadership ? typedNumber(...c.leadership) : null, pct(c.overGrade), pct(c.publicService),
+      c.amount !== undefined ? viNum(c.amount) : null, typedInsured(...c.insured),
+      c.decisionAs === 'date' ? new Date(decision * MS_DAY) : writeDate(decision, 'dmy2'),
+      w.declaredTotal === null ? null : c.declared?.[1] === 'number' ? w.declaredTotal : viNum(w.declaredTotal),
+    ],
+    formats: [numFormat(c.coefficient), numFormat(c.leadership), pctFormat(c.overGrade), pctFormat(c.publicService), null, null, null, c.declared?.[1] === 'number' ? '#,##0' : null],
+  };
+}
+
+/** The benefits report's figures on the sample, from the cases and the rows they were placed on. */
+function benefitsFigures(staff: readonly StaffTruth[], declaredColumn: number): BenefitsFigures {
+  const people = staff.filter((s) => s.benefitCase !== null).map((s): BenefitPersonTruth => {
+    const w = workedCase(caseOf(s.benefitCase as string));
+    return { ...w, fullName: s.fullName, unit: s.unit, row: s.row, declaredCell: w.declaredTotal === null ? null : addr(s.row, declaredColumn) };
+  });
+  if (people.length !== BENEFIT_CASES.length) throw new Error('benefit cases lost');
+  people.sort((a, b) => (a.leftDate < b.leftDate ? -1 : a.leftDate > b.leftDate ? 1 : a.row - b.row));
+  const byForm = { earlyRetirement: { count: 0, total: 0 }, resignation: { count: 0, total: 0 } };
+  for (const p of people) {
+    const f = byForm[p.form === 'earlyRetirement' ? 'earlyRetirement' : 'resignation'];
+    f.count++;
+    f.total += p.total;
+  }
+  const audit = people
+    .filter((p) => p.declaredTotal !== null && Math.abs(p.declaredTotal - p.total) > 1)
+    .map((p) => ({ fullName: p.fullName, cell: p.declaredCell as string, field: 'total' as const, declared: p.declaredTotal as number, computed: p.total }));
+  return {
+    period: { ...BENEFITS_PERIOD }, baseSalary: BASE_SALARY_2025, people, count: people.length, total: sum(people.map((p) => p.total)), byForm, audit,
+  };
+}
+
 // ───────────────────────────── staff sheet ─────────────────────────────
 
-const STAFF_HEADER_1: CellValue[] = ['STT', 'Họ và tên', 'Ngày sinh', null, 'Đơn vị công tác', 'Chức vụ', 'Đối tượng', 'Ngạch', 'Trình độ\nchuyên môn', 'Đảng viên', 'Tình trạng', 'Ngày biến động', 'Hình thức\ntinh giản', 'Căn cứ'];
+/** The benefit columns, after the others, filled for the 2025 leavers only (docs/reports.md, "Staff fields for benefits"). */
+const BENEFIT_HEADERS: readonly string[] = [
+  'Hệ số lương', 'Hệ số phụ cấp\nchức vụ', 'Phụ cấp thâm niên\nvượt khung (%)', 'Phụ cấp\ncông vụ (%)', 'Tiền lương tháng\nhiện hưởng',
+  'Thời gian đóng\nBHXH bắt buộc', 'Ngày hiệu lực\nquyết định sắp xếp', 'Tổng số tiền\nđơn vị đề nghị',
+];
+const STAFF_HEADER_1: CellValue[] = ['STT', 'Họ và tên', 'Ngày sinh', null, 'Đơn vị công tác', 'Chức vụ', 'Đối tượng', 'Ngạch', 'Trình độ\nchuyên môn', 'Đảng viên', 'Tình trạng', 'Ngày biến động', 'Hình thức\ntinh giản', 'Căn cứ', ...BENEFIT_HEADERS];
+/** Column (1-based) of "Tổng số tiền đơn vị đề nghị". */
+const DECLARED_TOTAL_COLUMN = STAFF_HEADER_1.length;
 const MEMBERS_HEADER_1: CellValue[] = ['STT', 'Họ và tên', 'Ngày sinh', null, 'Dân tộc', 'Tôn giáo', 'Chi bộ', 'Đảng bộ cơ sở', 'Ngày vào Đảng', 'Ngày chính thức', 'Tình trạng', 'Ngày biến động', 'Đã nhận Huy hiệu'];
 export const STAFF_REPEAT_AFTER = 800;
 
@@ -812,20 +1227,25 @@ function buildStaffSheet(rng: Rng, ordered: StaffDraft[]): { sheet: SampleSheet;
   pushHeader();
   const firstDataRow = rows.length + 1;
   const truth: StaffTruth[] = [];
+  const numFmts: Record<string, string> = {};
   ordered.forEach((s, i) => {
     if (i === STAFF_REPEAT_AFTER) pushHeader();
     const row = rows.length + 1;
     const [nam, nu] = birthCells(rng, s.sex, s.birth, s.birthCell);
     const unitText = s.unitText === null ? null : s.unitVariant ?? s.unitText;
+    const benefit = benefitCells(s);
     rows.push([
       i + 1, s.fullName, nam, nu, unitText, s.position, s.categoryText, s.ngach, s.trinhDo,
-      s.partyMember ? (rng.chance(0.92) ? 'x' : 'Có') : null, s.statusText, s.leftCell, s.formText, s.basis,
+      s.partyMember ? (rng.chance(0.92) ? 'x' : 'Có') : null, s.statusText, s.leftCell, s.formText, s.basis, ...benefit.cells,
     ]);
+    benefit.formats.forEach((f, k) => {
+      if (f !== null) numFmts[addr(row, cols - BENEFIT_HEADERS.length + k + 1)] = f;
+    });
     truth.push({
       row, stt: i + 1, fullName: s.fullName, sex: s.sex, birthDate: isoDay(s.birth), birthYearOnly: s.birthYearOnly,
       unit: s.unit, unitText, position: s.position, role: s.role, category: s.category, categoryText: s.categoryText,
       partyMember: s.partyMember, status: s.status, statusText: s.statusText, leftDate: s.left === null ? null : isoDay(s.left),
-      leftDateText: s.leftCell, form: s.form, formText: s.formText, basis: s.basis, inWindow: s.inWindow, trap: s.trap,
+      leftDateText: s.leftCell, form: s.form, formText: s.formText, basis: s.basis, inWindow: s.inWindow, trap: s.trap, benefitCase: s.benefitCase,
     });
   });
   const totalRow: CellValue[] = Array<CellValue>(cols).fill(null);
@@ -833,13 +1253,14 @@ function buildStaffSheet(rng: Rng, ordered: StaffDraft[]): { sheet: SampleSheet;
   totalRow[1] = ordered.length;
   rows.push(totalRow);
   const note: CellValue[] = Array<CellValue>(cols).fill(null);
-  note[0] = 'Ghi chú: Danh sách gồm cả những người đã nghỉ hưu, tinh giản biên chế, thôi việc, chuyển công tác từ 01/01/2014 đến 30/6/2021; ngày sinh ghi vào cột Nam hoặc Nữ theo giới tính.';
+  note[0] = 'Ghi chú: Danh sách gồm cả những người đã nghỉ hưu, tinh giản biên chế, thôi việc, chuyển công tác từ 01/01/2014 đến 30/6/2021; ngày sinh ghi vào cột Nam hoặc Nữ theo giới tính. '
+    + 'Các cột từ Hệ số lương đến Tổng số tiền đơn vị đề nghị chỉ ghi cho người nghỉ việc năm 2025 theo Nghị định số 178/2024/NĐ-CP (sửa đổi bởi Nghị định số 67/2025/NĐ-CP).';
   rows.push(note);
   merges.push(`A${rows.length}:${colLetter(cols)}${rows.length}`);
   return {
     sheet: {
-      name: 'DS CBCCVC', kind: 'staff', rows, merges, headerRows, titleRows: [1, 2, 3], firstDataRow, numFmts: {},
-      widths: [6, 24, 11, 11, 34, 22, 14, 16, 16, 8, 14, 12, 26, 24],
+      name: 'DS CBCCVC', kind: 'staff', rows, merges, headerRows, titleRows: [1, 2, 3], firstDataRow, numFmts,
+      widths: [6, 24, 11, 11, 34, 22, 14, 16, 16, 8, 14, 12, 26, 24, 8, 9, 11, 9, 14, 15, 13, 15],
     },
     truth,
   };
@@ -1501,6 +1922,8 @@ export interface SampleFigures {
     ratingTarget: number;
   };
   tasks: Record<'2020' | '2021', { registered: number; done: number; late: number; inProgress: number; notStarted: number; rate: number; emptyYearCell: number }>;
+  /** The benefits report on the 2025 leavers (BENEFIT_CASES), worked out by hand. */
+  benefits: BenefitsFigures;
 }
 
 function tally<T extends string>(items: readonly T[]): Record<string, number> {
@@ -1520,7 +1943,8 @@ function computeFigures(seed: number, staff: StaffTruth[], staffSheet: SampleShe
     byCategory[s.category]++;
     byForm[s.form as FormKey]++;
   }
-  const activeStaff = staff.filter((s) => s.status === 'active');
+  // Active on 30/06/2021: the 2025 leavers were still there (as the engine counts: a leaving day after the day counts as present).
+  const activeStaff = staff.filter((s) => s.status === 'active' || (s.leftDate !== null && s.leftDate > asOf));
   const units: UnitFigures[] = UNITS.map((u) => {
     const mine = activeStaff.filter((s) => s.unit === u.name);
     const red = reduced.filter((s) => s.unit === u.name);
@@ -1683,6 +2107,7 @@ function computeFigures(seed: number, staff: StaffTruth[], staffSheet: SampleShe
       ratingTarget: 0.95,
     },
     tasks: { 2020: taskFig(2020), 2021: taskFig(2021) },
+    benefits: benefitsFigures(staff, DECLARED_TOTAL_COLUMN),
   };
 }
 
@@ -1692,7 +2117,9 @@ function checkAnchors(f: SampleFigures): void {
     ['reduced 2015–2019', f.reduction.total, 264],
     ['reduced unspecified form', f.reduction.byForm.unspecified, 10],
     ['reduced with status "Nghỉ hưu"', f.reduction.byStatusText['Nghỉ hưu'], RETIRED_WITH_EARLY_FORM],
-    ['reduced outside the window', f.reduction.outsideWindow.total, OUTSIDE_WINDOW.y2014 + OUTSIDE_WINDOW.y2020to2021],
+    ['reduced outside the window', f.reduction.outsideWindow.total, OUTSIDE_WINDOW.y2014 + OUTSIDE_WINDOW.y2020to2021 + BENEFIT_CASES.length],
+    ['benefit cases', f.benefits.count, BENEFIT_CASES.length],
+    ['benefit audit lines', f.benefits.audit.length, 1],
     ['secretariats 2015', f.quota.frontSecretariat.baseline, 35],
     ['front 2021', f.quota.frontSecretariat.current, 21],
     ['admitted H1 2021', f.admission.h1_2021, 237],
@@ -1783,6 +2210,7 @@ function listTraps(staffSheet: SampleSheet, staff: StaffTruth[], members: Member
 export function buildSample(seed: number = DEFAULT_SEED): Sample {
   const staffDrafts = buildStaffDrafts(stream(seed, 'staff'));
   const ordered = orderStaff(stream(seed, 'staff-order'), staffDrafts);
+  placeLeavers(ordered);
   // Unit spelling variants on some rows of the units that have them.
   const vr = stream(seed, 'variants');
   for (const s of ordered) {
@@ -1936,9 +2364,10 @@ export function renderReadme(sample: Sample): string {
     '',
     'Columns: `STT` | `Họ và tên` | `Ngày sinh` (merged over `Nam` | `Nữ`: the birth date sits in the Nam column for men, in the Nữ',
     'column for women) | `Đơn vị công tác` | `Chức vụ` | `Đối tượng` | `Ngạch` | `Trình độ⏎chuyên môn` | `Đảng viên` | `Tình trạng` |',
-    '`Ngày biến động` | `Hình thức⏎tinh giản` | `Căn cứ` (⏎ = a line break inside the header cell). Every header cell except "Ngày sinh"',
+    '`Ngày biến động` | `Hình thức⏎tinh giản` | `Căn cứ`, then the benefit columns ' + BENEFIT_HEADERS.map((h) => `\`${h.replace(/\n/g, '⏎')}\``).join(' | '),
+    '(⏎ = a line break inside the header cell), filled only for the people leaving in 2025 (see "Benefits (NĐ 178) — worked cases"). Every header cell except "Ngày sinh"',
     'is merged vertically over the two header rows; exceljs reports the merged-away cells with the master\'s value, so an adapter must',
-    `skip merge slaves. Row ${staffSheet.headerRows[2]} is the index row "(1)" … "(14)". After data row ${STAFF_REPEAT_AFTER} the two header rows and the index row are`,
+    `skip merge slaves. Row ${staffSheet.headerRows[2]} is the index row "(1)" … "(${STAFF_HEADER_1.length})". After data row ${STAFF_REPEAT_AFTER} the two header rows and the index row are`,
     `repeated (rows ${rep.join(', ')}). Row ${f.staff.totalRow} is "Tổng cộng" with the count ${f.staff.dataRows} (a number) in column B; row ${f.staff.noteRow} is a merged "Ghi chú: …" row.`,
     '',
     'Rows are grouped by unit in the units sheet\'s order; in each unit the head, then the deputies, then everyone else (active and departed) shuffled.',
@@ -2076,6 +2505,7 @@ export function renderReadme(sample: Sample): string {
   ]);
   p('Membership movement (Biểu 1-BTCTW; `start` = active the day before the period, `end` = active on its last day; `exempt` = Miễn sinh hoạt, not part of the balance):', '');
   periodsTable();
+  renderBenefits(p, table, f.benefits, staffSheet.name);
   p(
     '## Known tension in the brief',
     '',
@@ -2084,6 +2514,49 @@ export function renderReadme(sample: Sample): string {
     '',
   );
   return L.join('\n');
+}
+
+const FORM_WORDS: Record<LeavingFormKey, string> = { earlyRetirement: 'early retirement', resignation: 'resignation', resignationAfterTraining: 'resignation after training' };
+const RULE_WORDS = { twentyYears: '20-year rule', fifteenYears: '15-year rule' } as const;
+
+/** The README's section on the benefits report: the cases, their sums and each case's arithmetic. */
+function renderBenefits(p: (...lines: string[]) => void, table: (head: string[], rows: (string | number)[][]) => void, b: BenefitsFigures, sheet: string): void {
+  const first = BENEFIT_HEADERS.length;
+  const col = (k: number) => colLetter(STAFF_HEADER_1.length - first + k + 1);
+  p(
+    '## Benefits (NĐ 178) — worked cases',
+    '',
+    `${b.count} people of \`${sheet}\` leave in 2025 under Nghị định 178/2024/NĐ-CP as amended by Nghị định 67/2025/NĐ-CP: \`tochuc report benefits --input`,
+    'assets/samples/mong-cai.xlsx --period 2025` (the demo\'s period) computes them. They were active on 30/06/2021 (none a head or a deputy, none in a unit',
+    'of the merger plan), so every figure above is as before: a person who leaves after a period\'s end counts as there at its end. Their rows have',
+    `Tình trạng "Tinh giản" (one "Nghỉ hưu", one "Thôi việc": the form makes them reduced), a form, Ngày biến động in 2025, Căn cứ "${LEAVING_BASIS}"`,
+    `and the benefit columns ${col(0)}–${col(first - 1)}, typed the ways offices type them: coefficients "4,65" (text) or 4.98 (a number); percentages "25%",`,
+    '0.25 in a cell formatted 0%, or "0,25"; insured time "33 năm 07 tháng", or years as a number (25.5, 18) or as text ("10,5"); the contract worker\'s',
+    'monthly amount "12.345.000" (used as is); every row has its decision date (Ngày hiệu lực quyết định sắp xếp); four have the unit\'s own total.',
+    '',
+    `The rules are docs/domain.md, "Allowances (NĐ 178/2024, NĐ 67/2025)"; the base salary is ${viNum(b.baseSalary)} đ (NĐ 73/2024, in force in the month before`,
+    'every leaving day). The amounts below are worked out in the generator with plain arithmetic, apart from src/: months early by calendar month to the',
+    'statutory pension start; years rounded to halves (1–6 spare months = 0,5 year, 7–11 = 1 year); each allowance = monthly salary × months of salary,',
+    'rounded half up to the đồng; the total = the sum of the rounded allowances. `test/sampleBenefits.test.ts` checks the engine against them.',
+    '',
+  );
+  table(['case', 'name (row)', 'unit', 'form', 'months early (to the pension)', 'band, window', 'monthly salary', 'insured', 'total (đ)', 'declared (đ)'], b.people.map((x) => [
+    x.key, `${x.fullName} (${x.row})`, x.unit, FORM_WORDS[x.form], x.monthsEarly, `${x.band === 'resignation' ? '—' : x.band}, ${x.window}${x.insuranceRule ? `, ${RULE_WORDS[x.insuranceRule]}` : ''}`,
+    viNum(x.monthlySalary), timeText(x.insuredMonths), `**${viNum(x.total)}**`, x.declaredTotal === null ? '' : `${viNum(x.declaredTotal)} (${x.declaredCell})`,
+  ]));
+  const a = b.audit;
+  table(['figure', 'value'], [
+    ['`benefits.count` / `benefits.total`', `**${b.count}** / **${viNum(b.total)} đ**`],
+    ['`byForm.earlyRetirement`', `${b.byForm.earlyRetirement.count} people, ${viNum(b.byForm.earlyRetirement.total)} đ`],
+    ['`byForm.resignation` (with resignation after training)', `${b.byForm.resignation.count} people, ${viNum(b.byForm.resignation.total)} đ`],
+    ['`benefits.audit`', a.map((l) => `${l.fullName}, ${l.cell}: declared ${viNum(l.declared)}, computed ${viNum(l.computed)} (${viNum(l.declared - l.computed)} đ)`).join('; ')],
+    ['errors on these rows', 'none (`notComputed` 0)'],
+  ]);
+  for (const x of b.people) {
+    p(`### ${x.key}. ${x.fullName} (row ${x.row}) — ${x.shows}`, '');
+    p(`${x.unit}; ${CAT_VI[x.category].replace(/ \(.*\)$/, '')}; ${x.sex === 'Nam' ? 'man' : 'woman'} born ${viDay(x.birthDate)}; ${FORM_WORDS[x.form]} on ${viDay(x.leftDate)}.`, '');
+    p(...x.work.map((w) => `- ${w}`), '');
+  }
 }
 
 // ───────────────────────────── CLI ─────────────────────────────
