@@ -103,9 +103,9 @@ function resignationColumns(): TableColumn[] {
   ];
 }
 
-const EARLY_WIDTHS = [4.5, 16, 11.5, 11.5, 16, 12, 6.5, 6.5, 11.5, 11.5, 11.5, 6.5, 6.5, 13.5, 13.5, 13.5, 14.5, 11];
-const RESIGN_WIDTHS = [4.5, 17, 11.5, 11.5, 16, 10, 12, 6.5, 6.5, 11.5, 11.5, 11.5, 7.5, 7.5, 13.5, 13.5, 6, 12.5, 14.5];
-const REPORT_WIDTHS = [5, 22, 8, 8, 8, 15, 15, 15];
+const EARLY_WIDTHS = [4.5, 15, 11.5, 11.5, 17, 12, 6.5, 6.5, 11.5, 11.5, 11.5, 6.5, 6.5, 13.5, 13.5, 13.5, 15.5, 12.5];
+const RESIGN_WIDTHS = [4.5, 16, 11.5, 11.5, 17, 11, 12, 6.5, 6.5, 11.5, 11.5, 11.5, 7.5, 7.5, 13.5, 13.5, 6, 12.5, 15.5];
+const REPORT_WIDTHS = [5, 24, 7, 8.5, 7, 14.5, 15, 15];
 
 export function benefitsTemplates(variant: OrgDetails['variant'] = 'state', recipients: readonly string[] = []): TemplateSheet[] {
   const pl = (n: number) => appendixName(variant, n);
