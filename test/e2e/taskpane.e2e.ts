@@ -139,6 +139,14 @@ const PARTY = {
   seed: '20210630',
 };
 
+/** The benefits report on the sample: its 2025 leavers (assets/samples/README.md, "Benefits (NĐ 178) — worked cases"). */
+const BENEFITS = {
+  from: '2025-01-01',
+  to: '2025-12-31',
+  sheets: ['CĐCS 2025', 'Phụ lục nghỉ hưu 2025', 'Phụ lục thôi việc 2025', 'Phụ lục đối chiếu 2025', 'Phụ lục đến tuổi hưu 2025'],
+  count: '11',
+};
+
 /** The organisation chart on the fake host: its sheet, and what the hand-built plan must draw. */
 const ORG_CHART = {
   sheet: 'Sơ đồ tổ chức 01.10.2021',
@@ -573,6 +581,29 @@ async function partyReport(browser: Browser, base: string, watch: Watch): Promis
   await page.context().close();
 }
 
+async function benefitsReport(browser: Browser, base: string, watch: Watch): Promise<void> {
+  log('the benefits report (NĐ 178): chosen, the 2025 leavers of the sample computed, five sheets written');
+  const page = await openInsideFakeExcel(browser, base, watch, NARROW);
+  await assertEventually(async () => !(await UI.generate(page).isDisabled()), 'the generate button stays disabled inside the fake Excel');
+  await UI.reportKind(page).selectOption('benefits');
+  await UI.periodKind(page).selectOption(UI.customPeriod);
+  await UI.from(page).fill(BENEFITS.from);
+  await UI.to(page).fill(BENEFITS.to);
+  await page.getByLabel(vi.benefits.baseSalary, { exact: true }).fill('2,34');
+  await page.getByText(vi.benefits.baseSalaryInvalid).waitFor();
+  assert.ok(await UI.generate(page).isDisabled(), 'the pane generates with a base salary of "2,34" đồng');
+  await page.getByLabel(vi.benefits.baseSalary, { exact: true }).fill('');
+  await shot(page, 'benefits-form', true);
+  await UI.generate(page).click();
+  await waitForResult(page);
+  const names = await fakeHost(page, (h) => h.sheetNames());
+  for (const sheet of BENEFITS.sheets) assert.ok(names.includes(sheet), `the workbook has no sheet "${sheet}" after generating (sheets: ${names.join(', ')})`);
+  assert.equal((await UI.figure(page, vi.benefits.people).innerText()).trim(), vi.benefits.persons(BENEFITS.count));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'benefits-result', true);
+  await page.context().close();
+}
+
 async function orgChart(browser: Browser, base: string, watch: Watch): Promise<void> {
   log('the merger report from the pane, its organisation chart drawn with shapes on the fake host (ExcelApi 1.9)');
   const page = await openInsideFakeExcel(browser, base, watch, NARROW, ORG_CHART.host);
@@ -670,6 +701,7 @@ async function main(): Promise<void> {
     await dataAndSettings(browser, server.base, watch);
     await editedTemplate(browser, server.base, watch);
     await partyReport(browser, server.base, watch);
+    await benefitsReport(browser, server.base, watch);
     await orgChart(browser, server.base, watch);
     await cancelWhileWriting(browser, server.base, watch);
   } finally {
