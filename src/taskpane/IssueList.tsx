@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Caption1Strong, Subtitle2, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Caption1Strong, Subtitle2, makeStyles, tokens, useId, type BadgeProps } from '@fluentui/react-components';
 import type { Issue, Severity } from '../domain/issues';
 import { countBySeverity } from '../domain/issues';
 import type { Strings } from './strings';
@@ -55,10 +55,12 @@ export function IssueList({ strings, issues, onSelect, problem }: IssueListProps
   // Errors first: they block the report (a stable sort keeps each severity in sheet order).
   const shown = [...issues].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, ISSUE_LIMIT);
   const num = new Intl.NumberFormat(strings.intl);
+  // The data tab shows one list per sheet: each heading needs an id of its own.
+  const headingId = useId('issues-heading');
 
   return (
-    <section className={styles.root} aria-labelledby="issues-heading">
-      <Subtitle2 as="h2" id="issues-heading" className={styles.heading}>
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {strings.issues}
       </Subtitle2>
       {issues.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Button, Caption1, Checkbox, Divider, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Divider, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Issue } from '../domain/issues';
 import { reports } from '../reports';
@@ -8,6 +8,7 @@ import { hasData, hasSheets, type Scan } from '../workbook/office/scanInExcel';
 import { selectCell } from '../workbook/office/selectCell';
 import { defaultPeriodInput } from './formValues';
 import { IssueList } from './IssueList';
+import { Notice } from './Notice';
 import { checkParams, initialTexts, ParamFields, type ParamInput } from './ParamFields';
 import { ResultSummary } from './ResultSummary';
 import { RunStatus } from './RunStatus';
@@ -84,9 +85,7 @@ export function ReportTab({ strings, host, now, tab, scan, scanning }: ReportTab
   return (
     <>
       {missing && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{!hasData(scan) ? strings.emptyWorkbook : definition.missing[strings.locale]}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{!hasData(scan) ? strings.emptyWorkbook : definition.missing[strings.locale]}</Notice>
       )}
       <div className={styles.form}>
         <Field label={strings.reportKind}>
@@ -127,9 +126,7 @@ export function ReportTab({ strings, host, now, tab, scan, scanning }: ReportTab
           </Button>
         </Field>
         {templateNote && (
-          <MessageBar intent={templateNote.intent} layout="multiline">
-            <MessageBarBody>{templateNote.text}</MessageBarBody>
-          </MessageBar>
+          <Notice intent={templateNote.intent}>{templateNote.text}</Notice>
         )}
       </div>
       {state.status === 'done' && (

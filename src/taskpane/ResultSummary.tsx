@@ -8,6 +8,7 @@ import {
   Subtitle2,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import { definitionOf } from '../app/generate';
@@ -44,6 +45,7 @@ export interface ResultSummaryProps {
 /** The headline figures of the report just written (its kind's highlights), the sheets it went to and what this Excel skipped. */
 export function ResultSummary({ strings, result }: ResultSummaryProps) {
   const styles = useStyles();
+  const headingId = useId('result-heading');
   const { report, sheets } = result;
   // The kind's own figures (src/reports/<kind>/summary.ts), in the pane's language.
   const highlights = definitionOf(report.kind).highlights(report, strings.locale);
@@ -51,8 +53,8 @@ export function ResultSummary({ strings, result }: ResultSummaryProps) {
   const skipped = [...new Set(result.skipped.map((note) => note.replace(/[.;]\s*$/, '')))];
 
   return (
-    <section className={styles.root} aria-labelledby="result-heading">
-      <Subtitle2 as="h2" id="result-heading" className={styles.heading}>
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         {strings.resultTitle}
       </Subtitle2>
       <Caption1 className={styles.muted}>{highlights.caption}</Caption1>

@@ -21,6 +21,7 @@ import type { Issue } from '../domain/issues';
 import { kindDef } from '../ingest/kinds';
 import { hasData, hasSheets, type Scan, type SheetSummary } from '../workbook/office/scanInExcel';
 import { IssueList } from './IssueList';
+import { Notice } from './Notice';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
@@ -70,20 +71,14 @@ export function WorkbookScan({ strings, scan, scanning, error, notice, note, onR
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="success">{notice}</Notice>
       )}
       {note && <Caption1 className={styles.muted}>{note}</Caption1>}
       {scan && !scanning && !hasData(scan) && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{strings.emptyWorkbook}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">{strings.emptyWorkbook}</Notice>
       )}
       {scan && !scanning && hasData(scan) && !hasSheets(scan, ['staff']) && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{strings.noStaffSheet}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{strings.noStaffSheet}</Notice>
       )}
       {scan && scan.sheets.length > 0 && (
         <Accordion collapsible multiple>
@@ -127,6 +122,9 @@ function SheetColumns({ strings, sheet, onChooseColumn }: { strings: Strings; sh
           <Field key={field.key} label={field.label} size="small">
             <Dropdown
               size="small"
+              // The list in the DOM right after its field, inside the pane's main landmark, not in a
+              // portal at the end of the body: Fluent's advice for touch screen readers.
+              inlinePopup
               className={styles.dropdown}
               value={current ? text(current) : strings.notMapped}
               selectedOptions={current ? [current.column] : []}
