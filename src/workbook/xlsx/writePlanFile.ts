@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import type { Capabilities } from '../../reports/registry';
 import type { FillPlan } from '../../templates/plan';
-import { writeXlsxPlan } from './xlsxWriter';
+import { writeWorkbook } from './xlsxWriter';
+import { createZipFile } from './zipFile';
 
 /**
  * A new workbook holding the plan's sheets, written to `file` (its folder made if need be): by
@@ -12,6 +13,21 @@ import { writeXlsxPlan } from './xlsxWriter';
 export async function writePlanFile(file: string, plan: FillPlan): Promise<string[]> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   return writeXlsxPlan(file, plan);
+}
+
+/**
+ * Writes the plan's sheets into a new .xlsx file at `file` as they are made (xlsxWriter.ts, the
+ * parts writePlanBytes makes in memory); the names the sheets got. On failure the half-written file
+ * is removed and the error thrown.
+ */
+export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<string[]> {
+  const zip = await createZipFile(file);
+  try {
+    return await writeWorkbook(zip, plan);
+  } catch (e) {
+    await fs.rm(file, { force: true });
+    throw e;
+  }
 }
 
 /** What a file written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
