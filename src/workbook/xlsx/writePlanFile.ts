@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import type { Capabilities } from '../../reports/registry';
 import type { FillPlan } from '../../templates/plan';
 import { writeWorkbook } from './xlsxWriter';
+
+export { FILE_CAPABILITIES } from './xlsxWriter';
 import { createZipFile } from './zipFile';
 
 /**
@@ -16,8 +17,8 @@ export async function writePlanFile(file: string, plan: FillPlan): Promise<strin
 }
 
 /**
- * Writes the plan's sheets into a new .xlsx file at `file` as they are made (xlsxWriter.ts, the
- * parts writePlanBytes makes in memory); the names the sheets got. On failure the half-written file
+ * Writes the plan's sheets into a new .xlsx file at `file` as they are made (xlsxWriter.ts: the
+ * parts writePlanBytes.ts makes in memory); the names the sheets got. On failure the half-written file
  * is removed and the error thrown.
  */
 export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<string[]> {
@@ -29,6 +30,3 @@ export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<strin
     throw e;
   }
 }
-
-/** What a file written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
-export const FILE_CAPABILITIES: Capabilities = { charts: true, shapes: true };

@@ -1,4 +1,5 @@
 import { columnLetter, parseA1Range } from '../../domain/a1';
+import type { Capabilities } from '../../reports/registry';
 import { freeSheetName, PAGE_NUMBER_HEADER, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, sheetDrawing, type SheetDrawing } from './drawingXml';
@@ -9,7 +10,7 @@ export { withoutForbidden, xmlAttr, xmlText };
 
 /**
  * tochuc's own .xlsx writer of a fill plan, for a new report file (the CLI's `--out`, through
- * writePlanFile.ts's writeXlsxPlan). It writes
+ * writePlanFile.ts) or a page's download (writePlanBytes.ts, the same parts in memory). It writes
  * the same document as the exceljs executor (`writePlan.ts`: cells, styles, merges, sizes, frozen
  * rows, A4 page setup, print area and titles, the very hidden registry sheet `tochuc`), row by row
  * into a zip deflated as it goes (`zipWriter.ts`), holding nothing but the plan and the shared
@@ -302,6 +303,9 @@ function outSheets(plan: FillPlan): { sheets: OutSheet[]; names: string[] } {
   if (sheets.length) sheets.splice(1, 0, registry);
   return { sheets, names };
 }
+
+/** What a workbook written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
+export const FILE_CAPABILITIES: Capabilities = { charts: true, shapes: true };
 
 /**
  * Writes the plan's sheets into `zip` and closes it; the names the sheets got. On failure the zip is

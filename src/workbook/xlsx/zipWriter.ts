@@ -6,7 +6,8 @@ import { codec, type Deflater } from '../codec';
  * Node's zlib in the CLI, fflate in a browser) straight to its sink, and its local header, written
  * first with empty sizes, gets its CRC-32 and sizes once the part ends (no data descriptors, which
  * some readers mishandle). No ZIP64: a part or a file past 4 GB is refused, far above any report.
- * Only the part being written is held, a megabyte at most; the sink (`zipFile.ts`, a file) keeps nothing.
+ * Only the part being written is held, a megabyte at most, beside what the sink keeps: a file
+ * (`zipFile.ts`, the CLI) keeps nothing, memory (`MemorySink`, a page's download) the zip.
  */
 export class ZipWriter {
   private offset = 0;
@@ -106,13 +107,54 @@ export class ZipWriter {
   }
 }
 
-/** Where a zip's bytes go: a file (zipFile.ts). */
+/** Where a zip's bytes go: a file (zipFile.ts) or memory (MemorySink). */
 export interface ZipSink {
   /** The bytes at `at`: the end of what was written, or within it (a local header's sizes, once its part has ended). */
   write(bytes: Uint8Array, at: number): Promise<void>;
   close(): Promise<void>;
   /** After a failure: let go of what was written. */
   abort(): Promise<void>;
+}
+
+/** A zip held in memory, for a page to offer as a download: `bytes()` once the zip is closed. */
+export class MemorySink implements ZipSink {
+  private readonly chunks: Uint8Array[] = [];
+  /** Where each chunk starts in the zip. */
+  private readonly starts: number[] = [];
+  private length = 0;
+  private whole: Uint8Array | undefined;
+
+  async write(bytes: Uint8Array, at: number): Promise<void> {
+    if (at === this.length) {
+      this.chunks.push(bytes);
+      this.starts.push(at);
+      this.length += bytes.length;
+      return;
+    }
+    if (at + bytes.length > this.length) throw new Error('zip: written past its end');
+    // A header's sizes: into the chunks written before, from the last one back.
+    for (let i = this.chunks.length - 1; i >= 0 && this.starts[i] + this.chunks[i].length > at; i--) {
+      const chunk = this.chunks[i];
+      const from = Math.max(at, this.starts[i]);
+      const to = Math.min(at + bytes.length, this.starts[i] + chunk.length);
+      if (from < to) chunk.set(bytes.subarray(from - at, to - at), from - this.starts[i]);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.whole = concat(this.chunks);
+    this.chunks.length = 0;
+  }
+
+  async abort(): Promise<void> {
+    this.chunks.length = 0;
+  }
+
+  /** The zip, whole. */
+  bytes(): Uint8Array {
+    if (!this.whole) throw new Error('zip: not closed');
+    return this.whole;
+  }
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
