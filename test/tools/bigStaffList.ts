@@ -3,7 +3,7 @@
  * the title rows, the header of the hostile corpus's lists (test/tools/corpus/make.ts),
  * 60 units, names as staffGrid.ts makes them, dates as text (80 %) or date serials, and 5 % of the
  * people reduced in 2019, so that the 2019 report's appendix lists about 50,000 of a million.
- * Written row by row through tochuc's zip writer (src/workbook/xlsx/zipWriter.ts), with a shared-
+ * Written row by row through tochuc's zip writer (src/workbook/xlsx/zipWriter.ts, zlib), with a shared-
  * strings table as Excel writes one: memory stays flat whatever the size. Generated once into
  * node_modules/.cache/tochuc-bench/ and reused while its size, seed and this file are the same.
  *
@@ -13,7 +13,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { mulberry32 } from '../../src/domain/sampling';
-import { ZipFileWriter } from '../../src/workbook/xlsx/zipWriter';
+import { createZipFile } from '../../src/workbook/xlsx/zipFile';
 import { HEADER, ND108, SUBTITLE, TITLE } from './corpus/make';
 
 export const BIG_LIST_SEED = 20191231;
@@ -61,7 +61,7 @@ export async function writeBigStaffList(file: string, rows: number, seed = BIG_L
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const zip = await ZipFileWriter.create(tmp);
+  const zip = await createZipFile(tmp);
   const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   await zip.add('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
@@ -100,7 +100,8 @@ export async function writeBigStaffList(file: string, rows: number, seed = BIG_L
 
 /** The list of `rows` people in the cache, generated when missing or made by another version of this file. */
 export async function ensureBigStaffList(rows: number, seed = BIG_LIST_SEED): Promise<{ file: string; bytes: number; generated: boolean }> {
-  const generator = crypto.createHash('sha1').update(fs.readFileSync(__filename)).update(fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'workbook', 'xlsx', 'zipWriter.ts'))).digest('hex').slice(0, 12);
+  const src = path.join(__dirname, '..', '..', 'src', 'workbook');
+  const generator = [path.join(src, 'xlsx', 'zipWriter.ts'), path.join(src, 'codec', 'node.ts')].reduce((hash, file) => hash.update(fs.readFileSync(file)), crypto.createHash('sha1').update(fs.readFileSync(__filename))).digest('hex').slice(0, 12);
   const file = path.join(CACHE_DIR, `staff-${rows}-${seed}-${generator}.xlsx`);
   const generated = !fs.existsSync(file);
   if (generated) {

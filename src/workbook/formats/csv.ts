@@ -1,7 +1,6 @@
-// Node's own decoder, windows-1258 included, also where a test environment (jsdom) has another global one.
-import { TextDecoder } from 'util';
 import type { Issue } from '../../domain/issues';
 import type { CellValue } from '../../ingest/values';
+import { codec } from '../codec';
 import type { PlainSheet } from '../xlsx/fastXlsx';
 import { textEncoding, type TextEncoding } from './sniff';
 
@@ -44,7 +43,8 @@ export interface CsvRead {
 export function readCsv(data: Uint8Array, sheetName: string): CsvRead {
   const encoding = textEncoding(data) ?? 'utf-8';
   // fatal: false: a stray byte becomes U+FFFD in its cell rather than losing the file.
-  const decoder = new TextDecoder(encoding);
+  // The codec's decoder: Node's ICU in the CLI, the browser's own in a page (both have windows-1258 and UTF-16).
+  const decoder = codec().textDecoder(encoding);
   const step = CHUNK - (CHUNK % 2);
   let parser: CsvParser | undefined;
   let separator = ',';

@@ -1,22 +1,12 @@
 import { promises as fs, type Stats } from 'fs';
+import { MAX_INPUT_BYTES, tooLargeMessage, type FileProblemKind } from './inputSize';
 
-/**
- * The largest input read: 512 MiB. A staff list at Excel's last row (1,048,576 people × 12 columns)
- * is about 60–100 MB as .xlsx (the 60,000-row register is 3.6 MB), 120–150 MB as CSV and twice that
- * as "Unicode Text" (UTF-16); the cap lets all of them through with room to spare, while the file's
- * bytes, held whole in memory while they are read, stay a third of the 1.5 GB a run may take (docs/performance.md, "Figures": the 1,048,576-row list).
- */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
-
-/** Why a path is not read at all: not a file one can read to its end, or too large. */
-export type FileProblemKind = 'missing' | 'notRegular' | 'tooLarge';
+export { MAX_INPUT_BYTES, type FileProblemKind } from './inputSize';
 
 export interface FileProblem {
   kind: FileProblemKind;
   message: string;
 }
-
-const MiB = 1024 * 1024;
 
 /**
  * Looks at the path with stat before anything is opened: a device (/dev/zero), a FIFO or a socket
@@ -35,10 +25,7 @@ export async function inputProblem(path: string, maxBytes = MAX_INPUT_BYTES): Pr
     return { kind: 'notRegular', message: `"${path}" là một ${what}, không phải tệp thông thường nên không được đọc: hãy chỉ tới một tệp sổ (.xlsx, .xls, .ods, .csv) đã lưu trên đĩa.` };
   }
   if (stat.size > maxBytes) {
-    return {
-      kind: 'tooLarge',
-      message: `Tệp "${path}" quá lớn (${Math.ceil(stat.size / MiB)} MB, tochuc đọc tối đa ${Math.round(maxBytes / MiB)} MB): hãy lưu lại dưới dạng .xlsx (nhỏ hơn nhiều so với .csv, .xls) hoặc xóa các trang, cột không cần, rồi chạy lại.`,
-    };
+    return { kind: 'tooLarge', message: tooLargeMessage(path, stat.size, maxBytes) };
   }
   return undefined;
 }

@@ -67,7 +67,7 @@ const BOF_RECORDS = [0x0009, 0x0209, 0x0409, 0x0809];
  * compound file's directory; undefined when it has neither (a Word or PowerPoint file).
  */
 function workbookStream(X: SheetJs, data: Uint8Array): Uint8Array | undefined {
-  const cfb = (X.CFB as { read(d: Uint8Array, o: object): unknown; find(c: unknown, p: string): { content?: Uint8Array } | null }) ;
+  const cfb = (X.CFB as { read(d: Uint8Array, o: object): unknown; find(c: unknown, p: string): { content?: Uint8Array | number[] } | null }) ;
   let container: unknown;
   try {
     container = cfb.read(data, { type: 'buffer' });
@@ -76,7 +76,8 @@ function workbookStream(X: SheetJs, data: Uint8Array): Uint8Array | undefined {
   }
   for (const name of ['Workbook', 'Book', 'WORKBOOK', 'BOOK']) {
     const entry = cfb.find(container, name);
-    if (entry?.content && entry.content.length > 0) return entry.content;
+    // A Buffer when SheetJS was given one (the CLI); a stream of 4 KB or more given a plain Uint8Array (a page's bytes) comes as an Array.
+    if (entry?.content && entry.content.length > 0) return ArrayBuffer.isView(entry.content) ? entry.content : Uint8Array.from(entry.content);
   }
   return undefined;
 }

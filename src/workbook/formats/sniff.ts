@@ -1,6 +1,4 @@
-// Node's own decoder, windows-1258 included, also where a test environment (jsdom) has another global one.
-import { TextDecoder } from 'util';
-import { inflateRawSync } from 'zlib';
+import { codec } from '../codec';
 
 /**
  * What a file is, by its bytes: offices rename files (a real .xls saved as .xlsx, a CSV exported
@@ -34,7 +32,7 @@ export function sniff(data: Uint8Array): Sniffed {
  * Only that small entry is looked at, and inflated only when it is a few hundred bytes.
  */
 function isOds(data: Uint8Array): boolean {
-  const latin1 = (from: number, to: number) => Buffer.from(data.buffer, data.byteOffset + from, Math.max(0, Math.min(to, data.length) - from)).toString('latin1');
+  const latin1 = (from: number, to: number) => String.fromCharCode(...data.subarray(from, Math.max(from, to)));
   if (latin1(30, 38) === 'mimetype') return latin1(38, 38 + ODS_MIMETYPE.length) === ODS_MIMETYPE;
   const entry = zipEntry(data, 'mimetype');
   if (!entry || entry.compressedSize > 1024 || entry.offset + 30 > data.length) return false;
@@ -42,8 +40,8 @@ function isOds(data: Uint8Array): boolean {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
     const raw = data.subarray(start, start + entry.compressedSize);
-    const bytes = entry.method === 0 ? raw : entry.method === 8 ? inflateRawSync(raw, { maxOutputLength: 4096 }) : undefined;
-    return bytes !== undefined && Buffer.from(bytes).toString('latin1').startsWith(ODS_MIMETYPE);
+    const bytes = entry.method === 0 ? raw : entry.method === 8 ? codec().inflateRaw(raw, 4096) : undefined;
+    return bytes !== undefined && String.fromCharCode(...bytes.subarray(0, ODS_MIMETYPE.length)) === ODS_MIMETYPE;
   } catch {
     return false;
   }
@@ -82,7 +80,7 @@ export function textEncoding(data: Uint8Array): TextEncoding | undefined {
   } else {
     encoding = isUtf8(sample, sample.length < data.length) ? 'utf-8' : 'windows-1258';
   }
-  const text = new TextDecoder(encoding).decode(sample.subarray(0, sample.length - (sample.length % 2)));
+  const text = codec().textDecoder(encoding).decode(sample.subarray(0, sample.length - (sample.length % 2)));
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -94,7 +92,7 @@ export function textEncoding(data: Uint8Array): TextEncoding | undefined {
 function isUtf8(sample: Uint8Array, cut: boolean): boolean {
   try {
     // A sample cut inside a character is not an error: stream leaves the tail undecoded.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: cut });
+    codec().textDecoder('utf-8', { fatal: true }).decode(sample, { stream: cut });
     return true;
   } catch {
     return false;
@@ -108,7 +106,7 @@ function isUtf8(sample: Uint8Array, cut: boolean): boolean {
 export function isMarkup(data: Uint8Array): boolean {
   const encoding = textEncoding(data);
   if (!encoding) return false;
-  const head = new TextDecoder(encoding).decode(data.subarray(0, 1024));
+  const head = codec().textDecoder(encoding).decode(data.subarray(0, 1024));
   return /^\s*</.test(head);
 }
 
@@ -133,10 +131,10 @@ function zipEntry(data: Uint8Array, name: string): ZipEntry | undefined {
   if (end < 0) return undefined;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  const wanted = Buffer.from(name, 'utf8');
+  const wanted = new TextEncoder().encode(name);
   for (let i = 0; i < count && at + 46 <= data.length && view.getUint32(at, true) === 0x02014b50; i++) {
     const nameLength = view.getUint16(at + 28, true);
-    if (nameLength === wanted.length && at + 46 + nameLength <= data.length && Buffer.from(data.buffer, data.byteOffset + at + 46, nameLength).equals(wanted)) {
+    if (nameLength === wanted.length && at + 46 + nameLength <= data.length && wanted.every((b, j) => data[at + 46 + j] === b)) {
       return { method: view.getUint16(at + 10, true), compressedSize: view.getUint32(at + 20, true), size: view.getUint32(at + 24, true), offset: view.getUint32(at + 42, true) };
     }
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);

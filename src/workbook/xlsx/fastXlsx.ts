@@ -1,6 +1,6 @@
 /**
- * The .xlsx reader of the CLI: the parts are inflated one at a time (zipEntries.ts, Node's zlib),
- * a small scanner reads their XML. It gives what exceljs' in-memory reader gives (readXlsx.ts keeps that as engine 'exceljs',
+ * The .xlsx reader of the CLI and of a browser page: the parts are inflated one at a time
+ * (zipEntries.ts: Node's zlib in the CLI, fflate in a browser), a small scanner reads their XML. It gives what exceljs' in-memory reader gives (readXlsx.ts keeps that as engine 'exceljs',
  * and test/fastXlsx.test.ts holds the two to the same output), in a fraction of its time and memory.
  *
  * Reading a 60,000-row register (3.6 MB) with test/tools/compareReaders.ts: medians of 7 runs, each
@@ -45,7 +45,8 @@ export function readPlainSheets(data: Uint8Array): PlainSheet[] {
  * while this thread scans what it has inflated, and the sheet's XML is never held whole, as bytes or
  * as text (28 MB of each on the 60,000-row register of test/tools/benchLibreOffice.ts, whose fresh
  * pages were a fifth of the process's 45,000 page faults). The report on that register: 13 of 20
- * alternated runs faster, medians 1,076 → 989 ms.
+ * alternated runs faster, medians 1,076 → 989 ms. With a codec that does not stream (fflate, in a
+ * browser) each sheet is read whole, as readPlainSheets reads it.
  */
 export async function readPlainSheetsAsync(data: Uint8Array): Promise<PlainSheet[]> {
   const pkg = openPackage(data);
@@ -89,19 +90,19 @@ async function readPieces(part: PartStream, book: Book, sheet: string): Promise<
   const scan = new SheetScan(book, [], sheet);
   const utf8 = new TextDecoder();
   // The bytes after the last cut, which start the next piece.
-  let carry: Buffer = Buffer.alloc(0);
+  let carry: Uint8Array = EMPTY;
   let total = 0;
   try {
-    for await (const chunk of part.stream as AsyncIterable<Buffer>) {
+    for await (const chunk of part.stream) {
       total += chunk.length;
       if (total > part.size) return undefined;
-      const cut = chunk.lastIndexOf('<row ');
+      const cut = lastRowStart(chunk);
       if (cut < 0 || carry.length + cut === 0) {
         if (carry.length + chunk.length > MAX_PIECE_BYTES) return undefined;
-        carry = Buffer.concat([carry, chunk]);
+        carry = concat(carry, chunk);
         continue;
       }
-      scan.scan(utf8.decode(carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, cut)]) : chunk.subarray(0, cut)));
+      scan.scan(utf8.decode(carry.length > 0 ? concat(carry, chunk.subarray(0, cut)) : chunk.subarray(0, cut)));
       if (scan.cellCut) return undefined;
       carry = chunk.subarray(cut);
     }
@@ -113,6 +114,27 @@ async function readPieces(part: PartStream, book: Book, sheet: string): Promise<
   } finally {
     part.stream.destroy();
   }
+}
+
+const EMPTY = new Uint8Array(0);
+/** "<row " in bytes: where readPieces cuts. */
+const ROW_TAG = [0x3c, 0x72, 0x6f, 0x77, 0x20];
+
+/** Where the last "<row " in the bytes starts, or -1: looked for from the end, where it is near. */
+function lastRowStart(bytes: Uint8Array): number {
+  for (let i = bytes.lastIndexOf(ROW_TAG[0], bytes.length - ROW_TAG.length); i >= 0; i = bytes.lastIndexOf(ROW_TAG[0], i - 1)) {
+    if (bytes[i + 1] === ROW_TAG[1] && bytes[i + 2] === ROW_TAG[2] && bytes[i + 3] === ROW_TAG[3] && bytes[i + 4] === ROW_TAG[4]) return i;
+    // lastIndexOf from -1 would start again at the end.
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 interface Worksheet {
@@ -229,9 +251,22 @@ export class NotXlsxError extends Error {
   }
 }
 
-/** A directory entry's name as a compound file stores it (UTF-16LE), to be looked for in the file's bytes. */
-function utf16(name: string): Buffer {
-  return Buffer.from(name, 'utf16le');
+/** A directory entry's name as a compound file stores it (UTF-16LE, ASCII here), to be looked for in the file's bytes. */
+function utf16(name: string): Uint8Array {
+  const bytes = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) bytes[i * 2] = name.charCodeAt(i);
+  return bytes;
+}
+
+/** Whether `pattern` occurs in `data`: its first byte found by the engine's own search, the rest compared. */
+function includes(data: Uint8Array, pattern: Uint8Array): boolean {
+  const last = data.length - pattern.length;
+  for (let at = data.indexOf(pattern[0]); at >= 0 && at <= last; at = data.indexOf(pattern[0], at + 1)) {
+    let i = 1;
+    while (i < pattern.length && data[at + i] === pattern[i]) i++;
+    if (i === pattern.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -242,9 +277,8 @@ function utf16(name: string): Buffer {
  */
 export function containerProblem(data: Uint8Array): NotXlsxError | undefined {
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (bytes.includes(utf16('EncryptedPackage')) || bytes.includes(utf16('EncryptionInfo'))) return new NotXlsxError('encrypted', 'tệp được mã hóa bằng mật khẩu (tệp OLE có EncryptedPackage), không phải tệp nén zip .xlsx');
-    if (bytes.includes(utf16('Workbook')) || bytes.includes(utf16('Book'))) return new NotXlsxError('xls', 'tệp Excel 97–2003 (.xls, tệp OLE có luồng Workbook), không phải .xlsx');
+    if (includes(data, utf16('EncryptedPackage')) || includes(data, utf16('EncryptionInfo'))) return new NotXlsxError('encrypted', 'tệp được mã hóa bằng mật khẩu (tệp OLE có EncryptedPackage), không phải tệp nén zip .xlsx');
+    if (includes(data, utf16('Workbook')) || includes(data, utf16('Book'))) return new NotXlsxError('xls', 'tệp Excel 97–2003 (.xls, tệp OLE có luồng Workbook), không phải .xlsx');
     return new NotXlsxError('ole', 'tệp OLE (có mật khẩu, hoặc là tệp .xls cũ), không phải tệp nén zip .xlsx');
   }
   if (!startsWith(data, [0x50, 0x4b])) return new NotXlsxError('notZip', 'không phải tệp nén zip như .xlsx');

@@ -1,8 +1,10 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import type { Capabilities } from '../../reports/registry';
 import type { FillPlan } from '../../templates/plan';
-import { writeXlsxPlan } from './xlsxWriter';
+import { writeWorkbook } from './xlsxWriter';
+
+export { FILE_CAPABILITIES } from './xlsxWriter';
+import { createZipFile } from './zipFile';
 
 /**
  * A new workbook holding the plan's sheets, written to `file` (its folder made if need be): by
@@ -14,5 +16,17 @@ export async function writePlanFile(file: string, plan: FillPlan): Promise<strin
   return writeXlsxPlan(file, plan);
 }
 
-/** What a file written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
-export const FILE_CAPABILITIES: Capabilities = { charts: true, shapes: true };
+/**
+ * Writes the plan's sheets into a new .xlsx file at `file` as they are made (xlsxWriter.ts: the
+ * parts writePlanBytes.ts makes in memory); the names the sheets got. On failure the half-written file
+ * is removed and the error thrown.
+ */
+export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<string[]> {
+  const zip = await createZipFile(file);
+  try {
+    return await writeWorkbook(zip, plan);
+  } catch (e) {
+    await fs.rm(file, { force: true });
+    throw e;
+  }
+}

@@ -1,14 +1,16 @@
 import { columnLetter, parseA1Range } from '../../domain/a1';
+import type { Capabilities } from '../../reports/registry';
 import { freeSheetName, PAGE_NUMBER_HEADER, safeSheetName, type CellStyle, type FillPlan, type PlanCell, type SheetPlan } from '../../templates/plan';
 import { REGISTRY_HEADER, REGISTRY_SHEET } from '../hiddenSheet';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, sheetDrawing, type SheetDrawing } from './drawingXml';
 import { withoutForbidden, xmlAttr, xmlText } from './xmlEscape';
-import { ZipFileWriter, type PartWriter } from './zipWriter';
+import type { PartWriter, ZipWriter } from './zipWriter';
 
 export { withoutForbidden, xmlAttr, xmlText };
 
 /**
- * tochuc's own .xlsx writer of a fill plan, for a new report file (the CLI's `--out`). It writes
+ * tochuc's own .xlsx writer of a fill plan, for a new report file (the CLI's `--out`, through
+ * writePlanFile.ts) or a page's download (writePlanBytes.ts, the same parts in memory). It writes
  * the same document as the exceljs executor (`writePlan.ts`: cells, styles, merges, sizes, frozen
  * rows, A4 page setup, print area and titles, the very hidden registry sheet `tochuc`), row by row
  * into a zip deflated as it goes (`zipWriter.ts`), holding nothing but the plan and the shared
@@ -302,59 +304,63 @@ function outSheets(plan: FillPlan): { sheets: OutSheet[]; names: string[] } {
   return { sheets, names };
 }
 
+/** What a workbook written here draws beside the tables: charts and the organisation chart (`drawingXml.ts`). */
+export const FILE_CAPABILITIES: Capabilities = { charts: true, shapes: true };
+
 /**
- * Writes the plan's sheets into a new .xlsx file at `file`; the names the sheets got. On failure the
- * half-written file is removed and the error thrown.
+ * Writes the plan's sheets into `zip` and closes it; the names the sheets got. On failure the zip is
+ * aborted (its sink let go) and the error thrown: the caller removes what was written.
  */
-export async function writeXlsxPlan(file: string, plan: FillPlan): Promise<string[]> {
-  const { sheets, names } = outSheets(plan);
-  const zip = await ZipFileWriter.create(file);
+export async function writeWorkbook(zip: ZipWriter, plan: FillPlan): Promise<string[]> {
   try {
-    const styles = new Styles();
-    const strings = new SharedStrings();
-    const n = sheets.length;
-    // The drawings are small and made first: the content types, written first, name their parts.
-    const drawings: Array<{ sheet: number; number: number; parts: SheetDrawing; firstChart: number }> = [];
-    let charts = 0;
-    sheets.forEach((sheet, i) => {
-      const parts = sheetDrawing(sheet, charts + 1);
-      if (!parts) return;
-      drawings.push({ sheet: i, number: drawings.length + 1, parts, firstChart: charts + 1 });
-      charts += parts.charts.length;
-    });
-    const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
-      + drawings.map((d) => `<Override PartName="/xl/drawings/drawing${d.number}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`).join('')
-      + Array.from({ length: charts }, (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`).join('');
-    await zip.add('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`);
-    await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
-    await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>tochuc</Application></Properties>`);
-    await zip.add('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>tochuc</dc:creator></cp:coreProperties>`);
-    const defined: string[] = [];
-    sheets.forEach((sheet, i) => {
-      const page = sheet.plan.page;
-      if (page?.printArea) defined.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(`${quoteSheet(sheet.name)}!${absolute(page.printArea)}`)}</definedName>`);
-      if (page?.titleRows) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoteSheet(sheet.name)}!${page.titleRows}`)}</definedName>`);
-    });
-    const sheetList = sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="veryHidden"' : ''} r:id="rId${i + 1}"/>`).join('');
-    await zip.add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetList}</sheets>${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`);
-    const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-    await zip.add('xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels}<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-    const drawingOf = new Map(drawings.map((d) => [d.sheet, d]));
-    for (let i = 0; i < n; i++) await writeSheet(await zip.part(`xl/worksheets/sheet${i + 1}.xml`), sheets[i], i === 0, styles, strings, drawingOf.has(i));
-    for (const d of drawings) {
-      await zip.add(`xl/worksheets/_rels/sheet${d.sheet + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="${DRAWING_REL_ID}" Type="${DRAWING_REL_TYPE}" Target="../drawings/drawing${d.number}.xml"/></Relationships>`);
-      await zip.add(`xl/drawings/drawing${d.number}.xml`, d.parts.drawing);
-      if (d.parts.rels) await zip.add(`xl/drawings/_rels/drawing${d.number}.xml.rels`, d.parts.rels);
-      for (const [i, chart] of d.parts.charts.entries()) await zip.add(`xl/charts/chart${d.firstChart + i}.xml`, chart);
-    }
-    await strings.write(await zip.part('xl/sharedStrings.xml'));
-    await zip.add('xl/styles.xml', styles.xml());
-    await zip.close();
+    const { sheets, names } = outSheets(plan);
+    await writeParts(zip, sheets);
+    return names;
   } catch (e) {
     await zip.abort();
-    const { promises: fs } = await import('fs');
-    await fs.rm(file, { force: true });
     throw e;
   }
-  return names;
+}
+
+async function writeParts(zip: ZipWriter, sheets: OutSheet[]): Promise<void> {
+  const styles = new Styles();
+  const strings = new SharedStrings();
+  const n = sheets.length;
+  // The drawings are small and made first: the content types, written first, name their parts.
+  const drawings: Array<{ sheet: number; number: number; parts: SheetDrawing; firstChart: number }> = [];
+  let charts = 0;
+  sheets.forEach((sheet, i) => {
+    const parts = sheetDrawing(sheet, charts + 1);
+    if (!parts) return;
+    drawings.push({ sheet: i, number: drawings.length + 1, parts, firstChart: charts + 1 });
+    charts += parts.charts.length;
+  });
+  const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')
+    + drawings.map((d) => `<Override PartName="/xl/drawings/drawing${d.number}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`).join('')
+    + Array.from({ length: charts }, (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`).join('');
+  await zip.add('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`);
+  await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
+  await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>tochuc</Application></Properties>`);
+  await zip.add('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>tochuc</dc:creator></cp:coreProperties>`);
+  const defined: string[] = [];
+  sheets.forEach((sheet, i) => {
+    const page = sheet.plan.page;
+    if (page?.printArea) defined.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlText(`${quoteSheet(sheet.name)}!${absolute(page.printArea)}`)}</definedName>`);
+    if (page?.titleRows) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoteSheet(sheet.name)}!${page.titleRows}`)}</definedName>`);
+  });
+  const sheetList = sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="veryHidden"' : ''} r:id="rId${i + 1}"/>`).join('');
+  await zip.add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetList}</sheets>${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>`);
+  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  await zip.add('xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels}<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  const drawingOf = new Map(drawings.map((d) => [d.sheet, d]));
+  for (let i = 0; i < n; i++) await writeSheet(await zip.part(`xl/worksheets/sheet${i + 1}.xml`), sheets[i], i === 0, styles, strings, drawingOf.has(i));
+  for (const d of drawings) {
+    await zip.add(`xl/worksheets/_rels/sheet${d.sheet + 1}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="${DRAWING_REL_ID}" Type="${DRAWING_REL_TYPE}" Target="../drawings/drawing${d.number}.xml"/></Relationships>`);
+    await zip.add(`xl/drawings/drawing${d.number}.xml`, d.parts.drawing);
+    if (d.parts.rels) await zip.add(`xl/drawings/_rels/drawing${d.number}.xml.rels`, d.parts.rels);
+    for (const [i, chart] of d.parts.charts.entries()) await zip.add(`xl/charts/chart${d.firstChart + i}.xml`, chart);
+  }
+  await strings.write(await zip.part('xl/sharedStrings.xml'));
+  await zip.add('xl/styles.xml', styles.xml());
+  await zip.close();
 }

@@ -1,11 +1,11 @@
-import { createInflateRaw, inflateRawSync, type InflateRaw, type ZlibOptions } from 'zlib';
 import { viNumber } from '../../domain/viNumbers';
+import { codec, InflateLimitError, type InflatingStream } from '../codec';
 
 /**
  * The parts of a zip file (an .xlsx is one), found through its central directory and inflated by
- * Node's own zlib. fflate's inflate is plain JavaScript: on a 60,000-row register it took 250 ms
- * of a 2-second budget where zlib takes under 100 ms, and fflate does not hand out the raw
- * compressed bytes. The format is the one of PKWARE's APPNOTE.TXT (sections 4.3.7, 4.3.12, 4.3.16,
+ * the build's codec (../codec: Node's own zlib in the CLI, fflate in a browser). fflate's inflate
+ * is plain JavaScript: on a 60,000-row register it took 250 ms of a 2-second budget where zlib takes
+ * under 100 ms, and fflate's unzip does not hand out the raw compressed bytes. The format is the one of PKWARE's APPNOTE.TXT (sections 4.3.7, 4.3.12, 4.3.16,
  * ZIP64 in 4.3.14, 4.3.15 and 4.5.3): stored (0) and deflated (8) parts, no encryption, which is all
  * an .xlsx uses. Data descriptors (4.3.9) need nothing: the sizes are read from the central directory.
  *
@@ -14,7 +14,8 @@ import { viNumber } from '../../domain/viNumbers';
  * overlapping entries of a "better zip bomb" would each inflate the same bytes again), names are
  * unique and use "/", the local header agrees with the directory, and each part's declared size and
  * ratio are plausible for a workbook (the bounds below). A part is then inflated into one buffer of
- * its declared size and no more: a part that inflates past what it declared stops there.
+ * its declared size and no more: a part that inflates past what it declared stops there (with zlib
+ * at that byte, with fflate within a slice of it: fflate.ts). The checks are the same whichever codec.
  */
 
 /**
@@ -124,17 +125,15 @@ export class ZipEntries {
 
   /**
    * A deflated part inflating on libuv's thread pool, `chunkSize` bytes at a time, while its reader
-   * reads what has come; undefined for a stored part or none (read() then). Its errors are the
-   * reader's to see as it iterates. zlib runs up to AHEAD chunks ahead of the reader, no further.
+   * reads what has come; undefined for a stored part or none, or where the codec does not stream
+   * (a browser's): read() then. Its errors are the reader's to see as it iterates. zlib runs up to
+   * AHEAD chunks ahead of the reader, no further.
    */
   inflating(name: string, chunkSize: number): PartStream | undefined {
     const entry = this.entries.get(name.replace(/^\//, ''));
-    if (!entry || entry.method !== 8) return undefined;
-    // The options go on to the stream (node's lib/zlib.js), which @types/node does not say.
-    const stream = createInflateRaw({ chunkSize, readableHighWaterMark: AHEAD * chunkSize } as ZlibOptions);
-    stream.on('error', () => {});
-    stream.end(this.data.subarray(entry.start, entry.start + entry.compressedSize));
-    return { stream, size: entry.size };
+    const zip = codec();
+    if (!entry || entry.method !== 8 || !zip.inflating) return undefined;
+    return { stream: zip.inflating(this.data.subarray(entry.start, entry.start + entry.compressedSize), chunkSize, AHEAD), size: entry.size };
   }
 
   /** A part's bytes, or undefined when the zip has no such part. */
@@ -143,14 +142,13 @@ export class ZipEntries {
     if (!entry) return undefined;
     const raw = this.data.subarray(entry.start, entry.start + entry.compressedSize);
     if (entry.method === 0) return raw;
-    let out: Buffer;
+    let out: Uint8Array;
     try {
-      // One output buffer of the declared size and a byte (zlib asks for more room only when its
-      // buffer is full): no copy of a big part from 16 KB chunks, and memory bounded by the size
+      // One output buffer of the declared size (codec.inflateRaw): memory bounded by the size
       // declared, which the directory check above already found plausible.
-      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.max(64, entry.size + 1) });
+      out = codec().inflateRaw(raw, entry.size);
     } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (e instanceof InflateLimitError) {
         throw new ZipSizeError(`có phần "${name}" giải nén ra nhiều hơn kích thước khai trong tệp nén (${viNumber(entry.size)} byte) ${ABSURD}`);
       }
       throw new Error(`phần "${name}" không giải nén được (${(e as Error).message.split('\n')[0]})`);
@@ -162,7 +160,7 @@ export class ZipEntries {
 
 /** A deflated part inflating a chunk at a time, and the size its entry declares: its reader stops past that size, as read() does. */
 export interface PartStream {
-  stream: InflateRaw;
+  stream: InflatingStream;
   size: number;
 }
 
