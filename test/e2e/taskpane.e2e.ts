@@ -50,7 +50,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { AxeResults, ElementContext, ImpactValue, Result, RunOptions } from 'axe-core';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { SAMPLE_WORKBOOK } from '../../src/cli/main';
@@ -60,6 +59,7 @@ import { readXlsx } from '../../src/workbook/xlsx/readXlsx';
 import { REGISTRY_SHEET } from '../../src/workbook/hiddenSheet';
 import { host, sampleInExcel } from '../helpers/excelSample';
 import { SAMPLE_ORG } from '../tools/generateSample';
+import { AxeAudit } from './axe';
 import type { FakeHostBook, FakeHostControl, FakeHostOptions } from './fakeHost';
 import { SHAPES_PANEL_ID, type RenderedSheet, type ShapesPanel } from './shapesPanel';
 
@@ -207,6 +207,8 @@ type FakeHostWindow = Window & { __fakeHost: FakeHostControl; __fakeHostOptions?
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 const log = (text: string) => console.log(`[e2e ${seconds()}s] ${text}`);
+/** The accessibility audit of the pane's main states (test/e2e/axe.ts). */
+const axe = new AxeAudit(log);
 
 // ---------------------------------------------------------------------------------------------------
 // The page: server, office.js, fake host, request guard
@@ -368,113 +370,6 @@ async function waitForResult(page: Page): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The accessibility audit (axe-core)
-// ---------------------------------------------------------------------------------------------------
-
-/**
- * axe-core's own build, injected into the page as a script (never bundled: a devDependency the pane
- * does not import). Read once.
- */
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** WCAG 2.0, 2.1 and 2.2 A and AA, and Deque's best practices (landmarks, headings, …). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-/** What fails the run; moderate and minor ones are written to axe.json and logged. */
-const AXE_BLOCKING: readonly ImpactValue[] = ['serious', 'critical'];
-/**
- * The whole document (the pane and Fluent's portals) but Tabster's dummy inputs: the empty <i
- * tabindex="0" aria-hidden="true" data-tabster-dummy> that Fluent's focus manager puts around the
- * tab list (arrow-key navigation) to catch Tab and hand focus straight on. aria-hidden-focus flags
- * them (serious), a false positive: they are meant to be focusable and hidden from screen readers,
- * which would otherwise announce them, and they never keep focus (Fluent UI closed it "by design",
- * microsoft/fluentui#27517; Tabster asks checkers to skip them, microsoft/tabster#288). Excluding
- * them leaves the rule on for every other element. docs/decisions.md, "The add-in".
- */
-const AXE_EXCLUDE = ['[data-tabster-dummy]'];
-const AXE_OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: AXE_TAGS },
-  // Only the violations and what axe could not decide are wanted in full.
-  resultTypes: ['violations', 'incomplete'],
-  // The frames on the page are office.js's hidden ones (its telemetry page), not the pane.
-  iframes: false,
-};
-
-interface AxeFinding {
-  id: string;
-  impact: ImpactValue | undefined;
-  help: string;
-  nodes: number;
-  /** The first few elements: their CSS selectors and opening HTML. */
-  targets: string[];
-  html: string[];
-  /** axe's reason for the first element. */
-  why: string;
-}
-
-interface AxeState {
-  state: string;
-  width: number;
-  violations: AxeFinding[];
-  /** What axe could not decide (e.g. contrast over a gradient): to look at, never failing. */
-  incomplete: AxeFinding[];
-}
-
-const axeStates: AxeState[] = [];
-
-function findings(results: readonly Result[]): AxeFinding[] {
-  return results.map((r) => ({
-    id: r.id,
-    impact: r.impact,
-    help: r.help,
-    nodes: r.nodes.length,
-    targets: r.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
-    html: r.nodes.slice(0, 5).map((n) => n.html.slice(0, 300)),
-    why: r.nodes[0]?.failureSummary ?? '',
-  }));
-}
-
-/**
- * Runs axe-core on the page as it is (the whole document: the pane and Fluent's portals) and records
- * the state's violations by rule; the run fails at the end if any state had a serious or critical one.
- */
-async function audit(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  // Not halfway through a transition (an accordion opening): axe would see overlaps and faded text.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  const t0 = Date.now();
-  const results = await page.evaluate(async ({ exclude, options }) => {
-    const axe = (window as unknown as { axe: { run(context: ElementContext, options: RunOptions): Promise<AxeResults> } }).axe;
-    const r = await axe.run({ exclude: exclude.map((selector) => [selector]) }, options);
-    // Only what is needed crosses back (the check data is large). No named function in here:
-    // tsx would wrap it in a helper (__name) that the page does not have.
-    const [violations, incomplete] = [r.violations, r.incomplete].map((list) => list.map((x) => ({ ...x, nodes: x.nodes.map((n) => ({ ...n, any: [], all: [], none: [] })) })));
-    return { violations, incomplete };
-  }, { exclude: AXE_EXCLUDE, options: AXE_OPTIONS });
-  const entry: AxeState = { state, width: page.viewportSize()?.width ?? 0, violations: findings(results.violations), incomplete: findings(results.incomplete) };
-  axeStates.push(entry);
-  const list = (xs: AxeFinding[]) => xs.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join(', ') || 'none';
-  log(`axe ${state}: ${list(entry.violations)}; incomplete: ${list(entry.incomplete)} [${Date.now() - t0} ms]`);
-}
-
-/** Writes test-output/e2e/axe.json: every state audited so far, every impact. */
-function writeAxeReport(): void {
-  const count = (xs: AxeFinding[]) => xs.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v.id]: (acc[v.id] ?? 0) + v.nodes }), {});
-  const byImpact = (xs: AxeFinding[]) => xs.reduce<Record<string, number>>((acc, v) => ({ ...acc, [String(v.impact)]: (acc[String(v.impact)] ?? 0) + v.nodes }), {});
-  const report = {
-    axeVersion: (JSON.parse(fs.readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string }).version,
-    tags: AXE_TAGS,
-    blocking: AXE_BLOCKING,
-    states: axeStates.map((s) => ({ state: s.state, width: s.width, byImpact: byImpact(s.violations), rules: count(s.violations), incompleteRules: count(s.incomplete), violations: s.violations, incomplete: s.incomplete })),
-  };
-  fs.writeFileSync(path.join(OUT, 'axe.json'), `${JSON.stringify(report, null, 2)}\n`);
-}
-
-/** Fails on any serious or critical violation of any state audited. */
-function assertAxe(): void {
-  const blocking = axeStates.flatMap((s) => s.violations.filter((v) => AXE_BLOCKING.includes(v.impact ?? null)).map((v) => `${s.state}: ${v.id} (${v.impact}) ${v.help}: ${v.targets.slice(0, 3).join(' | ')}${v.nodes > 3 ? ` … (${v.nodes} in all)` : ''}`));
-  assert.deepEqual(blocking, [], `axe-core found serious or critical violations (test-output/e2e/axe.json):\n  ${blocking.join('\n  ')}`);
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The run
 // ---------------------------------------------------------------------------------------------------
 
@@ -484,7 +379,7 @@ async function outsideOffice(browser: Browser, base: string, watch: Watch): Prom
   await UI.notInExcel(page).waitFor();
   assert.ok(await UI.generate(page).isDisabled(), 'outside Office the generate button must be disabled');
   await shot(page, 'outside-office');
-  await audit(page, 'outside-office');
+  await axe.audit(page, 'outside-office');
   await page.context().close();
 }
 
@@ -497,7 +392,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await assertEventually(async () => !(await UI.generate(page).isDisabled()), 'the generate button stays disabled inside the fake Excel: the pane did not see the host');
   assert.equal(await UI.notInExcel(page).count(), 0, 'inside the fake Excel the pane still says it is not in Excel');
   await shot(page, 'ready');
-  await audit(page, 'ready');
+  await axe.audit(page, 'ready');
 
   const sourceNames = await fakeHost(page, (h) => h.sheetNames());
   // Every sheet of the user's data must come out as it went in; tochuc's own very hidden sheet (the
@@ -512,7 +407,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await UI.to(page).fill(EXPECT.to);
   await UI.target(page).fill(EXPECT.target);
   await shot(page, 'period-target');
-  await audit(page, 'period');
+  await axe.audit(page, 'period');
 
   log('generate, slowed down, then cancel');
   await page.evaluate((ms) => ((window as unknown as FakeHostWindow).__fakeHost.delayMs = ms), SLOW_SYNC_MS);
@@ -520,7 +415,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await UI.generate(page).click();
   await UI.progress(page).waitFor();
   await shot(page, 'running');
-  await audit(page, 'running');
+  await axe.audit(page, 'running');
   // Reading takes several slowed syncs: the click lands while the pane reads (cancelWhileWriting clicks while it writes).
   await UI.cancel(page).click({ timeout: 10 * SLOW_SYNC_MS }).catch((e: unknown) => {
     throw new Error(`could not click "${vi.cancel}" while generating (still reading?): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -538,7 +433,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await waitForResult(page);
   log(`result after ${((Date.now() - generateStarted) / 1000).toFixed(1)}s, ${(await fakeHost(page, (h) => h.syncs())) - syncsBeforeRun} syncs`);
   await shot(page, 'result', true);
-  await audit(page, 'result');
+  await axe.audit(page, 'result');
 
   const names = await fakeHost(page, (h) => h.sheetNames());
   for (const sheet of EXPECT.sheets) assert.ok(names.includes(sheet), `the workbook has no sheet "${sheet}" after generating (sheets: ${names.join(', ')})`);
@@ -571,7 +466,7 @@ async function insideFakeExcel(browser: Browser, base: string, watch: Watch): Pr
   await UI.selectProblem(first).waitFor();
   await first.scrollIntoViewIfNeeded();
   await shot(page, 'select-failed');
-  await audit(page, 'select-failed');
+  await axe.audit(page, 'select-failed');
   await page.context().close();
 }
 
@@ -590,7 +485,7 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   await header.waitFor();
   await assertEventually(async () => (await header.innerText()).includes(EXPECT.staffKind), async () => `the staff sheet is not shown as "${EXPECT.staffKind}": ${await header.innerText()}`);
   await shot(page, 'data');
-  await audit(page, 'data');
+  await axe.audit(page, 'data');
 
   log('choose another column for a field');
   await header.click();
@@ -600,7 +495,7 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   await column.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('listbox').waitFor();
-  await audit(page, 'column-list');
+  await axe.audit(page, 'column-list');
   console.log(await page.evaluate(() => { const h = document.querySelector('h1')!.getBoundingClientRect(); return document.elementsFromPoint(h.x + 5, h.y + 5).map((e) => e.outerHTML.slice(0, 250)).join('\n---\n'); }));
   await shot(page, 'column-list');
   const option = page.getByRole('option').filter({ hasText: new RegExp(`^${EXPECT.newColumn} — `) });
@@ -612,7 +507,7 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   assert.ok(saved.includes(`\\"field\\":\\"${EXPECT.fieldKey}\\"`) && saved.includes(`\\"header\\":\\"${EXPECT.newColumn}\\"`), `the column choice is not in the workbook's settings: ${saved.slice(0, 400)}`);
   await assertEventually(async () => (await UI.column(page, EXPECT.field).innerText()).startsWith(`${EXPECT.newColumn} — `), async () => `after the rescan the field shows ${await UI.column(page, EXPECT.field).innerText()}`);
   await shot(page, 'column-chosen');
-  await audit(page, 'column-mapping');
+  await axe.audit(page, 'column-mapping');
 
   log('organisation tab: read from and saved to the settings');
   await UI.tab(page, vi.tabs.org).click();
@@ -622,7 +517,7 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   await UI.orgSaved(page).waitFor();
   assert.ok((await fakeHost(page, (h) => h.sheetJson('tochuc'))).includes(EXPECT.newSigner), 'the new signer is not in the workbook settings');
   await shot(page, 'organisation', true);
-  await audit(page, 'organisation');
+  await axe.audit(page, 'organisation');
   await page.setViewportSize({ width: WIDE, height: HEIGHT });
   await shot(page, 'organisation');
   await page.context().close();
@@ -633,7 +528,7 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   const background = await dark.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider') as Element).backgroundColor);
   assert.ok(/rgb\((\d+), \1, \1\)/.test(background) && Number(/\d+/.exec(background)?.[0]) < 80, `the pane does not follow the dark theme (background ${background})`);
   await shot(dark, 'dark');
-  await audit(dark, 'dark');
+  await axe.audit(dark, 'dark');
 
   log('dark theme: the result and the column mapping, for the contrast of their badges and muted text');
   await UI.periodKind(dark).selectOption(UI.customPeriod);
@@ -644,12 +539,12 @@ async function dataAndSettings(browser: Browser, base: string, watch: Watch): Pr
   await waitForResult(dark);
   await dark.evaluate(() => window.scrollTo(0, 0));
   await shot(dark, 'dark-result', true);
-  await audit(dark, 'dark-result');
+  await axe.audit(dark, 'dark-result');
   await UI.tab(dark, vi.tabs.data).click();
   const darkHeader = UI.sheetHeader(dark, EXPECT.staffSheet);
   await darkHeader.click();
   await UI.column(dark, EXPECT.field).waitFor();
-  await audit(dark, 'dark-column-mapping');
+  await axe.audit(dark, 'dark-column-mapping');
   await shot(dark, 'dark-data');
   await dark.context().close();
 }
@@ -720,7 +615,7 @@ async function partyReport(browser: Browser, base: string, watch: Watch): Promis
   assert.deepEqual(changed, [], `generating changed the data sheets ${changed.join(', ')}`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'party-result', true);
-  await audit(page, 'party-result');
+  await axe.audit(page, 'party-result');
   await page.context().close();
 }
 
@@ -744,7 +639,7 @@ async function benefitsReport(browser: Browser, base: string, watch: Watch): Pro
   assert.equal((await UI.figure(page, vi.benefits.people).innerText()).trim(), vi.benefits.persons(BENEFITS.count));
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'benefits-result', true);
-  await audit(page, 'benefits-result');
+  await axe.audit(page, 'benefits-result');
   await page.context().close();
 }
 
@@ -851,9 +746,9 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    writeAxeReport();
+    axe.write(path.join(OUT, 'axe.json'));
   }
-  assertAxe();
+  axe.assertClean();
   assert.ok(watch.requests.length > 0, 'no request was recorded: the request guard is not working');
   const offenders = [...new Set(watch.offenders)];
   assert.deepEqual(offenders, [], `requests left ${server.base} (aborted):\n  ${offenders.join('\n  ')}`);
