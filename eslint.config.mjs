@@ -37,4 +37,9 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The standalone page's service worker: a worker's globals; __FILES__ is filled in by the build (webpack.config.js).
+    files: ['src/page/serviceWorker.js'],
+    languageOptions: { sourceType: 'script', globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', __FILES__: 'readonly' } },
+  },
 );

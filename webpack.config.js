@@ -9,6 +9,35 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const devServerPort = 3000;
 
+/**
+ * Writes the standalone page's service worker (src/page/serviceWorker.js) to web/sw.js with the list
+ * of the page's files (its entry's chunks, their lazy chunks, the page and its icon) and a hash of
+ * them as the cache's version. A dozen lines where Workbox's GenerateSW would bring workbox-build
+ * and its Babel and Rollup (hundreds of packages) into the build for the same cache-first list.
+ */
+class PageServiceWorker {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('PageServiceWorker', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PageServiceWorker', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const entry = compilation.entrypoints.get('page');
+        if (!entry) return;
+        const chunks = new Set();
+        for (const chunk of entry.chunks) {
+          chunks.add(chunk);
+          for (const lazy of chunk.getAllAsyncChunks()) chunks.add(lazy);
+        }
+        const files = [...chunks].flatMap((c) => [...c.files]).map((f) => `../${f}`);
+        const list = ['./', './index.html', '../assets/icon-32.png', ...files].sort();
+        const version = require('crypto').createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 12);
+        const template = require('fs').readFileSync(path.resolve(__dirname, 'src/page/serviceWorker.js'), 'utf8');
+        const code = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(list));
+        compilation.emitAsset('web/sw.js', new sources.RawSource(code));
+      });
+    });
+  }
+}
+
 /** @returns {import('webpack').Configuration} */
 function buildConfig(mode) {
   const dev = mode !== 'production';
@@ -18,6 +47,8 @@ function buildConfig(mode) {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The standalone page (dist/web/index.html): the same engine without Office, offline after a first visit.
+      page: './src/page/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -41,7 +72,9 @@ function buildConfig(mode) {
       splitChunks: {
         cacheGroups: {
           // React and Fluent change far less often than our code: their own cacheable file.
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'all' },
+          // One for the pane and one for the page: the page's reader and writer must not weigh on the pane's first load.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.name === 'taskpane' },
+          pageVendor: { test: /[\\/]node_modules[\\/]/, name: 'page-vendor', chunks: (chunk) => chunk.name === 'page' },
         },
       },
     },
@@ -49,6 +82,8 @@ function buildConfig(mode) {
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'web/index.html', template: './src/page/page.html', chunks: ['page'] }),
+      new PageServiceWorker(),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }] }),
     ],
     // The budget that matters is the gzip size of the first load (350 KB, `npm run bench` measures it);

@@ -32,6 +32,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     borderRadius: 0,
   },
+  /** An issue as text, where there is no cell to select (the box-sizing a button has). */
+  plain: { boxSizing: 'border-box' },
   where: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   address: { overflowWrap: 'anywhere' },
   text: { overflowWrap: 'anywhere' },
@@ -42,13 +44,13 @@ const useStyles = makeStyles({
 export interface IssueListProps {
   strings: Strings;
   issues: readonly Issue[];
-  /** Go to the issue's cell; `index` is its row in the list as shown. */
-  onSelect: (issue: Issue, index: number) => void;
+  /** Go to the issue's cell; `index` is its row in the list as shown. None outside Excel (the standalone page): the issues are text. */
+  onSelect?: (issue: Issue, index: number) => void;
   /** Why going to the cell of the issue shown at `index` failed, shown under it. */
   problem?: { index: number; message: string };
 }
 
-/** Counts by severity, then each issue (errors first) as a button that selects its cell. */
+/** Counts by severity, then each issue (errors first), as a button that selects its cell where there is a workbook to select in. */
 export function IssueList({ strings, issues, onSelect, problem }: IssueListProps) {
   const styles = useStyles();
   const counts = countBySeverity(issues);
@@ -74,11 +76,11 @@ export function IssueList({ strings, issues, onSelect, problem }: IssueListProps
               </Badge>
             ))}
           </div>
-          <Caption1 className={styles.muted}>{strings.issuesHelp}</Caption1>
+          {onSelect && <Caption1 className={styles.muted}>{strings.issuesHelp}</Caption1>}
           <ul className={styles.list}>
-            {shown.map((issue, i) => (
-              <li key={i}>
-                <Button appearance="subtle" className={styles.item} onClick={() => onSelect(issue, i)}>
+            {shown.map((issue, i) => {
+              const content = (
+                <>
                   <span className={styles.where}>
                     <Badge size="small" appearance="tint" color={COLOR[issue.severity]}>
                       {strings.severity[issue.severity]}
@@ -89,14 +91,25 @@ export function IssueList({ strings, issues, onSelect, problem }: IssueListProps
                   </span>
                   <Body1 className={styles.text}>{issue.message}</Body1>
                   {issue.hint && <Caption1 className={styles.hint}>{issue.hint}</Caption1>}
-                </Button>
+                </>
+              );
+              return (
+              <li key={i}>
+                {onSelect ? (
+                  <Button appearance="subtle" className={styles.item} onClick={() => onSelect(issue, i)}>
+                    {content}
+                  </Button>
+                ) : (
+                  <div className={`${styles.item} ${styles.plain}`}>{content}</div>
+                )}
                 {problem?.index === i && (
                   <Caption1 role="alert" className={styles.problem}>
                     {problem.message}
                   </Caption1>
                 )}
               </li>
-            ))}
+              );
+            })}
           </ul>
           {issues.length > shown.length && <Caption1 className={styles.muted}>{strings.moreIssues(num.format(issues.length - shown.length))}</Caption1>}
         </>

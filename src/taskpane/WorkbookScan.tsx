@@ -45,7 +45,8 @@ export interface WorkbookScanProps {
   onRescan: () => void;
   /** The user picked `column` (a sheet column letter) for `field` of `sheet`. */
   onChooseColumn: (sheet: string, field: string, column: string) => void;
-  onSelectIssue: (issue: Issue, index: number) => void;
+  /** Go to an issue's cell; none outside Excel (the standalone page). */
+  onSelectIssue?: (issue: Issue, index: number) => void;
 }
 
 /** The Data tab: each sheet with its kind, record count and columns (changeable), then the issues by sheet. */
@@ -144,12 +145,12 @@ function SheetColumns({ strings, sheet, onChooseColumn }: { strings: Strings; sh
 }
 
 /** One list per sheet, errors first within each (the sheets in workbook order). */
-function IssuesBySheet({ strings, issues, onSelect }: { strings: Strings; issues: Issue[]; onSelect: (issue: Issue, index: number) => void }) {
+function IssuesBySheet({ strings, issues, onSelect }: { strings: Strings; issues: Issue[]; onSelect?: (issue: Issue, index: number) => void }) {
   const sheets = [...new Set(issues.map((i) => i.sheet))];
   return (
     <>
       {sheets.map((sheet) => (
-        <IssueList key={sheet} strings={{ ...strings, issues: `${strings.issues}: ${sheet}` }} issues={issues.filter((i) => i.sheet === sheet)} onSelect={onSelect} />
+        <IssueList key={sheet} strings={{ ...strings, issues: `${strings.issues}: ${sheet}` }} issues={issues.filter((i) => i.sheet === sheet)} {...(onSelect ? { onSelect } : {})} />
       ))}
     </>
   );

@@ -92,14 +92,19 @@ async function benchReductionWrites(rows: number) {
  * What the task pane downloads on opening, gzip-compressed as a web server sends it: the page and
  * its own scripts (office.js comes from Microsoft's CDN and is cached across add-ins). Needs `npm run build`.
  */
-export function bundleGzipBytes(dist = path.join(__dirname, '..', '..', 'dist')): { bytes: number; files: string[] } | undefined {
-  const html = path.join(dist, 'taskpane.html');
+export function bundleGzipBytes(dist = path.join(__dirname, '..', '..', 'dist'), htmlFile = 'taskpane.html'): { bytes: number; files: string[] } | undefined {
+  const html = path.join(dist, htmlFile);
   if (!fs.existsSync(html)) return undefined;
   const page = fs.readFileSync(html, 'utf8');
-  const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-  const files = ['taskpane.html', ...scripts];
+  // Script paths are relative to the page's own folder (the standalone page's are "../page.….js").
+  const scripts = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src))
+    .map((src) => path.posix.normalize(path.posix.join(path.posix.dirname(htmlFile), src)));
+  const files = [htmlFile, ...scripts];
   return { bytes: files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0), files };
 }
+
+/** The same for the standalone page's first load (dist/web/index.html): what a browser fetches before the page shows. */
+export const pageGzipBytes = (dist?: string) => bundleGzipBytes(dist, 'web/index.html');
 
 const ROOT = path.join(__dirname, '..', '..');
 export const REGISTER_PATH = path.join(ROOT, 'test-output', 'bench', 'register-60k.xlsx');
@@ -188,6 +193,8 @@ async function main(): Promise<void> {
   console.log(`Office.js executor trên Excel giả lập: báo cáo 1.000 dòng ${office.syncs} lần sync, yêu cầu lớn nhất ${vi(office.maxRequestBytes)} byte; 50.000 dòng ${office50k.syncs} lần sync, lớn nhất ${vi(office50k.maxRequestBytes)} byte (${office50k.ms} ms)`);
   const bundle = bundleGzipBytes();
   console.log(bundle ? `ngăn tác vụ, lần mở đầu: ${vi(bundle.bytes)} byte gzip (${bundle.files.join(', ')})` : 'ngăn tác vụ: chưa có dist/ (chạy npm run build trước) — bỏ qua bundleGzipBytes');
+  const webPage = pageGzipBytes();
+  console.log(webPage ? `trang web độc lập, lần mở đầu: ${vi(webPage.bytes)} byte gzip (${webPage.files.join(', ')})` : 'trang web: chưa có dist/web/ — bỏ qua pageGzipBytes');
   console.log(`báo cáo chỉ tiêu xây dựng Đảng 2021-Q2 từ sổ ${vi(REGISTER_MEMBERS)} đảng viên đã đọc: đọc bản ghi + tính + lập trang, trung vị ${vi(pipeline.partyQuarterlyMs)} ms; báo cáo sắp xếp bộ máy từ sổ mẫu: trung vị ${vi(pipeline.mergerMs)} ms`);
   const read = await benchOfficeRead();
   console.log(`Office.js đọc sổ ${vi(REGISTER_MEMBERS)} đảng viên trên Excel giả lập: ${read.readRequestsFor60kRegister} yêu cầu đọc ô (${read.readSyncs} lần sync), ${read.readBytesPerCell.toLocaleString('vi-VN')} byte/ô, phản hồi lớn nhất ${vi(read.maxResponseBytes)} byte, đọc ${vi(read.cellsRead)} / ${vi(read.cellsInUsedRange)} ô của vùng đã dùng (${vi(read.ms)} ms)`);
@@ -206,6 +213,7 @@ async function main(): Promise<void> {
   if (json) {
     console.log(JSON.stringify({
       bundleGzipBytes: bundle?.bytes ?? null,
+      pageGzipBytes: webPage?.bytes ?? null,
       msPerReport: { reduction: pipeline.ms, partyQuarterly: pipeline.partyQuarterlyMs, merger: pipeline.mergerMs }, reductionReduced: pipeline.reduced, reductionXlsxWriteMs: writes.xlsxMs, reductionOfficeWriteMs: writes.officeMs, reductionOfficeSyncs: writes.officeSyncs,
       rowsPerSecond: pipeline.rowsPerSecond, rowsPerSecondBest: pipeline.rowsPerSecondBest, msFor100kRows: pipeline.ms, msFor100kRowsFirstRun: pipeline.firstRunMs, ingestRowsPerSecond: pipeline.ingestRowsPerSecond,
       pageFaultsPer100kRowsRun: pipeline.pageFaultsPerRun, heapCollectedBetweenRuns: pipeline.collectedBetweenRuns,
