@@ -18,6 +18,7 @@ const vi = {
   download: (name: string) => `Tải về ${name}`,
   downloadHint: 'Sổ báo cáo giống hệt sổ lệnh tochuc ghi ra: mở bằng Excel, LibreOffice hoặc WPS để in, ký.',
   offline: 'Đang làm việc ngoại tuyến: trang và bộ máy lập báo cáo đã được lưu trên máy này.',
+  orgHint: 'Dùng cho phần đầu và chữ ký của báo cáo; lưu trong trình duyệt này, không gửi đi đâu.',
   orgSaved: 'Đã lưu thông tin cơ quan trong trình duyệt này.',
   failed: 'Không lập được báo cáo',
 };
@@ -36,6 +37,7 @@ const en: typeof vi = {
   download: (name: string) => `Download ${name}`,
   downloadHint: 'The same report workbook the tochuc command writes: open it in Excel, LibreOffice or WPS to print and sign.',
   offline: 'Working offline: the page and the report engine are kept on this computer.',
+  orgHint: 'For the heading and signature of the reports; kept in this browser, sent nowhere.',
   orgSaved: 'The organisation details are saved in this browser.',
   failed: 'The report could not be made',
 };

@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Caption1Strong, Subtitle2, makeStyles, tokens, useId, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Caption1Strong, Subtitle2, makeStyles, mergeClasses, tokens, useId, type BadgeProps } from '@fluentui/react-components';
 import type { Issue, Severity } from '../domain/issues';
 import { countBySeverity } from '../domain/issues';
 import type { Strings } from './strings';
@@ -94,20 +94,20 @@ export function IssueList({ strings, issues, onSelect, problem }: IssueListProps
                 </>
               );
               return (
-              <li key={i}>
-                {onSelect ? (
-                  <Button appearance="subtle" className={styles.item} onClick={() => onSelect(issue, i)}>
-                    {content}
-                  </Button>
-                ) : (
-                  <div className={`${styles.item} ${styles.plain}`}>{content}</div>
-                )}
-                {problem?.index === i && (
-                  <Caption1 role="alert" className={styles.problem}>
-                    {problem.message}
-                  </Caption1>
-                )}
-              </li>
+                <li key={i}>
+                  {onSelect ? (
+                    <Button appearance="subtle" className={styles.item} onClick={() => onSelect(issue, i)}>
+                      {content}
+                    </Button>
+                  ) : (
+                    <div className={mergeClasses(styles.item, styles.plain)}>{content}</div>
+                  )}
+                  {problem?.index === i && (
+                    <Caption1 role="alert" className={styles.problem}>
+                      {problem.message}
+                    </Caption1>
+                  )}
+                </li>
               );
             })}
           </ul>

@@ -4,7 +4,9 @@
  * report kind made and downloaded, and each download equal, sheet by sheet and cell by cell, to the
  * workbook the CLI writes from the same input with the same column (`--map`). Then the network goes
  * away: the page reloads from its service worker, says it works offline, and makes a report again.
- * No request may leave 127.0.0.1. Screenshots at 360 and 1280 px go to test-output/e2e/page-*.png.
+ * The organisation details typed are there again after a reload (dark scheme), and a copy of dist/
+ * opened from the disk (file://) makes a report too. No request may leave 127.0.0.1 (or, for the
+ * copy, dist/). Screenshots at 360 and 1280 px go to test-output/e2e/page-*.png.
  *
  *   npm run build && npx tsx test/e2e/page.e2e.ts
  */
@@ -36,6 +38,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 const vi = paneTexts('vi');
 const page$ = pageStringsFor('vi');
+
+/** A signer typed on the organisation tab, to find again after a reload. */
+const SIGNER = 'Trần Thị Bình';
 
 /** The column changed on the Data tab, and the same choice for the CLI. */
 const MAPPING = { sheet: 'DS CBCCVC', label: 'Chức vụ', column: 'H', cli: 'DS CBCCVC!position=H' };
@@ -72,6 +77,19 @@ interface Watch {
   requests: string[];
   offenders: string[];
   errors: string[];
+}
+
+/** Records every request, and aborts (and counts) any that `allowed` refuses. */
+async function guard(context: BrowserContext, allowed: (url: string) => boolean, watch: Watch): Promise<void> {
+  context.on('request', (r) => {
+    watch.requests.push(r.url());
+    if (!allowed(r.url())) watch.offenders.push(r.url());
+  });
+  await context.route('**/*', (route) => {
+    if (allowed(route.request().url())) return route.continue();
+    watch.offenders.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
 }
 
 async function open(context: BrowserContext, base: string, watch: Watch): Promise<Page> {
@@ -172,12 +190,7 @@ async function main(): Promise<void> {
   try {
     for (const width of [360, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
-      const allowed = (url: string) => url.startsWith(`${server.base}/`) || url.startsWith('data:') || url.startsWith('blob:');
-      context.on('request', (r) => {
-        watch.requests.push(r.url());
-        if (!allowed(r.url())) watch.offenders.push(r.url());
-      });
-      await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : (watch.offenders.push(route.request().url()), route.abort('blockedbyclient'))));
+      await guard(context, (url) => url.startsWith(`${server.base}/`) || url.startsWith('data:') || url.startsWith('blob:'), watch);
       log(`${width} px: the page, the sample chosen`);
       const page = await open(context, server.base, watch);
       await shot(page, 'empty');
@@ -220,6 +233,34 @@ async function main(): Promise<void> {
       }
       await context.close();
     }
+
+    log('360 px, dark: the organisation details remembered across a reload');
+    const dark = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'vi-VN', colorScheme: 'dark' });
+    await guard(dark, (url) => url.startsWith(`${server.base}/`) || url.startsWith('data:') || url.startsWith('blob:'), watch);
+    const darkPage = await open(dark, server.base, watch);
+    await darkPage.getByRole('tab', { name: vi.tabs.org, exact: true }).click();
+    await darkPage.getByLabel(vi.org.signerName, { exact: true }).fill(SIGNER);
+    await darkPage.getByRole('button', { name: vi.org.save, exact: true }).click();
+    await darkPage.getByText(page$.orgSaved, { exact: true }).waitFor();
+    await darkPage.reload();
+    await darkPage.getByRole('tab', { name: vi.tabs.org, exact: true }).click();
+    assert.equal(await darkPage.getByLabel(vi.org.signerName, { exact: true }).inputValue(), SIGNER, 'the signer was not remembered by the browser');
+    await shot(darkPage, 'dark-org');
+    await axe.audit(darkPage, 'page, organisation, dark (360 px)');
+    await dark.close();
+
+    log('a local copy of dist/ opened from the disk (file://): no service worker, a report made all the same');
+    const local = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    await guard(local, (url) => url.startsWith(`file://${DIST}/`) || url.startsWith('data:') || url.startsWith('blob:'), watch);
+    const localPage = await local.newPage();
+    localPage.on('pageerror', (e) => watch.errors.push(`page error (file://): ${e.message}`));
+    await localPage.goto(`file://${path.join(DIST, 'web/index.html')}`);
+    await chooseSample(localPage);
+    const reduction = reports.get('reduction') as ReportDefinition;
+    await paramsOf(reduction).fill(localPage);
+    await localPage.getByRole('button', { name: vi.generate, exact: true }).click();
+    await localPage.getByRole('link', { name: new RegExp(`^${page$.download('').trim()}`) }).waitFor({ timeout: TIMEOUT_MS });
+    await local.close();
   } finally {
     await browser.close();
     await server.close();
