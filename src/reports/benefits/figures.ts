@@ -1,6 +1,6 @@
 import { addMonths, type IsoDate } from '../../domain/calendar';
 import {
-  personBenefits, roundDong, type BenefitBand, type BenefitProblem, type BenefitWindow, type InsuranceRule, type LeavingForm, type PersonBenefits,
+  personBenefits, roundDong, type BenefitProblem, type LeavingForm, type PersonBenefits,
 } from '../../domain/benefits';
 import type { Issue } from '../../domain/issues';
 import {
@@ -22,8 +22,8 @@ import { fieldCellOf, type WorkbookIngest } from '../../ingest/ingestWorkbook';
  * are a contract.
  */
 
-/** A person leaving, with the inputs and each allowance in whole đồng (0 where one does not apply). */
-export interface BenefitPerson {
+/** A person leaving: who, the inputs, and the domain's figures (PersonBenefits: each allowance in whole đồng, 0 where one does not apply). */
+export interface BenefitPerson extends PersonBenefits {
   fullName: string;
   unit: string;
   position?: string;
@@ -33,31 +33,12 @@ export interface BenefitPerson {
   form: LeavingForm;
   decisionDate: IsoDate;
   leftDate: IsoDate;
-  statutoryPensionStart: IsoDate;
-  monthsEarly: number;
-  yearsEarly: number;
-  band: BenefitBand;
-  window: BenefitWindow;
-  monthlySalary: number;
   /** 'amount': the unit's own figure was used; 'coefficients': computed with `baseSalary`. */
   salaryBasis: 'amount' | 'coefficients';
   /** The base salary the monthly salary was computed with (coefficients only). */
   baseSalary?: number;
-  insuredMonths: number;
-  insuredYears: number;
-  /** The months the severance counts (resignation). */
-  severanceMonths: number;
   /** Months of salary to find work: 3 for cadres and civil servants who resign, else 0. */
   jobSearchMonths: number;
-  /** The (c) allowance's rule (early retirement of 24 months or more). */
-  insuranceRule?: InsuranceRule;
-  pensionAllowance: number;
-  earlyYearsAllowance: number;
-  insuranceAllowance: number;
-  severanceAllowance: number;
-  insuranceYearsAllowance: number;
-  jobSearchAllowance: number;
-  total: number;
   sheet: string;
   row: number;
   file?: string;
@@ -252,13 +233,8 @@ function personOf(s: StaffRecord, params: BenefitsParams, cells: Cells): { perso
     person: {
       fullName: s.fullName, unit: s.unit, position: s.position, category: s.category, sex: s.sex as Sex, birthDate: s.birthDate as IsoDate,
       form: s.reductionForm as LeavingForm, decisionDate: (b.decisionDate ?? params.decisionDate) as IsoDate, leftDate,
-      statutoryPensionStart: r.statutoryPensionStart, monthsEarly: r.monthsEarly, yearsEarly: r.yearsEarly, band: r.band, window: r.window,
-      monthlySalary: r.monthlySalary, salaryBasis: salary.value.basis, baseSalary: salary.value.base?.amount,
-      insuredMonths: r.insuredMonths, insuredYears: r.insuredYears, severanceMonths: r.severanceMonths,
-      jobSearchMonths: r.jobSearchAllowance > 0 ? 3 : 0, insuranceRule: r.insuranceRule,
-      pensionAllowance: r.pensionAllowance, earlyYearsAllowance: r.earlyYearsAllowance, insuranceAllowance: r.insuranceAllowance,
-      severanceAllowance: r.severanceAllowance, insuranceYearsAllowance: r.insuranceYearsAllowance, jobSearchAllowance: r.jobSearchAllowance,
-      total: r.total, sheet: s.sheet, row: s.row, ...(s.file !== undefined ? { file: s.file } : {}),
+      ...r, salaryBasis: salary.value.basis, baseSalary: salary.value.base?.amount, jobSearchMonths: r.jobSearchAllowance > 0 ? 3 : 0,
+      sheet: s.sheet, row: s.row, ...(s.file !== undefined ? { file: s.file } : {}),
     },
   };
 }
