@@ -199,7 +199,8 @@ const HINTS: Record<string, string> = {
 };
 
 /** A person's allowances, or the problems that keep them out of the totals. */
-function personOf(s: StaffRecord, params: BenefitsParams, cells: Cells): { person?: BenefitPerson; problems: Problem[] } {
+/** `baseSource`: the text that set the base salary the person's pay was computed with (coefficients only). */
+function personOf(s: StaffRecord, params: BenefitsParams, cells: Cells): { person?: BenefitPerson; problems: Problem[]; baseSource?: string } {
   const b = s.benefits ?? { insuredTimeUnit: 'years' as const, declared: {} };
   const leftDate = s.leftDate as IsoDate;
   const problems: Problem[] = [];
@@ -230,6 +231,7 @@ function personOf(s: StaffRecord, params: BenefitsParams, cells: Cells): { perso
   if (!r || !('value' in salary)) return { problems };
   return {
     problems,
+    ...(salary.value.base ? { baseSource: salary.value.base.source } : {}),
     person: {
       fullName: s.fullName, unit: s.unit, position: s.position, category: s.category, sex: s.sex as Sex, birthDate: s.birthDate as IsoDate,
       form: s.reductionForm as LeavingForm, decisionDate: (b.decisionDate ?? params.decisionDate) as IsoDate, leftDate,
@@ -287,6 +289,8 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
   const due: RetirementDue[] = [];
   const dueUntil = addMonths(period.to, 12);
   let notComputed = 0;
+  // The text that set each base salary used, as the salaries were computed.
+  const sources = new Map<number, string>();
   for (const s of staff) {
     if (s.status === 'active' || (s.leftDate !== undefined && s.leftDate > period.to)) {
       const birth = birthMonthOf(s);
@@ -299,7 +303,7 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
       continue;
     }
     if (s.status !== 'reduced' || !s.reductionForm || !LEAVING_FORMS.has(s.reductionForm) || !inPeriod(s.leftDate, period)) continue;
-    const { person, problems } = personOf(s, params, cells);
+    const { person, problems, baseSource } = personOf(s, params, cells);
     for (const p of problems) {
       issues.push({ sheet: s.sheet, cell: p.cell, ...(s.file !== undefined ? { file: s.file } : {}), severity: p.severity, code: p.code, message: `${s.fullName}: ${p.message}`, hint: HINTS[p.code] });
     }
@@ -308,6 +312,7 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
       continue;
     }
     people.push(person);
+    if (person.baseSalary !== undefined && baseSource !== undefined && !sources.has(person.baseSalary)) sources.set(person.baseSalary, baseSource);
     audit.push(...auditOf(s, person, issues));
   }
   const byForm = { earlyRetirement: { count: 0, total: 0 }, resignation: { count: 0, total: 0 } };
@@ -325,7 +330,7 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
     u[form].total += p.total;
     units.set(key, u);
     if (p.baseSalary !== undefined) {
-      const base = bases.get(p.baseSalary) ?? { amount: p.baseSalary, source: baseSourceOf(p, params), people: 0 };
+      const base = bases.get(p.baseSalary) ?? { amount: p.baseSalary, source: sources.get(p.baseSalary) ?? '', people: 0 };
       base.people++;
       bases.set(p.baseSalary, base);
     }
@@ -342,11 +347,6 @@ export function benefitsReport(book: WorkbookIngest, params: BenefitsParams): Be
     },
     retirement: { due, until: dueUntil },
   };
-}
-
-function baseSourceOf(p: BenefitPerson, params: BenefitsParams): string {
-  const row = baseSalaryOn(p.leftDate, params.baseSalary);
-  return 'value' in row ? row.value.source : '';
 }
 
 /** "2.340.000 đồng (Nghị định 73/2024/NĐ-CP, Điều 3)": a base salary as the report's text names it. */
